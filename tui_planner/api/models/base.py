@@ -1,0 +1,70 @@
+"""The base of every wire model: camelCase on the wire, snake_case in Python, frozen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer
+from pydantic.alias_generators import to_camel
+
+__all__ = ["OpenEnum", "WireModel", "WixDateTime", "format_wix_datetime"]
+
+
+class OpenEnum(StrEnum):
+    """A string enum that keeps values it does not know instead of failing.
+
+    Wix adds enum values without notice; an unknown value becomes a pseudo-member whose
+    ``value`` and ``name`` are the string received, so it round-trips unchanged.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if isinstance(value, str) and value:
+            member = str.__new__(cls, value)
+            member._name_ = value
+            member._value_ = value
+            return member
+        return None
+
+    @property
+    def is_known(self) -> bool:
+        """Whether this value is one the app was built to understand."""
+        return self._name_ in type(self).__members__
+
+
+def format_wix_datetime(value: datetime) -> str:
+    """Format as Wix sends date-times: UTC, milliseconds, ``Z`` (``2026-07-08T09:00:00.000Z``)."""
+    value = _as_utc(value)
+    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+def _as_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+WixDateTime = Annotated[
+    datetime,
+    AfterValidator(_as_utc),
+    PlainSerializer(format_wix_datetime, return_type=str, when_used="json"),
+]
+"""An aware UTC datetime that goes on the wire as an ISO-8601 string with ``Z``."""
+
+
+class WireModel(BaseModel):
+    """Base for every object of the Marketing Plan and Publisher contracts."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="ignore",
+        frozen=True,
+        use_enum_values=False,
+    )
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON body for this object: camelCase keys, unset fields left out."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)

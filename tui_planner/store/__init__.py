@@ -1,0 +1,1 @@
+"""tui_planner.store."""

@@ -1,0 +1,168 @@
+"""``PlannerState``: one immutable snapshot of everything the app knows.
+
+A change never edits a snapshot; a reducer returns a new one (``dataclasses.replace``), and
+the store tells its subscribers once. Collections are tuples and read-only mappings so a
+snapshot handed to a widget cannot be changed under another widget's feet.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Any
+
+from tui_planner.api.models import (
+    CalendarEvent,
+    CalendarOption,
+    ChannelName,
+    FeatureDataResponse,
+    FeatureType,
+    MarketingSettings,
+    MarketingSettingsDefaults,
+    PlanGoalOption,
+    PlanMarketingActivity,
+    PlanStatus,
+    PointOfViewOption,
+    TokenStatus,
+)
+
+__all__ = [
+    "EMPTY_MAPPING",
+    "CommandKind",
+    "ConnectionPhase",
+    "Options",
+    "PendingCommand",
+    "PlannerState",
+    "SyncStatus",
+    "frozen_mapping",
+]
+
+
+def frozen_mapping(values: Mapping[Any, Any] | None = None) -> Mapping[Any, Any]:
+    """A read-only copy of ``values``."""
+    return MappingProxyType(dict(values or {}))
+
+
+EMPTY_MAPPING: Mapping[Any, Any] = MappingProxyType({})
+
+
+class ConnectionPhase(enum.Enum):
+    """How the link to the API is doing."""
+
+    CONNECTING = "connecting"
+    """Before the first load has finished."""
+    ONLINE = "online"
+    """The last request succeeded."""
+    RETRYING = "retrying"
+    """Requests are failing; the engine backs off and tries again at ``retry_at``."""
+    AUTH_FAILED = "auth_failed"
+    """401/403: polling has stopped until the key or site id is fixed."""
+    PAUSED = "paused"
+    """The app is suspended; polling waits."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the sync engine is doing, for the status bar."""
+
+    phase: ConnectionPhase = ConnectionPhase.CONNECTING
+    last_sync_at: datetime | None = None
+    next_poll_at: datetime | None = None
+    retry_at: datetime | None = None
+    failures: int = 0
+    message: str | None = None
+    """A sentence about the last problem, e.g. the Wix error message and code."""
+
+
+class CommandKind(enum.Enum):
+    """Every user intent the sync engine can carry to the API."""
+
+    GENERATE_PLAN = "generate plan"
+    REGENERATE_PLAN = "regenerate plan"
+    REGENERATE_PLAN_WITH_RESEARCH = "regenerate plan with keyword research"
+    DELETE_PLAN = "delete plan"
+    GENERATE_POSTS = "generate posts"
+    REGENERATE_POSTS = "regenerate posts"
+    REGENERATE_POSTS_MEDIA = "regenerate image"
+    UPDATE_POSTS_MEDIA = "set image"
+    CLEAR_POSTS = "clear posts"
+    REGENERATE_STORIES = "regenerate stories"
+    CLEAR_STORIES = "clear stories"
+    SCHEDULE_DRAFTS = "schedule drafts"
+    RESCHEDULE_ITEM = "reschedule post"
+    CANCEL_ITEM = "cancel post"
+    CREATE_ACTIVITY = "create activity"
+    UPDATE_ACTIVITY = "update activity"
+    DELETE_ACTIVITY = "delete activity"
+    CREATE_EVENT = "create event"
+    UPDATE_EVENT = "update event"
+    DELETE_EVENT = "delete event"
+    UPSERT_SETTINGS = "save settings"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingCommand:
+    """A command applied optimistically and not yet confirmed by the server."""
+
+    id: int
+    kind: CommandKind
+    description: str
+    """What the user asked for, in words: "Schedule 4 drafts"."""
+    started_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Choices the settings form offers, from the options and defaults endpoints."""
+
+    goals: tuple[PlanGoalOption, ...] = ()
+    points_of_view: tuple[PointOfViewOption, ...] = ()
+    calendars: tuple[CalendarOption, ...] = ()
+    defaults: MarketingSettingsDefaults | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannerState:
+    """Everything the UI shows, as of one moment.
+
+    ``loaded`` is False until the first full sync has answered; screens show a loading
+    state until then rather than an empty plan.
+    """
+
+    loaded: bool = False
+    plan_status: PlanStatus = PlanStatus.NEVER_CREATED
+    generation_started_at: datetime | None = None
+    """When the current generation began (as this app saw it), for the elapsed time."""
+    plan_start: date | None = None
+    """First day of the plan period (today)."""
+    plan_end: date | None = None
+    """Last day of the plan period (end of next month)."""
+    activities: Mapping[str, PlanMarketingActivity] = field(default_factory=lambda: EMPTY_MAPPING)
+    """Every activity in the plan period, by activity id."""
+    posts_generating: frozenset[str] = frozenset()
+    """Activity ids whose posts were asked for and have not arrived yet."""
+    events: tuple[CalendarEvent, ...] = ()
+    settings: MarketingSettings | None = None
+    options: Options = field(default_factory=Options)
+    connections: Mapping[ChannelName, TokenStatus] = field(default_factory=lambda: EMPTY_MAPPING)
+    features: FeatureDataResponse | None = None
+    sync: SyncStatus = field(default_factory=SyncStatus)
+    pending: tuple[PendingCommand, ...] = ()
+    last_error: str | None = None
+    revision: int = 0
+    """Bumped by every reducer, so a watcher can tell two snapshots apart cheaply."""
+
+    def is_connected(self, channel: ChannelName) -> bool:
+        """Whether the site can schedule to ``channel``."""
+        return self.connections.get(channel) == TokenStatus.VALID
+
+    @property
+    def can_schedule(self) -> bool | None:
+        """Whether the schedule-posts premium feature is usable (None: not known yet)."""
+        if self.features is None:
+            return None
+        feature = self.features.feature(FeatureType.SCHEDULE_POST)
+        return feature.usable if feature else False
