@@ -124,9 +124,12 @@ class Options:
     defaults: MarketingSettingsDefaults | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PlannerState:
     """Everything the UI shows, as of one moment.
+
+    Snapshots compare by identity (``eq=False``): a new snapshot is a change, and nothing
+    deep-compares thousands of activities on every refresh.
 
     ``loaded`` is False until the first full sync has answered; screens show a loading
     state until then rather than an empty plan.

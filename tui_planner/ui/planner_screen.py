@@ -1,0 +1,60 @@
+"""The base of every planner screen: follows the store, sends intents to the engine."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from tui_planner.clock import Clock
+    from tui_planner.store.state import PlannerState
+    from tui_planner.sync.commands import Command, CommandOutcome
+
+__all__ = ["PlannerHost", "PlannerScreen"]
+
+ResultT = TypeVar("ResultT")
+
+
+class PlannerHost(Protocol):
+    """What a screen may ask of the app (``PlannerApp`` implements it).
+
+    ``state`` is a Textual reactive on the app holding the current :class:`PlannerState`;
+    ``submit`` runs a command in the background and reports its outcome as a notification;
+    ``execute`` runs one and returns the outcome, for screens that show a report.
+    """
+
+    state: PlannerState
+    clock: Clock
+
+    def submit(self, command: Command) -> None: ...
+
+    async def execute(self, command: Command) -> CommandOutcome: ...
+
+
+class PlannerScreen(Screen[ResultT]):
+    """A screen that re-renders from each new :class:`PlannerState` snapshot.
+
+    Subclasses override :meth:`state_changed`; it is called once on mount and once per new
+    snapshot, only while the screen is mounted.
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "state", self._on_state, init=True)
+
+    def _on_state(self, state: PlannerState) -> None:
+        self.state_changed(state)
+
+    def state_changed(self, state: PlannerState) -> None:
+        """React to a new snapshot."""
+
+    @property
+    def host(self) -> PlannerHost:
+        """The app, as the interface screens use."""
+        app: Any = self.app
+        return app  # type: ignore[no-any-return]
+
+    @property
+    def state(self) -> PlannerState:
+        """The current snapshot."""
+        return self.host.state
