@@ -85,7 +85,8 @@ def test_frequency_change_masks_that_tool_override_only() -> None:
     assert changed_fields(original, edited) == ("frequencies.EMAIL_MARKETING",)
     assert changed_paths(original, edited) == ("overrides.emailMarketing.frequency",)
     overrides = to_settings(edited).overrides
-    assert overrides is not None and overrides.email_marketing is not None
+    assert overrides is not None
+    assert overrides.email_marketing is not None
     assert overrides.email_marketing.frequency == Frequency(
         interval=FrequencyInterval.MONTH, count=2
     )
@@ -149,4 +150,5 @@ def test_clearing_a_frequency_sends_an_empty_override_for_its_masked_path() -> N
     edited = original.with_frequency(MarketingTool.SOCIAL_MARKETING, FrequencyDraft())
     assert changed_paths(original, edited) == ("overrides.socialMarketing.frequency",)
     overrides = to_settings(edited).overrides
-    assert overrides is not None and overrides.social_marketing == ToolOverride()
+    assert overrides is not None
+    assert overrides.social_marketing == ToolOverride()

@@ -46,7 +46,7 @@ def test_out_of_range_count_is_refused() -> None:
 
 def test_unknown_tool_in_frequency_is_refused() -> None:
     text = '[frequency.podcasts]\ninterval = "WEEK"\ncount = 2\n'
-    with pytest.raises(ProfileError, match="frequency.podcasts is not a tool"):
+    with pytest.raises(ProfileError, match=r"frequency\.podcasts is not a tool"):
         load_profile(text, source="p.toml")
 
 

@@ -1,1 +1,27 @@
-"""tui_planner.store."""
+"""The store: immutable :class:`PlannerState` snapshots, pure reducers, selectors and ``Store``.
+
+Plain Python (no Textual): the sync engine writes here, the UI reads.
+"""
+
+from . import reducers, selectors
+from .state import (
+    CommandKind,
+    ConnectionPhase,
+    Options,
+    PendingCommand,
+    PlannerState,
+    SyncStatus,
+)
+from .store import Store
+
+__all__ = [
+    "CommandKind",
+    "ConnectionPhase",
+    "Options",
+    "PendingCommand",
+    "PlannerState",
+    "Store",
+    "SyncStatus",
+    "reducers",
+    "selectors",
+]

@@ -8,11 +8,9 @@ snapshot handed to a widget cannot be changed under another widget's feet.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import (
     CalendarEvent,
@@ -28,6 +26,10 @@ from tui_planner.api.models import (
     PointOfViewOption,
     TokenStatus,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import date, datetime
 
 __all__ = [
     "EMPTY_MAPPING",
@@ -155,6 +157,9 @@ class PlannerState:
     sync: SyncStatus = field(default_factory=SyncStatus)
     pending: tuple[PendingCommand, ...] = ()
     last_error: str | None = None
+    removed_activity_ids: frozenset[str] = frozenset()
+    """Activities the latest change took away (deleted here or on the server), so a screen
+    showing one can close with a notice. Empty when the latest change removed none."""
     revision: int = 0
     """Bumped by every reducer, so a watcher can tell two snapshots apart cheaply."""
 

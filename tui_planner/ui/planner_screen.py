@@ -1,10 +1,21 @@
-"""The base of every planner screen: follows the store, sends intents to the engine."""
+"""The base of every planner screen: follows the store, sends intents to the engine.
+
+Every planner screen gets the same chrome without asking: :class:`PlannerHeader` docked at
+the top (app, screen title, backend badge) and, docked at the bottom, the
+:class:`StatusBar` above Textual's ``Footer``. Subclasses compose only their body; they do
+not yield a ``Header``, ``Footer`` or ``StatusBar`` of their own.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui_planner.ui.widgets.backend_badge import PlannerHeader
+from tui_planner.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from tui_planner.clock import Clock
@@ -40,7 +51,20 @@ class PlannerScreen(Screen[ResultT]):
     """
 
     def on_mount(self) -> None:
+        # A subclass's on_mount that also calls super() must not add the chrome twice.
+        if self.query(PlannerHeader):
+            return
+        self._mount_chrome()
         self.watch(self.app, "state", self._on_state, init=True)
+
+    def _mount_chrome(self) -> None:
+        for footer in self.query_children(Footer):
+            footer.remove()
+        if self.children:
+            self.mount(PlannerHeader(), before=0)
+        else:
+            self.mount(PlannerHeader())
+        self.mount(Vertical(StatusBar(), Footer(), id="planner-foot", classes="planner-foot"))
 
     def _on_state(self, state: PlannerState) -> None:
         self.state_changed(state)
