@@ -1,1 +1,62 @@
-"""tui_planner.sync."""
+"""The sync engine: polling, reconciliation and commands (plain Python, no Textual)."""
+
+from .commands import (
+    CancelItem,
+    ClearPosts,
+    ClearStories,
+    Command,
+    CommandKind,
+    CommandOutcome,
+    CreateActivity,
+    CreateEvent,
+    DeleteActivity,
+    DeleteEvent,
+    DeletePlan,
+    GeneratePlan,
+    GeneratePosts,
+    RegeneratePlan,
+    RegeneratePlanWithResearch,
+    RegeneratePosts,
+    RegeneratePostsMedia,
+    RegenerateStories,
+    RescheduleItem,
+    ScheduleDrafts,
+    UpdateActivity,
+    UpdateEvent,
+    UpdatePostsMedia,
+    UpsertSettings,
+)
+from .engine import SyncEngine, auth_failure_message
+from .policy import PollPolicy
+from .reconcile import PlanData
+
+__all__ = [
+    "CancelItem",
+    "ClearPosts",
+    "ClearStories",
+    "Command",
+    "CommandKind",
+    "CommandOutcome",
+    "CreateActivity",
+    "CreateEvent",
+    "DeleteActivity",
+    "DeleteEvent",
+    "DeletePlan",
+    "GeneratePlan",
+    "GeneratePosts",
+    "PlanData",
+    "PollPolicy",
+    "RegeneratePlan",
+    "RegeneratePlanWithResearch",
+    "RegeneratePosts",
+    "RegeneratePostsMedia",
+    "RegenerateStories",
+    "RescheduleItem",
+    "ScheduleDrafts",
+    "SyncEngine",
+    "UpdateActivity",
+    "UpdateEvent",
+    "UpdatePostsMedia",
+    "UpsertSettings",
+    "auth_failure_message",
+]

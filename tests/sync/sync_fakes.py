@@ -1,0 +1,289 @@
+"""A small in-memory stand-in for both API clients, for the sync engine tests.
+
+``FakeApi`` answers the client methods the sync engine calls from plain Python state, records
+every call, and raises queued :class:`ApiError`s on demand, so engine tests control exactly
+what the server says and when.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tui_planner.api.errors import ApiError
+from tui_planner.api.models import (
+    PLAN_CHANNELS,
+    ActivityPosts,
+    ActivityPostsResponse,
+    ActivitySnapshotResponse,
+    CalendarEvent,
+    CalendarOption,
+    Channel,
+    ChannelName,
+    Feature,
+    FeatureDataResponse,
+    FeatureType,
+    ItemStatus,
+    MarketingActivity,
+    MarketingSettings,
+    MarketingSettingsDefaults,
+    PlanGoal,
+    PlanGoalOption,
+    PlanMarketingActivity,
+    PlanStatus,
+    PointOfView,
+    PointOfViewOption,
+    PostContent,
+    PostItem,
+    ScheduleDraftsResponse,
+    Settings,
+    SocialMarketingPlan,
+    TokenStatus,
+)
+
+START = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
+
+CONNECTED = (ChannelName.FACEBOOK, ChannelName.INSTAGRAM)
+
+
+def make_item(
+    item_id: str,
+    channel: ChannelName = ChannelName.FACEBOOK,
+    status: ItemStatus = ItemStatus.DRAFT,
+    caption: str = "Hello",
+) -> PostItem:
+    """A post item with a caption."""
+    return PostItem(
+        id=item_id,
+        channel=Channel(name=channel),
+        status=status,
+        facebook_post=PostContent(caption=caption),
+    )
+
+
+def make_activity(
+    activity_id: str,
+    when: datetime = START + timedelta(days=1),
+    title: str | None = None,
+    items: tuple[PostItem, ...] = (),
+) -> PlanMarketingActivity:
+    """A plan activity."""
+    return PlanMarketingActivity(
+        marketing_activity_id=activity_id,
+        date=when,
+        title=title or f"Activity {activity_id}",
+        description="",
+        items=items,
+    )
+
+
+class FakeApi:
+    """Both clients in one: the methods the engine calls, over in-memory state."""
+
+    def __init__(self) -> None:
+        self.status = PlanStatus.ACTIVE
+        self.activities: dict[str, PlanMarketingActivity] = {}
+        self.events: list[CalendarEvent] = [
+            CalendarEvent(id="ev1", name="Summer sale", date=START + timedelta(days=3))
+        ]
+        self.settings = MarketingSettings(id="s1", settings=Settings(tone_of_voice="warm"))
+        self.connections = {
+            channel: TokenStatus.VALID if channel in CONNECTED else TokenStatus.NEVER_CREATED
+            for channel in PLAN_CHANNELS
+        }
+        self.calls: list[str] = []
+        self.arguments: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        self.failures: dict[str, list[ApiError]] = defaultdict(list)
+        self.gates: dict[str, asyncio.Event] = {}
+        self.pending_posts: dict[str, tuple[PostItem, ...]] = {}
+        """Posts that appear on the next read after GenerateSocialPosts."""
+        self.next_id = 100
+
+    # -- test controls -------------------------------------------------------------------
+
+    def fail(self, method: str, error: ApiError, times: int = 1) -> None:
+        """Make the next ``times`` calls of ``method`` raise ``error``."""
+        self.failures[method].extend([error] * times)
+
+    def hold(self, method: str) -> asyncio.Event:
+        """Make ``method`` wait until the returned event is set."""
+        gate = asyncio.Event()
+        self.gates[method] = gate
+        return gate
+
+    def count(self, method: str) -> int:
+        """How many times ``method`` was called."""
+        return self.calls.count(method)
+
+    async def _enter(self, method: str, *args: Any) -> None:
+        self.calls.append(method)
+        self.arguments[method].append(args)
+        gate = self.gates.get(method)
+        if gate is not None:
+            await gate.wait()
+        if self.failures[method]:
+            raise self.failures[method].pop(0)
+
+    def _plan(self) -> SocialMarketingPlan:
+        activities = () if self.status != PlanStatus.ACTIVE else tuple(self.activities.values())
+        return SocialMarketingPlan(status=self.status, marketing_activities=activities)
+
+    # -- reads -----------------------------------------------------------------------------
+
+    async def get_social_marketing_plan(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> SocialMarketingPlan:
+        await self._enter("get_social_marketing_plan", start, end)
+        return self._plan()
+
+    async def get_marketing_activity_posts(self, ids: Any) -> ActivityPostsResponse:
+        ids = tuple(ids)
+        await self._enter("get_marketing_activity_posts", ids)
+        for activity_id in ids:
+            if activity_id in self.pending_posts and activity_id in self.activities:
+                items = self.pending_posts.pop(activity_id)
+                self.activities[activity_id] = self.activities[activity_id].model_copy(
+                    update={"items": items}
+                )
+        return ActivityPostsResponse(
+            marketing_activities=tuple(
+                ActivityPosts(marketing_activity_id=a, items=self.activities[a].items)
+                for a in ids
+                if a in self.activities
+            )
+        )
+
+    async def query_events(self, start: datetime, end: datetime) -> tuple[CalendarEvent, ...]:
+        await self._enter("query_events", start, end)
+        return tuple(self.events)
+
+    async def get_marketing_settings(self) -> MarketingSettings:
+        await self._enter("get_marketing_settings")
+        return self.settings
+
+    async def get_plan_goal_options(self) -> tuple[PlanGoalOption, ...]:
+        await self._enter("get_plan_goal_options")
+        return (PlanGoalOption(plan_goal_key=PlanGoal.BOOST_SALES),)
+
+    async def get_point_of_view_options(self) -> tuple[PointOfViewOption, ...]:
+        await self._enter("get_point_of_view_options")
+        return (PointOfViewOption(point_of_view=PointOfView.FIRST_PERSON),)
+
+    async def get_calendar_options(self) -> tuple[CalendarOption, ...]:
+        await self._enter("get_calendar_options")
+        return (CalendarOption(id="cal1", name="Holidays"),)
+
+    async def get_marketing_settings_defaults(self) -> MarketingSettingsDefaults:
+        await self._enter("get_marketing_settings_defaults")
+        return MarketingSettingsDefaults()
+
+    async def get_token_status(self, channel: ChannelName) -> TokenStatus:
+        await self._enter("get_token_status", channel)
+        return self.connections[channel]
+
+    async def get_feature_data(self) -> FeatureDataResponse:
+        await self._enter("get_feature_data")
+        return FeatureDataResponse(
+            features=(Feature(type=FeatureType.SCHEDULE_POST, enabled=True),)
+        )
+
+    # -- writes ----------------------------------------------------------------------------
+
+    async def generate_marketing_plan(self) -> PlanStatus:
+        await self._enter("generate_marketing_plan")
+        self.status = PlanStatus.GENERATING
+        return self.status
+
+    async def regenerate_marketing_plan(self) -> PlanStatus:
+        await self._enter("regenerate_marketing_plan")
+        self.status = PlanStatus.GENERATING
+        return self.status
+
+    async def generate_social_posts(self, ids: Any) -> None:
+        await self._enter("generate_social_posts", tuple(ids))
+
+    async def regenerate_marketing_activity_posts(
+        self, activity_id: str
+    ) -> ActivitySnapshotResponse:
+        await self._enter("regenerate_marketing_activity_posts", activity_id)
+        return ActivitySnapshotResponse()
+
+    async def schedule_drafts(self, ids: Any) -> ScheduleDraftsResponse:
+        ids = tuple(ids)
+        await self._enter("schedule_drafts", ids)
+        scheduled: list[PostItem] = []
+        for key, activity in self.activities.items():
+            items = []
+            for entry in activity.items:
+                if (
+                    entry.id in ids
+                    and entry.status == ItemStatus.DRAFT
+                    and self.connections[entry.channel.name] == TokenStatus.VALID
+                ):
+                    entry = entry.model_copy(update={"status": ItemStatus.SCHEDULED})
+                    scheduled.append(entry)
+                items.append(entry)
+            self.activities[key] = activity.model_copy(update={"items": tuple(items)})
+        return ScheduleDraftsResponse(items=tuple(scheduled))
+
+    async def delete_plan_marketing_activity(self, activity_id: str) -> None:
+        await self._enter("delete_plan_marketing_activity", activity_id)
+        self.activities.pop(activity_id, None)
+
+    async def create_marketing_activity(self, activity: MarketingActivity) -> MarketingActivity:
+        await self._enter("create_marketing_activity", activity)
+        self.next_id += 1
+        created = activity.model_copy(update={"id": f"a{self.next_id}"})
+        assert created.id is not None
+        assert created.target_date is not None
+        self.activities[created.id] = make_activity(
+            created.id, created.target_date, created.title
+        ).model_copy(update={"description": created.description or ""})
+        return created
+
+    async def update_marketing_activity(
+        self, activity: MarketingActivity, field_mask: Any
+    ) -> MarketingActivity:
+        if not field_mask:
+            raise ValueError("Name at least one field to update")
+        await self._enter("update_marketing_activity", activity, tuple(field_mask))
+        assert activity.id is not None
+        current = self.activities[activity.id]
+        changes = {
+            "title": activity.title,
+            "description": activity.description,
+            "date": activity.target_date,
+        }
+        wire = {"title": "title", "description": "description", "targetDate": "date"}
+        update = {wire[path]: changes[wire[path]] for path in field_mask}
+        self.activities[activity.id] = current.model_copy(update=update)
+        now = self.activities[activity.id]
+        return MarketingActivity(
+            id=now.id, title=now.title, description=now.description, target_date=now.date
+        )
+
+    async def create_event(self, event: CalendarEvent) -> CalendarEvent:
+        await self._enter("create_event", event)
+        self.next_id += 1
+        created = event.model_copy(update={"id": f"ev{self.next_id}"})
+        self.events.append(created)
+        return created
+
+    async def delete_event(self, event_id: str) -> None:
+        await self._enter("delete_event", event_id)
+        self.events = [e for e in self.events if e.id != event_id]
+
+    async def upsert_marketing_settings(
+        self, settings: MarketingSettings, field_mask: Any
+    ) -> MarketingSettings:
+        await self._enter("upsert_marketing_settings", settings, tuple(field_mask))
+        self.settings = settings
+        return settings
+
+
+async def settle() -> None:
+    """Let every ready task run until nothing more is ready."""
+    for _ in range(20):
+        await asyncio.sleep(0)

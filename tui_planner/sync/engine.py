@@ -1,0 +1,462 @@
+"""``SyncEngine``: keeps the store in step with the API and carries commands to it.
+
+The engine owns the last server truth (:class:`PlanData`) and one optimistic patch per pending
+command; every snapshot it publishes is the truth with the patches laid over it. Polls replace
+the truth (reconciled, so unchanged activities keep their identity); a confirmed command folds
+the server's answer into the truth and drops its patch; a failed one just drops its patch.
+
+Timing goes through the injected clock only. ``run()`` sleeps between cycles on
+``clock.sleep`` but wakes at once for a command, ``request_sync()`` or ``resume()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import random
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from tui_planner.api.errors import ApiError
+from tui_planner.api.models import PLAN_CHANNELS, PlanStatus
+from tui_planner.store import reducers
+from tui_planner.store.selectors import period_bounds, plan_period
+from tui_planner.store.state import ConnectionPhase, Options, PendingCommand, SyncStatus
+
+from .commands import CommandOutcome
+from .optimistic import layer, optimistic_patch
+from .perform import perform
+from .reconcile import PlanData, merge_activity_posts, reconcile_activities
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+
+    from tui_planner.api.models import (
+        ActivityPosts,
+        ChannelName,
+        PlanMarketingActivity,
+        PostItem,
+        SocialMarketingPlan,
+        TokenStatus,
+    )
+    from tui_planner.api.plan_client import MarketingPlanClient
+    from tui_planner.api.publisher_client import PublisherClient
+    from tui_planner.clock import Clock
+    from tui_planner.store.state import PlannerState
+    from tui_planner.store.store import Store
+
+    from .commands import Command
+    from .optimistic import Patch
+    from .policy import PollPolicy
+
+__all__ = ["SyncEngine", "auth_failure_message"]
+
+logger = logging.getLogger(__name__)
+
+BIG_PLAN = 200
+"""Activities above which reconciling a poll runs in a worker thread, off the event loop."""
+
+
+def auth_failure_message(error: ApiError) -> str:
+    """What to tell the user when the API refused the key (401) or the site (403)."""
+    if error.status == 401:
+        return (
+            "The API key was refused (401). Set WIX_API_KEY or [api].api_key to a valid key, "
+            "then press Ctrl+R."
+        )
+    return (
+        "The API key may not act on this site (403). Check [api].site_id and the key's "
+        "permissions, then press Ctrl+R."
+    )
+
+
+@asynccontextmanager
+async def _together() -> AsyncIterator[asyncio.TaskGroup]:
+    """A task group whose failure surfaces as the first :class:`ApiError`, not a group.
+
+    Siblings are cancelled as soon as one request fails: the cycle failed either way.
+    """
+    try:
+        async with asyncio.TaskGroup() as group:
+            yield group
+    except ExceptionGroup as errors:
+        first = _first_api_error(errors)
+        if first is None:
+            raise
+        raise first from None
+
+
+def _first_api_error(errors: BaseException) -> ApiError | None:
+    if isinstance(errors, ApiError):
+        return errors
+    if isinstance(errors, BaseExceptionGroup):
+        for error in errors.exceptions:
+            found = _first_api_error(error)
+            if found is not None:
+                return found
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _PostsWatch:
+    """Posts asked for: done when the activity's items differ from every ``before``."""
+
+    before: tuple[tuple[PostItem, ...], ...]
+    since: float
+
+
+class SyncEngine:
+    """Polls the API into the store and executes commands optimistically.
+
+    ``run_once()`` performs one cycle and returns the wait before the next (``None`` when
+    polling has stopped after a 401/403); ``run()`` loops until cancelled.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        plan: MarketingPlanClient,
+        publisher: PublisherClient,
+        clock: Clock,
+        policy: PollPolicy,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._store = store
+        self._plan = plan
+        self._publisher = publisher
+        self._clock = clock
+        self._policy = policy
+        self._rng = rng or random.Random()
+        self._truth = PlanData()
+        self._truth_version = 0
+        self._patches: dict[int, Patch] = {}
+        self._ids = itertools.count(1)
+        self._watch: dict[str, _PostsWatch] = {}
+        self._wake = asyncio.Event()
+        self._paused = False
+        self._stopped = False
+        self._force = False
+        self._refresh_due = False
+        self._failures = 0
+        self._generating_streak = 0
+        self._idle_polls = 0
+
+    # -- Control ---------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The store this engine writes to."""
+        return self._store
+
+    @property
+    def paused(self) -> bool:
+        """Whether polling waits for :meth:`resume`."""
+        return self._paused
+
+    def request_sync(self) -> None:
+        """Sync everything now (Ctrl+R), also after polling stopped on a refused key."""
+        self._force = True
+        self._wake.set()
+
+    def pause(self) -> None:
+        """Stop polling until :meth:`resume` (the app is suspended)."""
+        self._paused = True
+        self._set_status(replace(self._store.state.sync, phase=ConnectionPhase.PAUSED))
+        self._wake.set()
+
+    def resume(self) -> None:
+        """Poll again, at once."""
+        if not self._paused:
+            return
+        self._paused = False
+        self._wake.set()
+
+    # -- Polling -----------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Poll until cancelled, waking early for commands and :meth:`request_sync`."""
+        while True:
+            if self._paused:
+                await self._wait(None)
+                continue
+            delay = await self.run_once()
+            await self._wait(delay)
+
+    async def run_once(self) -> float | None:
+        """One sync cycle; returns the seconds to wait before the next (``None``: stopped)."""
+        force, self._force = self._force, False
+        if self._stopped and not force:
+            return None
+        try:
+            if force or not self._store.state.loaded:
+                await self._load_everything()
+                requests = 1
+            else:
+                requests = await self._poll()
+        except ApiError as error:
+            return self._failed(error)
+        self._failures = 0
+        self._stopped = False
+        delay = self._next_delay(requests)
+        now = self._clock.now()
+        self._set_status(
+            SyncStatus(
+                phase=ConnectionPhase.PAUSED if self._paused else ConnectionPhase.ONLINE,
+                last_sync_at=now,
+                next_poll_at=now + timedelta(seconds=delay),
+            )
+        )
+        return delay
+
+    async def _load_everything(self) -> None:
+        start, end = self._period()
+        plan = self._plan
+        async with _together() as group:
+            plan_task = group.create_task(plan.get_social_marketing_plan(start, end))
+            settings = group.create_task(plan.get_marketing_settings())
+            events = group.create_task(plan.query_events(start, end))
+            goals = group.create_task(plan.get_plan_goal_options())
+            views = group.create_task(plan.get_point_of_view_options())
+            calendars = group.create_task(plan.get_calendar_options())
+            defaults = group.create_task(plan.get_marketing_settings_defaults())
+            features = group.create_task(self._publisher.get_feature_data())
+            tokens = group.create_task(self._token_statuses())
+        activities = await self._reconciled(plan_task.result())
+        options = Options(goals.result(), views.result(), calendars.result(), defaults.result())
+        self._truth = PlanData(
+            plan_status=plan_task.result().status,
+            activities=activities,
+            events=events.result(),
+            settings=settings.result(),
+        )
+        self._refresh_due = False
+        self._idle_polls = 0
+        self._commit(
+            lambda s: reducers.set_options(s, options),
+            lambda s: reducers.set_connections(s, tokens.result()),
+            lambda s: reducers.set_features(s, features.result()),
+            reducers.mark_loaded,
+        )
+
+    async def _poll(self) -> int:
+        """Read the plan (and whatever else is due); returns how many requests that took."""
+        version = self._truth_version
+        start, end = self._period()
+        answer = await self._plan.get_social_marketing_plan(start, end)
+        requests = 1
+        watched = tuple(self._watch)
+        posts: tuple[ActivityPosts, ...] = ()
+        if watched:
+            posts = (await self._plan.get_marketing_activity_posts(watched)).marketing_activities
+            requests += 1
+        idle = answer.status != PlanStatus.GENERATING and not watched
+        self._idle_polls = self._idle_polls + 1 if idle else 0
+        refresh = self._refresh_due or (idle and self._idle_polls % self._policy.refresh_every == 0)
+        extra: list[Callable[[PlannerState], PlannerState]] = []
+        events, settings = self._truth.events, self._truth.settings
+        if refresh:
+            async with _together() as group:
+                events_task = group.create_task(self._plan.query_events(start, end))
+                settings_task = group.create_task(self._plan.get_marketing_settings())
+                features = group.create_task(self._publisher.get_feature_data())
+                tokens = group.create_task(self._token_statuses())
+            events, settings = events_task.result(), settings_task.result()
+            requests += 3 + len(PLAN_CHANNELS)
+            extra += [
+                lambda s: reducers.set_connections(s, tokens.result()),
+                lambda s: reducers.set_features(s, features.result()),
+            ]
+            self._refresh_due = False
+        if self._truth_version != version:
+            # A command was confirmed while this poll was out; its answer is newer than what
+            # came back here, and the woken poller will read again at once.
+            self._commit(*extra)
+            return requests
+        activities = await self._reconciled(answer)
+        activities = merge_activity_posts(activities, posts)
+        self._truth = PlanData(answer.status, activities, events, settings)
+        extra.append(self._settle_watch())
+        self._commit(*extra)
+        return requests if refresh and idle else 1
+
+    async def _reconciled(self, answer: SocialMarketingPlan) -> Mapping[str, PlanMarketingActivity]:
+        previous = self._truth.activities
+        incoming = answer.marketing_activities
+        if len(incoming) > BIG_PLAN:
+            # Comparing thousands of posts takes tens of milliseconds: not on the UI's loop.
+            merged = await asyncio.to_thread(reconcile_activities, previous, incoming)
+        else:
+            merged = reconcile_activities(previous, incoming)
+        return merged
+
+    async def _token_statuses(self) -> dict[ChannelName, TokenStatus]:
+        async with _together() as group:
+            tasks = {
+                channel: group.create_task(self._publisher.get_token_status(channel))
+                for channel in PLAN_CHANNELS
+            }
+        return {channel: task.result() for channel, task in tasks.items()}
+
+    def _settle_watch(self) -> Callable[[PlannerState], PlannerState]:
+        """Stop watching activities whose posts arrived, vanished or took too long."""
+        now = self._clock.monotonic()
+        late: list[str] = []
+        for activity_id, watch in tuple(self._watch.items()):
+            activity = self._truth.activities.get(activity_id)
+            if activity is None or (activity.items and activity.items not in watch.before):
+                del self._watch[activity_id]
+            elif now - watch.since > self._policy.posts_timeout:
+                del self._watch[activity_id]
+                late.append(activity.title or activity_id)
+        watching = frozenset(self._watch)
+        message = None
+        if late:
+            minutes = round(self._policy.posts_timeout / 60)
+            message = (
+                f"Posts for {', '.join(late)} did not arrive within {minutes} minutes; "
+                "try generating them again."
+            )
+
+        def settle(state: PlannerState) -> PlannerState:
+            state = reducers.set_posts_generating(state, watching)
+            return reducers.set_last_error(state, message) if message else state
+
+        return settle
+
+    def _next_delay(self, requests: int) -> float:
+        status = self._store.state.plan_status
+        if status == PlanStatus.GENERATING or self._watch:
+            delay = self._policy.generating_delay(self._generating_streak)
+            self._generating_streak += 1
+            return delay
+        self._generating_streak = 0
+        return self._policy.idle_delay(requests)
+
+    def _failed(self, error: ApiError) -> float | None:
+        sync = self._store.state.sync
+        if error.is_auth_error:
+            self._stopped = True
+            self._set_status(
+                replace(
+                    sync,
+                    phase=ConnectionPhase.AUTH_FAILED,
+                    next_poll_at=None,
+                    retry_at=None,
+                    message=auth_failure_message(error),
+                )
+            )
+            return None
+        self._failures += 1
+        delay = self._policy.error_delay(self._failures, self._rng, error.retry_after)
+        retry_at = self._clock.now() + timedelta(seconds=delay)
+        logger.info("sync failed (%s); retrying in %.1fs", error.canonical, delay)
+        self._set_status(
+            replace(
+                sync,
+                phase=ConnectionPhase.RETRYING,
+                next_poll_at=retry_at,
+                retry_at=retry_at,
+                failures=self._failures,
+                message=f"Sync failed: {error}",
+            )
+        )
+        return delay
+
+    def _period(self) -> tuple[datetime, datetime]:
+        first, last = plan_period(self._clock.today())
+        self._commit(lambda s: reducers.set_plan_period(s, first, last))
+        start, after = period_bounds(first, last, self._clock.tz)
+        return start, after - timedelta(milliseconds=1)
+
+    async def _wait(self, delay: float | None) -> None:
+        if self._wake.is_set():
+            self._wake.clear()
+            return
+        waiters: set[asyncio.Future[object]] = {asyncio.ensure_future(self._wake.wait())}
+        if delay is not None:
+            waiters.add(asyncio.ensure_future(self._clock.sleep(delay)))
+        try:
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
+        self._wake.clear()
+
+    # -- Commands ----------------------------------------------------------------------------
+
+    async def execute(self, command: Command) -> CommandOutcome:
+        """Apply ``command`` at once, send it, then confirm it or roll it back.
+
+        Never raises for a failed call: the outcome says what failed (``ok=False``) and the
+        same sentence lands in ``last_error``.
+        """
+        pending_id = next(self._ids)
+        description = command.describe()
+        pending = PendingCommand(pending_id, command.kind, description, self._clock.now())
+        self._patches[pending_id] = optimistic_patch(command, f"local-{pending_id}")
+        self._commit(lambda s: reducers.add_pending(s, pending))
+        before = self._truth
+        settled: list[Callable[[PlannerState], PlannerState]] = []
+        try:
+            performed = await perform(command, self._plan, self._publisher, before)
+        except (ApiError, ValueError) as error:
+            message = f"Could not {description[:1].lower()}{description[1:]}: {error}"
+            api_error = error if isinstance(error, ApiError) else None
+            outcome = CommandOutcome(command, ok=False, message=message, error=api_error)
+            settled.append(lambda s: reducers.set_last_error(s, message))
+            if api_error is not None and api_error.is_auth_error:
+                self._failed(api_error)
+        else:
+            self._truth = performed.update(self._truth)
+            self._truth_version += 1
+            self._refresh_due = self._refresh_due or performed.refresh
+            self._start_watching(performed.watch_posts, before)
+            watching = frozenset(self._watch)
+            settled.append(lambda s: reducers.set_posts_generating(s, watching))
+            outcome = CommandOutcome(
+                command, ok=True, message=performed.message, scheduled_ids=performed.scheduled_ids
+            )
+        finally:
+            # Confirmed or not (or cancelled), the patch goes: the truth now says what is so.
+            del self._patches[pending_id]
+            self._commit(lambda s: reducers.remove_pending(s, pending_id), *settled)
+        self._generating_streak = 0
+        self._wake.set()
+        return outcome
+
+    def _start_watching(self, activity_ids: Iterable[str], before: PlanData) -> None:
+        since = self._clock.monotonic()
+        for activity_id in activity_ids:
+            old = before.activities.get(activity_id)
+            new = self._truth.activities.get(activity_id)
+            baselines = tuple(dict.fromkeys(a.items for a in (old, new) if a is not None)) or ((),)
+            self._watch[activity_id] = _PostsWatch(baselines, since)
+
+    # -- Publishing --------------------------------------------------------------------------
+
+    def _commit(self, *changes: Callable[[PlannerState], PlannerState]) -> None:
+        """Publish the truth with pending patches on top, plus ``changes``, as one snapshot."""
+        shown = layer(self._truth, self._patches.values())
+        now = self._clock.now()
+
+        def reducer(state: PlannerState) -> PlannerState:
+            for change in changes:
+                state = change(state)
+            # Last, so the snapshot keeps the ids this change removed (other reducers clear
+            # them: a removal is news for one snapshot only).
+            return reducers.set_plan_data(
+                state,
+                plan_status=shown.plan_status,
+                activities=shown.activities,
+                events=shown.events,
+                settings=shown.settings,
+                now=now,
+            )
+
+        self._store.apply(reducer)
+
+    def _set_status(self, sync: SyncStatus) -> None:
+        self._store.dispatch(reducers.set_sync_status, sync)

@@ -1,0 +1,117 @@
+"""Reconciliation: fold what the server said into what the app already holds.
+
+The engine keeps the last server truth as :class:`PlanData`. New answers are merged so that an
+activity the server sent back unchanged stays the *same object*: the UI compares by identity
+and skips re-rendering it, and the reducers never deep-compare a thousand activities on the
+event loop. Pending optimistic changes are layered on top afterwards (``optimistic.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.store.state import EMPTY_MAPPING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from tui_planner.api.models import (
+        ActivityPosts,
+        CalendarEvent,
+        MarketingSettings,
+        PlanMarketingActivity,
+        PostItem,
+    )
+
+__all__ = [
+    "PlanData",
+    "merge_activity_posts",
+    "reconcile_activities",
+    "replace_items",
+    "with_activities",
+    "without_plan",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanData:
+    """The plan-related part of the server's truth: what optimistic changes are layered on."""
+
+    plan_status: PlanStatus = PlanStatus.NEVER_CREATED
+    activities: Mapping[str, PlanMarketingActivity] = field(default_factory=lambda: EMPTY_MAPPING)
+    events: tuple[CalendarEvent, ...] = ()
+    settings: MarketingSettings | None = None
+
+
+def reconcile_activities(
+    previous: Mapping[str, PlanMarketingActivity], incoming: Iterable[PlanMarketingActivity]
+) -> Mapping[str, PlanMarketingActivity]:
+    """The server's activities, reusing each previous object the server sent back unchanged.
+
+    Returns ``previous`` itself when nothing changed at all, so callers can tell by identity.
+    """
+    merged: dict[str, PlanMarketingActivity] = {}
+    changed = False
+    for activity in incoming:
+        old = previous.get(activity.id)
+        if old is not None and (old is activity or old == activity):
+            merged[activity.id] = old
+        else:
+            merged[activity.id] = activity
+            changed = True
+    if not changed and len(merged) == len(previous):
+        return previous
+    return MappingProxyType(merged)
+
+
+def with_activities(
+    activities: Mapping[str, PlanMarketingActivity],
+    changed: Iterable[PlanMarketingActivity] = (),
+    removed: Iterable[str] = (),
+) -> Mapping[str, PlanMarketingActivity]:
+    """``activities`` with some replaced or added and some taken away (a new mapping)."""
+    merged = dict(activities)
+    for activity in changed:
+        merged[activity.id] = activity
+    for activity_id in removed:
+        merged.pop(activity_id, None)
+    return MappingProxyType(merged)
+
+
+def merge_activity_posts(
+    activities: Mapping[str, PlanMarketingActivity], posts: Iterable[ActivityPosts]
+) -> Mapping[str, PlanMarketingActivity]:
+    """Give each listed activity the items GetMarketingActivityPosts returned for it.
+
+    Activities not in the plan are ignored; an activity whose items did not change keeps its
+    identity, and ``activities`` itself comes back when none changed.
+    """
+    changed: list[PlanMarketingActivity] = []
+    for entry in posts:
+        current = activities.get(entry.marketing_activity_id)
+        if current is not None and current.items != entry.items:
+            changed.append(current.model_copy(update={"items": entry.items}))
+    return with_activities(activities, changed) if changed else activities
+
+
+def replace_items(
+    activities: Mapping[str, PlanMarketingActivity], items: Iterable[PostItem]
+) -> Mapping[str, PlanMarketingActivity]:
+    """Swap in new versions of individual items (matched by id) wherever they live."""
+    by_id = {entry.id: entry for entry in items}
+    if not by_id:
+        return activities
+    changed: list[PlanMarketingActivity] = []
+    for activity in activities.values():
+        if any(entry.id in by_id for entry in activity.items):
+            new_items = tuple(by_id.get(entry.id, entry) for entry in activity.items)
+            changed.append(activity.model_copy(update={"items": new_items}))
+    return with_activities(activities, changed) if changed else activities
+
+
+def without_plan(data: PlanData) -> PlanData:
+    """The plan deleted: no activities, never created."""
+    return replace(data, plan_status=PlanStatus.NEVER_CREATED, activities=EMPTY_MAPPING)
