@@ -20,7 +20,8 @@ from .errors import (
     UnauthenticatedError,
     describe_error,
 )
-from .plan_client import CHUNK_SIZE, MarketingPlanClient
+from .id_lists import CHUNK_SIZE
+from .plan_client import MarketingPlanClient
 from .publisher_client import PublisherClient
 from .transport import Replay
 
