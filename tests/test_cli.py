@@ -1,0 +1,302 @@
+"""The planner-tui command: help, flags, running the app, and the sandbox subcommands."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import tui_planner.sandbox
+from tui_planner.backend import Backend
+from tui_planner.cli import main
+from tui_planner.config import Config, write_private_file
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def run_python(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPOSITORY), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPOSITORY,
+        check=False,
+    )
+
+
+def use_sandbox_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: str = "") -> Path:
+    """Point the config at a sandbox data file in ``tmp_path``; return that file."""
+    data_file = tmp_path / "sandbox.sqlite3"
+    config = tmp_path / "config.toml"
+    write_private_file(config, f"[sandbox]\ndata_file = '{data_file}'\n{extra}")
+    monkeypatch.setenv("PLANNER_TUI_CONFIG", str(config))
+    return data_file
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith("usage: planner-tui")
+    assert "config" in out
+    assert "sandbox" in out
+
+
+def test_python_dash_m_help_works() -> None:
+    result = run_python("-m", "tui_planner", "--help")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: planner-tui")
+
+
+def test_installed_planner_tui_help_works() -> None:
+    script = shutil.which("planner-tui")
+    if script is None:
+        pytest.skip("planner-tui is not installed here; `pip install .` puts it on PATH")
+
+    result = subprocess.run([script, "--help"], capture_output=True, text=True, check=False)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: planner-tui")
+
+
+def test_config_commands_never_import_textual() -> None:
+    result = run_python(
+        "-c",
+        "import sys, tui_planner.cli, tui_planner.config, tui_planner.backend;"
+        "sys.exit('textual' in sys.modules)",
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_bad_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--colour"]) == 2
+
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: --colour" in err
+    assert "Traceback" not in err
+
+
+def test_bad_port_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sandbox", "serve", "--port", "seventy"]) == 2
+    assert "expected a port number, not 'seventy'" in capsys.readouterr().err
+
+
+def test_command_group_without_a_command_shows_its_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["config"]) == 2
+    assert "init" in capsys.readouterr().err
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("planner-tui ")
+
+
+class FakePlannerApp:
+    """Stands in for the Textual app: records what it was given."""
+
+    created: list[FakePlannerApp] = []
+
+    def __init__(self, *, config: Config, backend: Backend, clock: Any) -> None:
+        self.config = config
+        self.backend = backend
+        self.clock = clock
+        self.return_code: int | None = None
+        FakePlannerApp.created.append(self)
+
+    def run(self) -> None:
+        assert not self.backend.closed
+
+
+def test_running_without_a_command_starts_the_app_on_the_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_file = use_sandbox_file(tmp_path, monkeypatch)
+    fake_module = types.ModuleType("tui_planner.ui.app")
+    fake_module.PlannerApp = FakePlannerApp  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tui_planner.ui.app", fake_module)
+    FakePlannerApp.created.clear()
+
+    assert main([]) == 0
+
+    (app,) = FakePlannerApp.created
+    assert app.backend.is_sandbox
+    assert app.backend.data_file == data_file
+    assert app.backend.closed
+    assert app.config.uses_sandbox
+
+
+def test_api_key_without_site_id_is_a_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WIX_API_KEY", "key")
+
+    assert main([]) == 2
+    assert capsys.readouterr().err == (
+        "An API key is set but no site id; add site_id under [api] in the config file "
+        "so planner-tui knows which Wix site to manage.\n"
+    )
+
+
+def test_unexpected_error_is_a_sentence_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def explode(config: Config, clock: Any) -> Backend:
+        raise RuntimeError("the disk is on fire")
+
+    monkeypatch.setattr("tui_planner.backend.open_backend", explode)
+
+    assert main([]) == 1
+    assert capsys.readouterr().err == (
+        "planner-tui stopped on an unexpected RuntimeError: the disk is on fire.\n"
+    )
+
+
+def answer_with(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> list[str]:
+    """Answer ``input()`` with ``answer`` (``None``: end of input); return the questions asked."""
+    questions: list[str] = []
+
+    def fake_input(question: str = "") -> str:
+        questions.append(question)
+        if answer is None:
+            raise EOFError
+        return answer
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    return questions
+
+
+def test_sandbox_reset_asks_and_keeps_the_data_when_told_no(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_file = use_sandbox_file(tmp_path, monkeypatch)
+    data_file.write_bytes(b"data")
+    questions = answer_with(monkeypatch, "n")
+
+    assert main(["sandbox", "reset"]) == 1
+
+    assert questions == [f"Delete all sandbox data in {data_file}? [y/N] "]
+    assert data_file.exists()
+    assert capsys.readouterr().out == "Nothing was deleted.\n"
+
+
+def test_sandbox_reset_deletes_on_yes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_file = use_sandbox_file(tmp_path, monkeypatch)
+    data_file.write_bytes(b"data")
+    Path(f"{data_file}-wal").write_bytes(b"log")
+    answer_with(monkeypatch, "y")
+
+    assert main(["sandbox", "reset"]) == 0
+
+    assert not data_file.exists()
+    assert not Path(f"{data_file}-wal").exists()
+    assert capsys.readouterr().out == f"Deleted the sandbox data in {data_file}.\n"
+
+
+def test_sandbox_reset_treats_end_of_input_as_no(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_file = use_sandbox_file(tmp_path, monkeypatch)
+    data_file.write_bytes(b"data")
+    answer_with(monkeypatch, None)
+
+    assert main(["sandbox", "reset"]) == 1
+    assert data_file.exists()
+
+
+def test_sandbox_reset_yes_does_not_ask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data_file = use_sandbox_file(tmp_path, monkeypatch)
+    data_file.write_bytes(b"data")
+    questions = answer_with(monkeypatch, "n")
+
+    assert main(["sandbox", "reset", "--yes"]) == 0
+
+    assert questions == []
+    assert not data_file.exists()
+
+
+def test_sandbox_reset_with_nothing_to_delete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_file = use_sandbox_file(tmp_path, monkeypatch)
+
+    assert main(["sandbox", "reset"]) == 0
+    assert capsys.readouterr().out == (
+        f"There is no sandbox data at {data_file}; nothing to delete.\n"
+    )
+
+
+def test_sandbox_serve_prints_the_url_and_a_curl_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    use_sandbox_file(tmp_path, monkeypatch, "api_key = 'from-config'\n")
+    served: dict[str, Any] = {}
+    built: dict[str, Any] = {}
+    real_create_app = tui_planner.sandbox.create_app
+
+    def record_create_app(**kwargs: Any) -> Any:
+        built.update(kwargs)
+        return real_create_app(**kwargs)
+
+    def record_run(app: Any, **kwargs: Any) -> None:
+        served.update(kwargs)
+
+    monkeypatch.setattr("tui_planner.sandbox.create_app", record_create_app)
+    monkeypatch.setattr("uvicorn.run", record_run)
+
+    assert main(["sandbox", "serve", "--port", "9000"]) == 0
+
+    out = capsys.readouterr().out
+    assert served["host"] == "127.0.0.1"
+    assert served["port"] == 9000
+    assert built["api_key"] == "from-config"
+    assert "http://127.0.0.1:9000" in out
+    assert (
+        "curl -H 'Authorization: from-config' -H 'wix-site-id: sandbox-site' "
+        "http://127.0.0.1:9000/promote/marketing-plan-service/v1/marketing-plan"
+    ) in out
+
+
+def test_sandbox_serve_api_key_flag_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_sandbox_file(tmp_path, monkeypatch, "api_key = 'from-config'\n")
+    built: dict[str, Any] = {}
+    real_create_app = tui_planner.sandbox.create_app
+
+    def record_create_app(**kwargs: Any) -> Any:
+        built.update(kwargs)
+        return real_create_app(**kwargs)
+
+    monkeypatch.setattr("tui_planner.sandbox.create_app", record_create_app)
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: None)
+
+    assert main(["sandbox", "serve", "--api-key", "from-flag"]) == 0
+    assert built["api_key"] == "from-flag"
+
+
+def test_sandbox_serve_refuses_the_network_without_a_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    use_sandbox_file(tmp_path, monkeypatch)
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: pytest.fail("must not serve"))
+
+    assert main(["sandbox", "serve", "--host", "0.0.0.0"]) == 2
+    assert capsys.readouterr().err == (
+        "Serving the sandbox on 0.0.0.0 would let anyone on the network use it; "
+        "set [sandbox] api_key or pass --api-key.\n"
+    )

@@ -1,0 +1,187 @@
+"""Build the API clients for the configured backend: the in-process sandbox or a real Wix site.
+
+Both backends are reached through the same client code over ``httpx``; only the transport
+differs. With no API key the sandbox's ASGI app is mounted in-process, so the app works on a
+fresh machine with no account and no network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from tui_planner.api import MarketingPlanClient, PublisherClient
+from tui_planner.clock import Clock
+from tui_planner.config import Config, ConfigError, SandboxConfig, display_path
+from tui_planner.sandbox import SandboxOptions, create_app
+
+__all__ = [
+    "SANDBOX_API_KEY",
+    "SANDBOX_BASE_URL",
+    "SANDBOX_SITE_ID",
+    "Backend",
+    "open_backend",
+    "sandbox_options",
+]
+
+SANDBOX_BASE_URL = "http://sandbox.local"
+"""The base URL the in-process sandbox answers on; no request ever leaves the process."""
+
+SANDBOX_API_KEY = "sandbox"
+"""The key the clients send to the in-process sandbox, which does not check it."""
+
+SANDBOX_SITE_ID = "sandbox-site"
+"""The site id the clients send to the sandbox."""
+
+_SHOWN_SITE_ID_CHARS = 8
+
+
+@dataclass
+class Backend:
+    """The clients for one backend and what to call it in the header."""
+
+    plan: MarketingPlanClient
+    """Marketing Plan, Activities, Calendar Events and Settings services."""
+
+    publisher: PublisherClient
+    """The Publisher methods the app needs (token status, reschedule, cancel, ...)."""
+
+    http: httpx.AsyncClient
+    """The HTTP client both API clients share; closed by :meth:`aclose`."""
+
+    label: str
+    """Which backend this is, for the header: ``SANDBOX <data file>`` or ``Wix site <id>``."""
+
+    is_sandbox: bool
+    """Whether this is the local sandbox rather than a real Wix site."""
+
+    data_file: Path | None = None
+    """The sandbox's SQLite file; ``None`` for a Wix site."""
+
+    _closed: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`aclose` has run."""
+        return self._closed
+
+    async def aclose(self) -> None:
+        """Close the HTTP client; calling it again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        await self.http.aclose()
+
+
+def sandbox_options(section: SandboxConfig) -> SandboxOptions:
+    """The sandbox's own options for the ``[sandbox]`` config section."""
+    return SandboxOptions(
+        seed=section.seed,
+        premium=section.premium,
+        connected_channels=tuple(section.connected_channels),
+        site_published=section.site_published,
+        generation_seconds=section.generation_seconds,
+        keyword_research_seconds=section.keyword_research_seconds,
+        posts_seconds=section.posts_seconds,
+        idle_days_until_inactive=section.idle_days_until_inactive,
+        latency_ms=section.latency_ms,
+        error_rate=section.error_rate,
+        rate_limit_rate=section.rate_limit_rate,
+        retry_after_seconds=section.retry_after_seconds,
+        publish_failure_rate=section.publish_failure_rate,
+    )
+
+
+def open_backend(config: Config, clock: Clock) -> Backend:
+    """The backend ``config`` asks for: the sandbox when no API key is set, else Wix.
+
+    Raises :class:`ConfigError` when an API key is set without a site id.
+    """
+    if config.uses_sandbox:
+        return _open_sandbox(config, clock)
+    return _open_wix(config, clock)
+
+
+def _open_sandbox(config: Config, clock: Clock) -> Backend:
+    data_file = config.sandbox.resolved_data_file
+    data_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    app = create_app(data_file=data_file, clock=clock, options=sandbox_options(config.sandbox))
+    http = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url=SANDBOX_BASE_URL,
+        timeout=config.api.timeout,
+    )
+    plan, publisher = _clients(
+        http,
+        config,
+        clock,
+        base_url=SANDBOX_BASE_URL,
+        api_key=SANDBOX_API_KEY,
+        site_id=SANDBOX_SITE_ID,
+    )
+    return Backend(
+        plan=plan,
+        publisher=publisher,
+        http=http,
+        label=f"SANDBOX {display_path(data_file)}",
+        is_sandbox=True,
+        data_file=data_file,
+    )
+
+
+def _open_wix(config: Config, clock: Clock) -> Backend:
+    api_key = config.api.api_key
+    site_id = config.api.site_id
+    if api_key is None:
+        raise ConfigError("An API key is needed to reach Wix; set WIX_API_KEY or [api] api_key.")
+    if site_id is None:
+        raise ConfigError(
+            "An API key is set but no site id; add site_id under [api] in the config file "
+            "so planner-tui knows which Wix site to manage.",
+            key="api.site_id",
+        )
+    http = httpx.AsyncClient(base_url=config.api.base_url, timeout=config.api.timeout)
+    plan, publisher = _clients(
+        http,
+        config,
+        clock,
+        base_url=config.api.base_url,
+        api_key=api_key.get_secret_value(),
+        site_id=site_id,
+    )
+    shown = (
+        site_id if len(site_id) <= _SHOWN_SITE_ID_CHARS else site_id[:_SHOWN_SITE_ID_CHARS] + "…"
+    )
+    return Backend(
+        plan=plan, publisher=publisher, http=http, label=f"Wix site {shown}", is_sandbox=False
+    )
+
+
+def _clients(
+    http: httpx.AsyncClient,
+    config: Config,
+    clock: Clock,
+    *,
+    base_url: str,
+    api_key: str,
+    site_id: str,
+) -> tuple[MarketingPlanClient, PublisherClient]:
+    plan = MarketingPlanClient(
+        http,
+        base_url=base_url,
+        api_key=api_key,
+        site_id=site_id,
+        clock=clock,
+        max_retries=config.api.max_retries,
+    )
+    publisher = PublisherClient(
+        http,
+        base_url=base_url,
+        api_key=api_key,
+        site_id=site_id,
+        clock=clock,
+        max_retries=config.api.max_retries,
+    )
+    return plan, publisher

@@ -1,0 +1,304 @@
+"""The ``planner-tui`` command: run the app, manage the config file, serve or reset the sandbox.
+
+Every problem reaches the user as one sentence on stderr with a non-zero exit code (2 for a
+bad config or bad flags), never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+from tui_planner.config import (
+    API_KEY_ENV_VAR,
+    ConfigError,
+    LoadedConfig,
+    config_to_toml,
+    load_config,
+    locate_config,
+    starter_config_text,
+    write_private_file,
+)
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+"""Bad flags or a bad config file."""
+EXIT_INTERRUPTED = 130
+
+DEFAULT_SERVE_PORT = 8765
+_SANDBOX_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``planner-tui`` with ``argv`` (``sys.argv[1:]`` when omitted); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        # argparse has already printed usage and its message (or the help text).
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ConfigError as error:
+        _say(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("Interrupted.")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`planner-tui config show | head`); that is not an error,
+        # and stdout must not be flushed again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        _say(f"planner-tui could not finish: {error.strerror or error}{where}.")
+        return EXIT_FAILED
+    except Exception as error:  # noqa: BLE001 - the last guard: a sentence, never a traceback.
+        _say(f"planner-tui stopped on an unexpected {type(error).__name__}: {error}.")
+        return EXIT_FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``planner-tui`` and all its subcommands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="config file to use instead of the default (also PLANNER_TUI_CONFIG)",
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="planner-tui",
+        description="A keyboard-first terminal app for a Wix site's AI marketing plan. "
+        "With no API key configured it runs against a local sandbox.",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        default=None,
+        help="config file to use instead of the default (also PLANNER_TUI_CONFIG)",
+    )
+    parser.add_argument("--version", action="version", version=f"planner-tui {_version()}")
+    parser.set_defaults(handler=_run_app)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    config = commands.add_parser("config", help="create, locate or show the config file")
+    config.set_defaults(handler=_help_for(config))
+    config_commands = config.add_subparsers(title="config commands", metavar="COMMAND")
+    init = config_commands.add_parser(
+        "init", parents=[common], help="write a commented starter config file"
+    )
+    init.add_argument("--force", action="store_true", help="replace an existing file")
+    init.set_defaults(handler=_config_init)
+    path = config_commands.add_parser(
+        "path", parents=[common], help="print the config file's location"
+    )
+    path.set_defaults(handler=_config_path)
+    show = config_commands.add_parser(
+        "show", parents=[common], help="print the effective config (API key redacted)"
+    )
+    show.set_defaults(handler=_config_show)
+
+    sandbox = commands.add_parser("sandbox", help="serve or reset the local sandbox")
+    sandbox.set_defaults(handler=_help_for(sandbox))
+    sandbox_commands = sandbox.add_subparsers(title="sandbox commands", metavar="COMMAND")
+    serve = sandbox_commands.add_parser(
+        "serve", parents=[common], help="serve the sandbox API over HTTP"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_SERVE_PORT,
+        help=f"port to listen on (default {DEFAULT_SERVE_PORT})",
+    )
+    serve.add_argument(
+        "--api-key",
+        metavar="KEY",
+        default=None,
+        help="key requests must send in Authorization (default: [sandbox] api_key)",
+    )
+    serve.set_defaults(handler=_sandbox_serve)
+    reset = sandbox_commands.add_parser(
+        "reset", parents=[common], help="delete the sandbox's data file"
+    )
+    reset.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    reset.set_defaults(handler=_sandbox_reset)
+    return parser
+
+
+def _version() -> str:
+    try:
+        return metadata.version("planner-tui")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, not {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, not {port}")
+    return port
+
+
+def _help_for(parser: argparse.ArgumentParser) -> Handler:
+    """A handler for a command group given no subcommand: show its help, exit 2."""
+
+    def show_help(_args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+
+    return show_help
+
+
+def _say(sentence: str) -> None:
+    print(sentence, file=sys.stderr)
+
+
+def _load(args: argparse.Namespace) -> LoadedConfig:
+    """Load the config the flags and environment point at; print its warnings."""
+    loaded = load_config(locate_config(args.config))
+    for warning in loaded.warnings:
+        _say(f"Warning: {warning}")
+    return loaded
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from tui_planner.backend import open_backend
+    from tui_planner.clock import SystemClock
+
+    config = _load(args).config
+    clock = SystemClock()
+    backend = open_backend(config, clock)
+    try:
+        # Imported late so that config and sandbox commands never load Textual.
+        from tui_planner.ui.app import PlannerApp
+
+        app = PlannerApp(config=config, backend=backend, clock=clock)
+        app.run()
+        return app.return_code or EXIT_OK
+    finally:
+        if not backend.closed:
+            asyncio.run(backend.aclose())
+
+
+def _config_init(args: argparse.Namespace) -> int:
+    path = locate_config(args.config).path
+    if path.exists() and not args.force:
+        _say(f"The config file {path} already exists; pass --force to replace it.")
+        return EXIT_FAILED
+    write_private_file(path, starter_config_text())
+    print(f"Wrote a starter config to {path}.")
+    return EXIT_OK
+
+
+def _config_path(args: argparse.Namespace) -> int:
+    print(locate_config(args.config).path)
+    return EXIT_OK
+
+
+def _config_show(args: argparse.Namespace) -> int:
+    loaded = _load(args)
+    config = loaded.config
+    # Show the sandbox file actually used rather than leaving the default implicit.
+    sandbox = config.sandbox.model_copy(update={"data_file": config.sandbox.resolved_data_file})
+    effective = config.model_copy(update={"sandbox": sandbox})
+    source = "" if loaded.found else " (not found: defaults)"
+    print(f"# Effective configuration from {loaded.location.path}{source}.")
+    if os.environ.get(API_KEY_ENV_VAR, "").strip():
+        print(f"# api.api_key comes from the {API_KEY_ENV_VAR} environment variable.")
+    backend = "the local sandbox" if config.uses_sandbox else "Wix"
+    print(f"# Backend: {backend}.")
+    print()
+    print(config_to_toml(effective), end="")
+    return EXIT_OK
+
+
+def _sandbox_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from tui_planner.backend import SANDBOX_SITE_ID, sandbox_options
+    from tui_planner.clock import SystemClock
+    from tui_planner.sandbox import create_app
+
+    section = _load(args).config.sandbox
+    configured = section.api_key.get_secret_value() if section.api_key is not None else None
+    api_key: str | None = args.api_key or configured
+    if api_key is None and not _is_loopback(args.host):
+        _say(
+            f"Serving the sandbox on {args.host} would let anyone on the network use it; "
+            "set [sandbox] api_key or pass --api-key."
+        )
+        return EXIT_USAGE
+    data_file = section.resolved_data_file
+    data_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    app = create_app(
+        data_file=data_file, clock=SystemClock(), options=sandbox_options(section), api_key=api_key
+    )
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    base_url = f"http://{host}:{args.port}"
+    shown_key = api_key if api_key is not None else "any-key"
+    print(f"Serving the sandbox at {base_url} with data from {data_file}.")
+    print("Try it:")
+    print(
+        f"  curl -H 'Authorization: {shown_key}' -H 'wix-site-id: {SANDBOX_SITE_ID}' "
+        f"{base_url}/promote/marketing-plan-service/v1/marketing-plan"
+    )
+    if api_key is None:
+        print("No key is required; set [sandbox] api_key or pass --api-key to require one.")
+    print("Press Ctrl+C to stop.")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return EXIT_OK
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _sandbox_reset(args: argparse.Namespace) -> int:
+    data_file = _load(args).config.sandbox.resolved_data_file
+    files = [data_file, *(Path(f"{data_file}{suffix}") for suffix in _SANDBOX_SIDE_FILES)]
+    existing = [file for file in files if file.exists()]
+    if not existing:
+        print(f"There is no sandbox data at {data_file}; nothing to delete.")
+        return EXIT_OK
+    if not args.yes and not _confirm(f"Delete all sandbox data in {data_file}? [y/N] "):
+        print("Nothing was deleted.")
+        return EXIT_FAILED
+    for file in existing:
+        file.unlink(missing_ok=True)
+    print(f"Deleted the sandbox data in {data_file}.")
+    return EXIT_OK
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(question)
+    except EOFError:
+        print()
+        return False
+    return answer.strip().lower() in {"y", "yes"}

@@ -1,0 +1,235 @@
+"""Read ``config.toml`` into a :class:`Config`, turning every problem into one sentence."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import ConfigError
+from .key_lines import find_key_line, key_at_line
+from .locations import ConfigLocation, locate_config
+from .model import Config, section_models
+
+__all__ = ["API_KEY_ENV_VAR", "LoadedConfig", "load_config"]
+
+API_KEY_ENV_VAR = "WIX_API_KEY"
+"""Environment variable holding the Wix API key; it wins over the config file."""
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """The effective configuration and where it came from."""
+
+    config: Config
+    location: ConfigLocation
+    found: bool
+    """Whether the file existed; a missing non-explicit file means defaults."""
+
+    warnings: tuple[str, ...] = ()
+    """Sentences worth telling the user that do not stop the app."""
+
+
+def load_config(
+    location: ConfigLocation | None = None, *, environ: Mapping[str, str] | None = None
+) -> LoadedConfig:
+    """Load the config file at ``location`` (found as :func:`locate_config` does when omitted).
+
+    Raises :class:`ConfigError` when an explicit file is missing, or any file is unreadable,
+    malformed TOML, or holds an unknown key or a value of the wrong type.
+    """
+    env = os.environ if environ is None else environ
+    where = location if location is not None else locate_config(environ=env)
+    path = where.path
+    raw = _read_bytes(where)
+    if raw is None:
+        return LoadedConfig(_validate({}, "", path, env), where, found=False)
+    text = _decode(raw, path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _syntax_error(error, text, path) from None
+    warnings = _permission_warnings(data, path)
+    return LoadedConfig(_validate(data, text, path, env), where, True, warnings)
+
+
+def _read_bytes(location: ConfigLocation) -> bytes | None:
+    path = location.path
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        if location.explicit:
+            raise ConfigError(
+                f"The config file {path} does not exist; create it with "
+                f"`planner-tui --config {path} config init` or leave out --config.",
+                path=path,
+            ) from None
+        return None
+    except IsADirectoryError:
+        raise ConfigError(
+            f"The config file {path} is a directory, not a file.", path=path
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ConfigError(
+            f"The config file {path} could not be read: {reason}.", path=path
+        ) from None
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ConfigError(
+            f"The config file {path} is not UTF-8 text at line {line}.", path=path, line=line
+        ) from None
+
+
+def _syntax_error(error: tomllib.TOMLDecodeError, text: str, path: Path) -> ConfigError:
+    message = str(error)
+    position = _TOML_POSITION.search(message)
+    reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
+    reason = reason[:1].lower() + reason[1:]
+    line: int | None = None
+    key: str | None = None
+    where = ""
+    if position is not None and position.group(1) is not None:
+        line = int(position.group(1))
+        names = key_at_line(text, line)
+        key = _dotted(names) if names else None
+        where = f" at line {line}" + (f", in `{key}`" if key else "")
+    elif position is not None:
+        where = " at its end"
+    return ConfigError(
+        f"The config file {path} is not valid TOML{where}: {reason}.",
+        path=path,
+        line=line,
+        key=key,
+    )
+
+
+def _permission_warnings(data: Mapping[str, Any], path: Path) -> tuple[str, ...]:
+    """Warn when the file holds an API key that the group or others can read."""
+    api = data.get("api")
+    if os.name != "posix" or not isinstance(api, Mapping) or not api.get("api_key"):
+        return ()
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ()
+    if stat.S_IMODE(mode) & 0o077 == 0:
+        return ()
+    return (
+        f"The config file {path} holds an API key that other users can read; "
+        f"run `chmod 600 {path}` to keep it private.",
+    )
+
+
+def _validate(data: dict[str, Any], text: str, path: Path, env: Mapping[str, str]) -> Config:
+    api_key = env.get(API_KEY_ENV_VAR, "").strip()
+    if api_key:
+        api = data.get("api", {})
+        # A non-table [api] is reported as the file's own mistake, so leave it to validation.
+        if isinstance(api, dict):
+            data = {**data, "api": {**api, "api_key": api_key}}
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        raise _validation_error(error.errors(include_url=False), text, path) from None
+
+
+def _validation_error(errors: list[ErrorDetails], text: str, path: Path) -> ConfigError:
+    first = errors[0]
+    location = tuple(first["loc"])
+    names = tuple(str(part) for part in location if isinstance(part, str))
+    key = _dotted(location)
+    line = find_key_line(text, names) if text else None
+    at_line = f" at line {line}" if line is not None else ""
+    if first["type"] == "extra_forbidden":
+        allowed = ", ".join(_allowed_keys(names[:-1]))
+        message = (
+            f"The config file {path} has an unknown key `{key}`{at_line}: "
+            f"expected one of {allowed}."
+        )
+    else:
+        message = (
+            f"The config file {path} has a bad value for `{key}`{at_line}: {_expected(first)}."
+        )
+    return ConfigError(message, path=path, line=line, key=key)
+
+
+def _dotted(location: tuple[int | str, ...]) -> str:
+    key = ""
+    for part in location:
+        if isinstance(part, int):
+            key += f"[{part}]"
+            continue
+        name = part if _BARE_KEY.match(part) else f'"{part}"'
+        key = f"{key}.{name}" if key else name
+    return key
+
+
+def _allowed_keys(table: tuple[str, ...]) -> list[str]:
+    """The keys the model accepts in ``table`` (``()`` for the top level)."""
+    if not table:
+        return list(Config.model_fields)
+    section = section_models().get(table[0])
+    return list(section.model_fields) if section is not None and len(table) == 1 else []
+
+
+_EXPECTED_BY_TYPE = {
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "finite_number": "a finite number",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "string_type": "a quoted string",
+    "list_type": "a list",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "path_type": "a path in quotes",
+    "string_too_short": "a non-empty string",
+    "greater_than": "a number greater than {gt}",
+    "greater_than_equal": "a number of at least {ge}",
+    "less_than": "a number below {lt}",
+    "less_than_equal": "a number of at most {le}",
+    "literal_error": "{expected}",
+    "enum": "{expected}",
+}
+
+
+def _expected(error: ErrorDetails) -> str:
+    """What the value should have been, as the end of a sentence: "expected a number"."""
+    template = _EXPECTED_BY_TYPE.get(error["type"])
+    if template is not None:
+        context = {name: _number(value) for name, value in error.get("ctx", {}).items()}
+        return "expected " + template.format(**context)
+    message = error["msg"].rstrip(".")
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if message.startswith("Input should be "):
+        return "expected " + message.removeprefix("Input should be ")
+    if message.startswith("expected "):
+        return message
+    return "expected " + message[:1].lower() + message[1:]
+
+
+def _number(value: object) -> object:
+    """Whole floats without their ``.0``: "greater than 0", not "greater than 0.0"."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

@@ -1,0 +1,243 @@
+"""The configuration model: one pydantic model, a docstring per field, unknown keys rejected.
+
+TOML already carries types, so the model validates strictly: ``idle_interval = "5"`` is a
+mistake worth naming rather than a string to coerce. Paths and channel names are the
+exceptions; they arrive as strings by nature.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    Strict,
+    field_validator,
+    model_validator,
+)
+
+from tui_planner.api.models.enums import ChannelName
+
+from .locations import default_sandbox_data_file
+
+__all__ = [
+    "ApiConfig",
+    "Config",
+    "SandboxConfig",
+    "SyncConfig",
+    "UiConfig",
+    "section_models",
+]
+
+Rate = Annotated[float, Field(ge=0.0, le=1.0)]
+"""A probability: 0 never, 1 always."""
+
+Channel = Annotated[ChannelName, Strict(False)]
+"""A social network named as in the API (``FACEBOOK``, ``INSTAGRAM``, ...)."""
+
+
+class Section(BaseModel):
+    """Base of every section: strict types, unknown keys rejected, field docstrings kept."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        allow_inf_nan=False,
+        use_attribute_docstrings=True,
+    )
+
+
+def _blank_to_none(value: object) -> object:
+    """Treat an empty or all-blank string as "not set"."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, SecretStr) and not value.get_secret_value().strip():
+        return None
+    return value
+
+
+class ApiConfig(Section):
+    """How to reach the real Wix REST API."""
+
+    base_url: str = "https://www.wixapis.com"
+    """Host of the Wix REST API; the client adds each service's path to it."""
+
+    site_id: str | None = Field(default=None, examples=["00000000-0000-0000-0000-000000000000"])
+    """The site whose marketing plan to manage (sent as the `wix-site-id` header)."""
+
+    api_key: SecretStr | None = Field(default=None, examples=["IST.your-api-key"])
+    """Wix API key; the WIX_API_KEY environment variable wins. With no key the sandbox is used."""
+
+    timeout: float = Field(default=30.0, gt=0)
+    """Seconds to wait for one HTTP response before giving up on it."""
+
+    max_retries: int = Field(default=3, ge=0, le=10)
+    """How many times a safe request is retried after a 429, a 5xx or a network error."""
+
+    @field_validator("site_id", "api_key", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return _blank_to_none(value)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("expected a URL starting with https:// or http://")
+        return value.rstrip("/")
+
+
+class SyncConfig(Section):
+    """How often the app asks the backend for news."""
+
+    idle_interval: float = Field(default=30.0, gt=0)
+    """Seconds between polls while nothing is generating."""
+
+    generating_interval: float = Field(default=1.0, gt=0)
+    """Seconds between polls right after generation starts."""
+
+    generating_max_interval: float = Field(default=5.0, gt=0)
+    """Longest gap between polls while generating; the interval backs off up to this."""
+
+    @model_validator(mode="after")
+    def _backoff_grows(self) -> Self:
+        if self.generating_max_interval < self.generating_interval:
+            raise ValueError("expected generating_max_interval to be at least generating_interval")
+        return self
+
+
+class UiConfig(Section):
+    """How the app looks and which keys do what."""
+
+    theme: str = Field(default="textual-dark", min_length=1)
+    """A Textual theme name, e.g. textual-dark, textual-light, nord, gruvbox."""
+
+    week_start: Literal["monday", "sunday"] = "monday"
+    """First day of the week in the calendar: monday or sunday."""
+
+    date_format: str = Field(default="%a %d %b", min_length=1)
+    """strftime format for dates in lists and headers."""
+
+    keymap: dict[str, str] = Field(default_factory=dict, examples=[{"calendar.today": "t,home"}])
+    """Key overrides: binding id -> comma-separated keys (see the help screen for ids)."""
+
+    @field_validator("keymap")
+    @classmethod
+    def _keys_named(cls, value: dict[str, str]) -> dict[str, str]:
+        for binding_id, keys in value.items():
+            if not keys.strip():
+                raise ValueError(f"expected at least one key for the binding {binding_id!r}")
+        return value
+
+
+class SandboxConfig(Section):
+    """The local stand-in backend used when no API key is configured."""
+
+    data_file: Annotated[Path | None, Strict(False)] = Field(
+        default=None, examples=["~/planner-sandbox.sqlite3"]
+    )
+    """SQLite file holding the sandbox's data; unset means sandbox.sqlite3 in the user data dir."""
+
+    seed: int = 7
+    """Seed for the plan and post generator; the same seed gives the same plan."""
+
+    premium: bool = True
+    """Whether the sandbox site has the premium plan that scheduling posts needs."""
+
+    connected_channels: list[Channel] = Field(
+        default_factory=lambda: [ChannelName.FACEBOOK, ChannelName.INSTAGRAM, ChannelName.LINKEDIN]
+    )
+    """Social accounts connected on the sandbox site; drafts for others stay drafts."""
+
+    site_published: bool = True
+    """Whether the sandbox site is published; an unpublished site gets no posts."""
+
+    generation_seconds: float = Field(default=6.0, ge=0)
+    """How long generating a plan takes in the sandbox."""
+
+    keyword_research_seconds: float = Field(default=15.0, ge=0)
+    """How long regenerating with keyword research takes in the sandbox."""
+
+    posts_seconds: float = Field(default=3.0, ge=0)
+    """How long generating one activity's posts takes in the sandbox."""
+
+    idle_days_until_inactive: int = Field(default=42, ge=1)
+    """Days without use after which the sandbox plan becomes INACTIVE."""
+
+    api_key: SecretStr | None = Field(default=None, examples=["sandbox-secret"])
+    """Key that requests must carry when the sandbox is served on a port (`sandbox serve`)."""
+
+    latency_ms: int = Field(default=0, ge=0, le=60_000)
+    """Delay added to every sandbox response, in milliseconds."""
+
+    error_rate: Rate = 0.0
+    """Share of sandbox requests answered with a 503 (fault injection)."""
+
+    rate_limit_rate: Rate = 0.0
+    """Share of sandbox requests answered with a 429 and Retry-After (fault injection)."""
+
+    retry_after_seconds: float = Field(default=2.0, ge=0)
+    """The Retry-After the sandbox sends with an injected 429."""
+
+    publish_failure_rate: Rate = 0.0
+    """Share of scheduled sandbox posts that end FAILED instead of PUBLISHED."""
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return _blank_to_none(value)
+
+    @field_validator("data_file")
+    @classmethod
+    def _expand_home(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    @field_validator("connected_channels")
+    @classmethod
+    def _known_channels(cls, value: list[ChannelName]) -> list[ChannelName]:
+        unknown = [channel.value for channel in value if not channel.is_known]
+        if unknown:
+            known = ", ".join(ChannelName.__members__)
+            raise ValueError(f"expected channel names from {known}, not {', '.join(unknown)}")
+        return list(dict.fromkeys(value))
+
+    @property
+    def resolved_data_file(self) -> Path:
+        """The SQLite file the sandbox uses: :attr:`data_file` or the platform default."""
+        return self.data_file if self.data_file is not None else default_sandbox_data_file()
+
+
+class Config(Section):
+    """Everything planner-tui can be told in ``config.toml``."""
+
+    api: ApiConfig = Field(default_factory=ApiConfig)
+    """The real Wix API."""
+
+    sync: SyncConfig = Field(default_factory=SyncConfig)
+    """Polling."""
+
+    ui: UiConfig = Field(default_factory=UiConfig)
+    """Look and keys."""
+
+    sandbox: SandboxConfig = Field(default_factory=SandboxConfig)
+    """The local sandbox backend."""
+
+    @property
+    def uses_sandbox(self) -> bool:
+        """Whether the app talks to the sandbox, which it does whenever no API key is set."""
+        return self.api.api_key is None
+
+
+def section_models() -> dict[str, type[Section]]:
+    """Each top-level table of the file and the model of its keys, in file order."""
+    sections: dict[str, type[Section]] = {}
+    for name, field in Config.model_fields.items():
+        model = field.annotation
+        if isinstance(model, type) and issubclass(model, Section):
+            sections[name] = model
+    return sections
