@@ -1,4 +1,7 @@
-"""The sandbox: a local Marketing Plan + Publisher API over SQLite, served in-process or on loopback."""
+"""The sandbox: a local Marketing Plan + Publisher API over SQLite.
+
+It is served in-process (``httpx.ASGITransport``) or on loopback with uvicorn.
+"""
 
 from .app import create_app
 from .options import SandboxOptions

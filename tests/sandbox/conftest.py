@@ -1,0 +1,48 @@
+"""Fixtures for the sandbox tests: a manual clock and in-process sandboxes built on it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.sandbox.harness import AUTH, BASE_URL, START, Sandbox
+from tui_planner.clock import ManualClock
+from tui_planner.sandbox import SandboxOptions, create_app
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """The manual clock every sandbox in a test shares."""
+    return ManualClock(START)
+
+
+@pytest.fixture
+async def make_sandbox(clock: ManualClock) -> AsyncIterator[Callable[..., Any]]:
+    """Build sandboxes: ``await make_sandbox(premium=False, data_file=...)``."""
+    clients: list[httpx.AsyncClient] = []
+
+    async def build(
+        data_file: str | Path = ":memory:", api_key: str | None = None, **switches: Any
+    ) -> Sandbox:
+        options = SandboxOptions(**switches)
+        app = create_app(data_file=data_file, clock=clock, options=options, api_key=api_key)
+        http = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=BASE_URL, headers=AUTH
+        )
+        clients.append(http)
+        return Sandbox(clock, http, options, str(data_file))
+
+    yield build
+    for http in clients:
+        await http.aclose()
+
+
+@pytest.fixture
+async def sandbox(make_sandbox: Callable[..., Any]) -> Sandbox:
+    """A sandbox with the default switches."""
+    built: Sandbox = await make_sandbox()
+    return built

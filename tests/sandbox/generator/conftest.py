@@ -1,0 +1,14 @@
+"""Fixtures for the generator tests."""
+
+from __future__ import annotations
+
+import pytest
+from generator_helpers import plan
+
+from tui_planner.sandbox.generator import GeneratedActivity
+
+
+@pytest.fixture
+def demo_plan() -> list[GeneratedActivity]:
+    """The demo site's default plan for the test period."""
+    return plan()

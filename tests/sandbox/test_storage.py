@@ -1,0 +1,118 @@
+"""The SQLite file: versioned schema, one transaction per request, data surviving a restart."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.sandbox.harness import Sandbox
+from tui_planner.sandbox.storage import SCHEMA_VERSION, Storage, StorageError
+
+
+async def test_data_survive_a_restart(make_sandbox: Callable[..., Any], tmp_path: Path) -> None:
+    data_file = tmp_path / "sandbox.sqlite3"
+    first: Sandbox = await make_sandbox(data_file=data_file)
+    plan = await first.generate()
+    await first.ok(
+        "POST",
+        "/marketing-settings",
+        json={
+            "marketingSettings": {"settings": {"toneOfVoice": "warm"}},
+            "fieldMask": "settings.toneOfVoice",
+        },
+    )
+    await first.ok(
+        "POST", "/events", json={"calendarEvent": {"name": "Sale", "date": "2026-07-15T00:00:00Z"}}
+    )
+    draft = next(
+        i
+        for a in plan["marketingActivities"]
+        for i in a["items"]
+        if i["channel"]["name"] == "INSTAGRAM"
+    )
+    await first.ok("POST", "/marketing-plan/schedule-drafts", json={"draftIds": [draft["id"]]})
+
+    second: Sandbox = await make_sandbox(data_file=data_file)
+    reread = await second.plan()
+    assert reread["status"] == "ACTIVE"
+    assert [a["marketingActivityId"] for a in reread["marketingActivities"]] == [
+        a["marketingActivityId"] for a in plan["marketingActivities"]
+    ]
+    statuses = {i["id"]: i["status"] for a in reread["marketingActivities"] for i in a["items"]}
+    assert statuses[draft["id"]] == "SCHEDULED"
+    settings = await second.ok("GET", "/marketing-settings")
+    assert settings["marketingSettings"]["settings"]["toneOfVoice"] == "warm"
+
+
+async def test_generation_running_at_restart_finishes_after_it(
+    make_sandbox: Callable[..., Any], tmp_path: Path
+) -> None:
+    data_file = tmp_path / "sandbox.sqlite3"
+    first: Sandbox = await make_sandbox(data_file=data_file)
+    await first.ok("POST", "/marketing-plan/generate-marketing-plan", json={})
+    second: Sandbox = await make_sandbox(data_file=data_file)
+    assert (await second.plan())["status"] == "GENERATING"
+    second.clock.advance(6)
+    assert (await second.plan())["status"] == "ACTIVE"
+
+
+def test_schema_version_is_recorded(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "s.sqlite3")
+    assert storage.schema_version == SCHEMA_VERSION
+    storage.close()
+    reopened = Storage(tmp_path / "s.sqlite3")
+    assert reopened.schema_version == SCHEMA_VERSION
+    reopened.close()
+
+
+def test_file_from_a_newer_sandbox_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StorageError, match="newer planner-tui"):
+        Storage(path)
+
+
+def test_not_a_database_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="cannot be opened"):
+        Storage(path)
+
+
+def test_failed_transaction_is_rolled_back(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "s.sqlite3")
+
+    def failing_request() -> None:
+        with storage.transaction() as conn:
+            conn.execute(
+                "INSERT INTO images (key, channel, item_type, title, seed)"
+                " VALUES ('k', 'X', 'POST', 't', 1)"
+            )
+            raise RuntimeError("the handler failed")
+
+    with pytest.raises(RuntimeError):
+        failing_request()
+    with storage.transaction() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM images").fetchone()[0] == 0
+    storage.close()
+
+
+async def test_refused_request_rolls_back_its_writes(sandbox: Sandbox) -> None:
+    # Upsert validates the mask after reading; a 428 must leave nothing behind.
+    response = await sandbox.call(
+        "POST",
+        "/marketing-settings",
+        json={
+            "marketingSettings": {"settings": {"toneOfVoice": "x"}},
+            "fieldMask": "settings.toneOfVoice,settings.topics",
+        },
+    )
+    assert response.status_code == 428
+    record = (await sandbox.ok("GET", "/marketing-settings"))["marketingSettings"]
+    assert "createdAt" not in record

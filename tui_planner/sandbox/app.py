@@ -1,0 +1,256 @@
+"""The sandbox's Starlette application: the Wix paths, wired to their handlers.
+
+Every API request goes the same way: injected faults, then auth, then one SQLite transaction
+in which the stored state catches up with the clock and the handler runs. A :class:`WixError`
+rolls the transaction back and becomes a Wix error body.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from tui_planner.clock import Clock
+
+from . import activities, events, plan_service, posts_service, publisher, settings_service
+from .auth import check_auth
+from .context import ApiRequest, SandboxContext
+from .demo_site import ensure_site
+from .errors import WixError, parse_failure
+from .faults import FaultInjector
+from .item_store import find_item
+from .media import MEDIA_PATH, image_png
+from .options import SandboxOptions
+from .scheduling import schedule_drafts
+from .storage import Storage
+from .timeline import catch_up
+
+__all__ = ["MARKETING_PLAN_BASE", "PUBLISHER_BASE", "create_app"]
+
+MARKETING_PLAN_BASE = "/promote/marketing-plan-service/v1"
+PUBLISHER_BASE = "/social-publisher/v1"
+
+Handler = Callable[[SandboxContext, ApiRequest], dict[str, Any]]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+_BODYLESS = {"GET", "DELETE", "HEAD"}
+
+# (verb, path under the Marketing Plan base, handler) for all 30 methods of §1.1.
+_PLAN_ROUTES: tuple[tuple[str, str, Handler], ...] = (
+    ("POST", "/marketing-plan/generate-marketing-plan", plan_service.generate_plan),
+    ("POST", "/marketing-plan/regenerate-marketing-plan", plan_service.regenerate_plan),
+    (
+        "POST",
+        "/marketing-plan/regenerate-marketing-plan-with-keyword-research",
+        plan_service.regenerate_plan_with_keyword_research,
+    ),
+    ("GET", "/marketing-plan", plan_service.get_plan),
+    ("DELETE", "/marketing-plan", plan_service.delete_plan),
+    ("DELETE", "/marketing-plan/plan-marketing-activity", plan_service.delete_plan_activity),
+    ("POST", "/marketing-plan/generate-social-posts", posts_service.generate_social_posts),
+    ("POST", "/marketing-activity-posts", posts_service.get_activity_posts),
+    ("POST", "/marketing-plan/schedule-drafts", schedule_drafts),
+    (
+        "POST",
+        "/marketing-plan/regenerate-marketing-activity-posts",
+        posts_service.regenerate_posts,
+    ),
+    (
+        "POST",
+        "/marketing-plan/regenerate-marketing-activity-posts-media",
+        posts_service.regenerate_posts_media,
+    ),
+    (
+        "PATCH",
+        "/marketing-plan/update-marketing-activity-posts-media",
+        posts_service.update_posts_media,
+    ),
+    ("PATCH", "/marketing-plan/clear-marketing-activity-posts", posts_service.clear_posts),
+    (
+        "POST",
+        "/marketing-plan/regenerate-marketing-activity-stories",
+        posts_service.regenerate_stories,
+    ),
+    (
+        "PATCH",
+        "/marketing-plan/update-marketing-activity-stories-media",
+        posts_service.update_stories_media,
+    ),
+    ("PATCH", "/marketing-plan/clear-marketing-activity-stories", posts_service.clear_stories),
+    ("POST", "/items", activities.create_activity),
+    ("GET", "/marketing-activity", activities.get_activity),
+    ("PATCH", "/items/{activity_id}", activities.update_activity_fields),
+    ("POST", "/marketing-activities/query", activities.query_activities),
+    ("POST", "/events", events.create_event),
+    ("PUT", "/events/{event_id}", events.update_event),
+    ("DELETE", "/events/{event_id}", events.delete_event),
+    ("POST", "/events/query", events.query_events),
+    ("GET", "/marketing-settings", settings_service.get_settings),
+    ("POST", "/marketing-settings", settings_service.upsert_settings),
+    ("GET", "/marketing-settings/defaults", settings_service.get_defaults),
+    ("GET", "/marketing-settings/plan-goal-options", settings_service.get_plan_goal_options),
+    (
+        "GET",
+        "/marketing-settings/point-of-view-options",
+        settings_service.get_point_of_view_options,
+    ),
+    ("GET", "/marketing-settings/calendar-options", settings_service.get_calendar_options),
+)
+
+_PUBLISHER_ROUTES: tuple[tuple[str, str, Handler], ...] = (
+    ("GET", "/{channel}/long-lived-token-status", publisher.token_status),
+    ("GET", "/{channel}/connect-url", publisher.connect_url),
+    ("GET", "/accounts", publisher.list_accounts),
+    ("GET", "/features", publisher.feature_data),
+    ("POST", "/publish-by-id", publisher.publish_by_id),
+    ("POST", "/items/{item_id}/reschedule", publisher.reschedule_item),
+    ("PATCH", "/items/{item_id}/cancel", publisher.cancel_item),
+)
+
+
+class _Sandbox:
+    """The state one app instance shares across requests."""
+
+    def __init__(
+        self, storage: Storage, clock: Clock, options: SandboxOptions, api_key: str | None
+    ) -> None:
+        self.storage = storage
+        self.clock = clock
+        self.options = options
+        self.api_key = api_key
+        self.faults = FaultInjector(options)
+
+    def context(self, conn: Any, request: Request) -> SandboxContext:
+        """A request's context in the open transaction ``conn``."""
+        return SandboxContext.open(
+            conn,
+            self.options,
+            now=self.clock.now(),
+            today=self.clock.today(),
+            tz=self.clock.tz,
+            base_url=str(request.base_url),
+        )
+
+    def api(self, handler: Handler) -> Endpoint:
+        """The endpoint that runs ``handler`` the way every API request runs."""
+
+        async def endpoint(request: Request) -> Response:
+            await self.faults.delay()
+            fault = self.faults.fault()
+            if fault is not None:
+                return fault
+            try:
+                check_auth(request.headers, self.api_key)
+                api_request = ApiRequest(
+                    body=await _json_body(request),
+                    query=request.query_params,
+                    path={key: str(value) for key, value in request.path_params.items()},
+                )
+                with self.storage.transaction() as conn:
+                    ctx = self.context(conn, request)
+                    catch_up(ctx)
+                    answer = handler(ctx, api_request)
+            except WixError as error:
+                return error.response()
+            return JSONResponse(answer)
+
+        endpoint.__name__ = handler.__name__
+        return endpoint
+
+    async def media(self, request: Request) -> Response:
+        """A post image, as PNG (public, like Wix media URLs)."""
+        name = str(request.path_params["name"])
+        if not name.endswith(".png"):
+            return Response(status_code=404)
+        with self.storage.transaction() as conn:
+            png = image_png(conn, name.removesuffix(".png"))
+        if png is None:
+            return Response(status_code=404)
+        return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=86400"})
+
+    async def published(self, request: Request) -> Response:
+        """The stand-in for a published post's page on its network."""
+        with self.storage.transaction() as conn:
+            item = find_item(conn, str(request.path_params["item_id"]))
+        if item is None:
+            return Response(status_code=404)
+        text = str(item.content.get("caption") or item.content.get("description") or "")
+        body = (
+            f"<h1>{html.escape(item.channel.value)} post</h1>"
+            f"<p>{html.escape(text)}</p><p>Published by the planner-tui sandbox.</p>"
+        )
+        return HTMLResponse(body)
+
+    async def connect(self, request: Request) -> Response:
+        """Where a connect URL leads: connections are a sandbox switch, not an OAuth flow."""
+        channel = html.escape(str(request.path_params["channel"]))
+        return HTMLResponse(
+            f"<h1>Connect {channel}</h1><p>The sandbox has no real {channel} login. Add "
+            f"{channel} to <code>connected_channels</code> in the [sandbox] section of the "
+            "planner-tui config and restart the sandbox.</p>"
+        )
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    if request.method in _BODYLESS:
+        return {}
+    raw = await request.body()
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        raise parse_failure() from None
+    if not isinstance(body, dict):
+        raise parse_failure()
+    return body
+
+
+def create_app(
+    *,
+    data_file: str | Path,
+    clock: Clock,
+    options: SandboxOptions,
+    api_key: str | None = None,
+) -> Starlette:
+    """Build the sandbox ASGI app over the SQLite file ``data_file`` (``":memory:"`` for tests).
+
+    ``api_key``, when given, is the only ``Authorization`` value accepted (use it when serving
+    on a port); otherwise any non-empty key is. The file is created and set up on first use
+    and reopened as it is afterwards.
+    """
+    storage = Storage(data_file)
+    with storage.transaction() as conn:
+        ensure_site(conn, options, clock.now())
+    sandbox = _Sandbox(storage, clock, options, api_key)
+    routes = [
+        Route(f"{MARKETING_PLAN_BASE}{path}", sandbox.api(handler), methods=[verb])
+        for verb, path, handler in _PLAN_ROUTES
+    ]
+    routes += [
+        Route(f"{PUBLISHER_BASE}{path}", sandbox.api(handler), methods=[verb])
+        for verb, path, handler in _PUBLISHER_ROUTES
+    ]
+    routes += [
+        Route(f"{MEDIA_PATH}{{name}}", sandbox.media, methods=["GET"]),
+        Route("/sandbox-published/{item_id}", sandbox.published, methods=["GET"]),
+        Route("/sandbox-connect/{channel}", sandbox.connect, methods=["GET"]),
+    ]
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        storage.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.storage = storage
+    return app
