@@ -90,6 +90,9 @@ _EMOJI = re.compile(
 
 # twitter-text v3: code points in these ranges weigh 1, every other one weighs 2 (CJK, ...).
 _LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+_HEAVY = re.compile(
+    "[^" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _LIGHT_RANGES[1:]) + "\x00-\u10ff]"
+)
 
 
 def links(text: str) -> list[str]:
@@ -131,8 +134,4 @@ def _weigh_plain(text: str) -> int:
 
 
 def _weigh_characters(text: str) -> int:
-    return sum(1 if _is_light(ord(char)) else 2 for char in text)
-
-
-def _is_light(code_point: int) -> bool:
-    return any(low <= code_point <= high for low, high in _LIGHT_RANGES)
+    return len(text) + len(_HEAVY.findall(text))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from PIL import Image
@@ -72,14 +71,3 @@ def test_long_titles_wrap_and_still_render() -> None:
     title = "A very long title that goes on " * 8
     image = _open(render_image("act-3", ChannelName.TIKTOK, title=title, seed=2))
     assert image.size == image_size(ChannelName.TIKTOK)
-
-
-def test_rendering_is_quick() -> None:
-    render_image("warm-up", ChannelName.GBP, title="Warm up", seed=0)
-    timings = []
-    for index, channel in enumerate(PLAN_CHANNELS * 2):
-        start = time.perf_counter()
-        render_image(f"speed-{index}", channel, title="Spotlight: the Bud Vase Trio", seed=9)
-        timings.append(time.perf_counter() - start)
-    # The target is under 50 ms; the margin keeps a busy test machine from failing the build.
-    assert sorted(timings)[len(timings) // 2] < 0.15
