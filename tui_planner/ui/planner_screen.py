@@ -50,10 +50,21 @@ class PlannerScreen(Screen[ResultT]):
     snapshot, only while the screen is mounted.
     """
 
+    DEFAULT_CSS = """
+    PlannerScreen > #planner-foot {
+        dock: bottom;
+        height: auto;
+    }
+    """
+
+    _chrome_mounted = False
+
     def on_mount(self) -> None:
-        # A subclass's on_mount that also calls super() must not add the chrome twice.
-        if self.query(PlannerHeader):
+        # Textual calls every class's on_mount; a subclass that also calls super().on_mount()
+        # must not get the chrome (and the watcher) twice.
+        if self._chrome_mounted:
             return
+        self._chrome_mounted = True
         self._mount_chrome()
         self.watch(self.app, "state", self._on_state, init=True)
 

@@ -1,0 +1,60 @@
+"""The help screen lists the keys that really work, from the live bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.config import Config, UiConfig
+from tui_planner.store.state import PlannerState
+from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.harness import SIZE
+from tui_planner.ui.screens.help import HelpScreen
+
+MakeStaticApp = Callable[..., PlannerApp]
+
+ACTIVE = PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE)
+
+
+async def test_help_lists_the_app_keys_and_the_screen_keys_beneath_it(
+    make_static_app: MakeStaticApp,
+) -> None:
+    app = make_static_app(ACTIVE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        by_id = {entry.binding_id: entry for entry in help_screen.entries}
+        assert by_id["app.sync"].keys == ("^r",)
+        assert by_id["app.sync"].group == "Everywhere"
+        assert by_id["app.help"].keys == ("?", "f1")
+        assert by_id["calendar.today"].description == "Today"
+        assert by_id["calendar.today"].group != "Everywhere"
+
+
+async def test_help_shows_a_rebound_key_and_dims_unavailable_actions(
+    make_static_app: MakeStaticApp,
+) -> None:
+    config = Config(ui=UiConfig(keymap={"app.sync": "ctrl+y"}))
+    app = make_static_app(ACTIVE, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        by_id = {entry.binding_id: entry for entry in help_screen.entries}
+        assert by_id["app.sync"].keys == ("^y",)
+        # An ACTIVE plan has nothing to generate: the key is listed but not enabled.
+        assert by_id["app.generate"].enabled is False
+
+
+async def test_escape_closes_help(make_static_app: MakeStaticApp) -> None:
+    app = make_static_app(ACTIVE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)

@@ -1,0 +1,141 @@
+"""The status bar's words, and that it keeps time with the app's clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from textual.widgets import Label
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.clock import ManualClock
+from tui_planner.config import Config, UiConfig
+from tui_planner.store.state import ConnectionPhase, PendingCommand, PlannerState, SyncStatus
+from tui_planner.sync.commands import CommandKind
+from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine
+from tui_planner.ui.widgets.status_bar import (
+    SPINNER_FRAMES,
+    StatusBar,
+    describe_duration,
+    spinner_frame,
+    status_segments,
+)
+
+MakeStaticApp = Callable[..., PlannerApp]
+
+ONLINE = SyncStatus(phase=ConnectionPhase.ONLINE, last_sync_at=FIXED_NOW)
+
+
+def _words(state: PlannerState, seconds_later: float = 0.0) -> list[str]:
+    now = FIXED_NOW + timedelta(seconds=seconds_later)
+    return [segment.text for segment in status_segments(state, now) if segment is not None]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (0, "0 s"),
+        (12.7, "12 s"),
+        (61, "1 min"),
+        (7200, "2 h"),
+        (86400, "1 day"),
+        (3 * 86400, "3 days"),
+    ],
+)
+def test_durations_read_like_speech(seconds: float, words: str) -> None:
+    assert describe_duration(seconds) == words
+
+
+def test_a_plan_that_was_never_created_names_the_generate_key() -> None:
+    state = PlannerState(loaded=True, sync=ONLINE)
+    assert _words(state) == ["No plan yet · press ctrl+g to generate one"]
+
+
+def test_generating_shows_elapsed_minutes_and_seconds() -> None:
+    state = PlannerState(
+        loaded=True,
+        plan_status=PlanStatus.GENERATING,
+        generation_started_at=FIXED_NOW,
+        sync=ONLINE,
+    )
+    (plan,) = _words(state, seconds_later=75)
+    assert plan.endswith("GENERATING · 1:15")
+    assert plan[0] in SPINNER_FRAMES
+
+
+def test_the_spinner_frame_is_a_function_of_clock_time() -> None:
+    frames = {spinner_frame(FIXED_NOW + timedelta(seconds=0.2 * step)) for step in range(10)}
+    assert frames == set(SPINNER_FRAMES)
+    assert spinner_frame(FIXED_NOW) == spinner_frame(FIXED_NOW + timedelta(seconds=2))
+
+
+def test_inactive_and_failed_plans_name_the_key_to_fix_them() -> None:
+    inactive = PlannerState(loaded=True, plan_status=PlanStatus.INACTIVE, sync=ONLINE)
+    failed = replace(inactive, plan_status=PlanStatus.FAILED)
+    assert _words(inactive) == ["INACTIVE · press ctrl+g to reactivate"]
+    assert _words(failed) == ["FAILED · press ctrl+g to retry"]
+
+
+def test_active_plan_shows_sync_age_posts_generating_and_pending_work() -> None:
+    state = PlannerState(
+        loaded=True,
+        plan_status=PlanStatus.ACTIVE,
+        sync=ONLINE,
+        posts_generating=frozenset({"a1", "a2"}),
+        pending=(
+            PendingCommand(1, CommandKind.SCHEDULE_DRAFTS, "Schedule 4 drafts", FIXED_NOW),
+            PendingCommand(2, CommandKind.DELETE_EVENT, "Delete the event", FIXED_NOW),
+        ),
+    )
+    plan, posts, pending = _words(state, seconds_later=95)
+    assert plan == "ACTIVE · synced 1 min ago"
+    assert posts.endswith("posts generating for 2 activities")
+    assert pending == "2 changes saving"
+
+
+def test_connection_trouble_counts_down_to_the_retry() -> None:
+    sync = replace(
+        ONLINE, phase=ConnectionPhase.RETRYING, retry_at=FIXED_NOW + timedelta(seconds=8)
+    )
+    state = PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE, sync=sync)
+    assert _words(state)[-1] == "offline · retrying in 8 s"
+    assert _words(state, seconds_later=8)[-1] == "offline · retrying now"
+
+
+def test_a_refused_key_says_what_to_fix() -> None:
+    sync = replace(ONLINE, phase=ConnectionPhase.AUTH_FAILED, message="Wix refused the API key.")
+    state = PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE, sync=sync)
+    assert _words(state)[-1] == "Wix refused the API key. Fix [api] in config.toml and restart."
+
+
+def _plan_label(app: PlannerApp) -> str:
+    return str(app.screen.query_one(StatusBar).query_one("#status-plan", Label).render())
+
+
+async def test_status_bar_ages_the_last_sync_as_the_clock_moves(
+    make_static_app: MakeStaticApp, clock: ManualClock
+) -> None:
+    app = make_static_app(PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE, sync=ONLINE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert _plan_label(app) == "ACTIVE · synced just now"
+        for _ in range(12):
+            clock.advance(1)
+            await pilot.pause()
+        assert _plan_label(app) == "ACTIVE · synced 12 s ago"
+
+
+async def test_status_bar_names_a_rebound_generate_key(make_static_app: MakeStaticApp) -> None:
+    config = Config(ui=UiConfig(keymap={"app.generate": "G"}))
+    app = make_static_app(PlannerState(loaded=True, sync=ONLINE), config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert _plan_label(app) == "No plan yet · press G to generate one"
+        await pilot.press("G")
+        await pilot.pause()
+        engine = app.engine
+        assert isinstance(engine, RecordingEngine)
+        assert [command.kind for command in engine.commands] == [CommandKind.GENERATE_PLAN]

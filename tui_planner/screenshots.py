@@ -1,0 +1,167 @@
+"""``python -m tui_planner.screenshots``: an SVG of every screen, for the README.
+
+Each :class:`Shot` starts a fresh app headless (fixed clock 2026-11-23 09:00 UTC, seed 7,
+120x40, in-memory sandbox), optionally generates the plan, runs its ``setup`` with the pilot
+and saves what the terminal shows. Screen authors add their shots to :data:`SHOTS`; the same
+fixed inputs give the same pictures on every machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.sandbox import SandboxOptions
+from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.harness import (
+    SEED,
+    SIZE,
+    advance,
+    build_app,
+    fixed_clock,
+    generate_plan,
+    settle,
+)
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+__all__ = ["SHOTS", "Shot", "capture", "capture_all", "main"]
+
+Setup = Callable[["Pilot[None]"], Awaitable[None]]
+"""Drives the app to the screen to capture (press keys, open things)."""
+
+
+async def _as_is(pilot: Pilot[None]) -> None:
+    """Capture the app as it opens."""
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One screenshot: a name (the file is ``<name>.svg``) and how to get there."""
+
+    name: str
+    setup: Setup = _as_is
+    generate: bool = True
+    """Generate the plan (and wait until ACTIVE) before ``setup``."""
+    first_run: bool = False
+    """Let the first-run dialog appear."""
+    sandbox: SandboxOptions = field(default_factory=lambda: SandboxOptions(seed=SEED))
+
+
+async def _press(pilot: Pilot[None], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def _help(pilot: Pilot[None]) -> None:
+    await _press(pilot, "f1")
+
+
+async def _palette(pilot: Pilot[None]) -> None:
+    # A query, because the order of an empty palette's providers varies between runs.
+    await _press(pilot, "ctrl+p", *"regenerate")
+    app = pilot.app
+
+    def listed() -> bool:
+        lists = app.screen.query("CommandList")
+        return bool(lists) and getattr(lists.first(), "option_count", 0) >= 2
+
+    await settle(pilot, listed, what="the palette's matches")
+
+
+async def _generating(pilot: Pilot[None]) -> None:
+    await pilot.press("ctrl+g")
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+    await settle(
+        pilot, lambda: app.state.plan_status == PlanStatus.GENERATING, what="a generating plan"
+    )
+    await advance(pilot, 3)  # three seconds in: the status bar shows 0:03
+
+
+async def _drafts(pilot: Pilot[None]) -> None:
+    # Three drafts picked: a range of two, then one more with space.
+    await _press(pilot, "f3")
+    await _press(pilot, "down", "v", "down", "v", "down", "down", "space")
+
+
+async def _schedule_confirm(pilot: Pilot[None]) -> None:
+    await _drafts(pilot)
+    await _press(pilot, "s")
+
+
+async def _post_preview(pilot: Pilot[None]) -> None:
+    from tui_planner.ui.widgets.post_image import PostImage
+
+    await _press(pilot, "f3")
+    await _press(pilot, "down", "enter")
+    app = pilot.app
+    await settle(
+        pilot,
+        lambda: any(picture.loaded for picture in app.screen.query(PostImage)),
+        what="the post's image",
+    )
+
+
+SHOTS: list[Shot] = [
+    Shot("first_run", generate=False, first_run=True),
+    Shot("generating", _generating, generate=False),
+    Shot("calendar"),
+    Shot("help", _help),
+    Shot("command_palette", _palette),
+    Shot("drafts", _drafts),
+    Shot("schedule_confirm", _schedule_confirm),
+    Shot("post_preview", _post_preview),
+]
+"""Every screenshot, in README order. Screen authors append theirs here."""
+
+
+async def capture(shot: Shot) -> str:
+    """Run ``shot`` headless and return the SVG of what the terminal shows."""
+    clock = fixed_clock()
+    app = build_app(clock, sandbox=shot.sandbox, first_run=shot.first_run)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, what="the first load")
+        if shot.generate:
+            await generate_plan(pilot)
+        await shot.setup(pilot)
+        await pilot.pause()
+        return app.export_screenshot(title=f"planner-tui · {shot.name}")
+
+
+async def capture_all(shots: Sequence[Shot]) -> list[tuple[Shot, str]]:
+    """Capture ``shots`` one after another (each on a fresh app and sandbox)."""
+    return [(shot, await capture(shot)) for shot in shots]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the screenshots into a folder; prints one line per file."""
+    parser = argparse.ArgumentParser(
+        prog="python -m tui_planner.screenshots",
+        description="Write an SVG of every screen into a folder (default: screenshots/).",
+    )
+    parser.add_argument("names", nargs="*", help="only these shots (default: all)")
+    parser.add_argument("--out", type=Path, default=Path("screenshots"), help="output folder")
+    args = parser.parse_args(argv)
+    known = {shot.name for shot in SHOTS}
+    unknown = sorted(set(args.names) - known)
+    if unknown:
+        parser.error(f"no screenshot is called {', '.join(unknown)}; known: {', '.join(known)}")
+    wanted = [shot for shot in SHOTS if not args.names or shot.name in args.names]
+    args.out.mkdir(parents=True, exist_ok=True)
+    for shot, svg in asyncio.run(capture_all(wanted)):
+        path = args.out / f"{shot.name}.svg"
+        path.write_text(svg, encoding="utf-8")
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

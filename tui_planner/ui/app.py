@@ -1,0 +1,435 @@
+"""``PlannerApp``: the Textual host that runs the sync engine and hands snapshots to screens.
+
+The app owns three long-lived things: the :class:`Store` (the one source of truth), the
+:class:`SyncEngine` running as one named async worker, and a ticker that moves
+:attr:`PlannerApp.now` forward on the injected clock so the status bar's ages and spinner are
+a function of clock time (a :class:`ManualClock` makes them deterministic in tests).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from functools import partial
+from inspect import isawaitable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.store import Store
+from tui_planner.store.state import PlannerState
+from tui_planner.sync.commands import GeneratePlan
+from tui_planner.sync.engine import SyncEngine
+from tui_planner.sync.policy import PollPolicy
+from tui_planner.ui import keymap
+from tui_planner.ui.palette import PlannerCommands
+from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
+from tui_planner.ui.screens.calendar import CalendarScreen
+from tui_planner.ui.screens.drafts import DraftsScreen
+from tui_planner.ui.screens.events import EventsScreen
+from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
+from tui_planner.ui.screens.help import HelpScreen
+from tui_planner.ui.screens.settings import SettingsScreen
+
+if TYPE_CHECKING:
+    from tui_planner.backend import Backend
+    from tui_planner.clock import Clock
+    from tui_planner.config import Config
+    from tui_planner.sync.commands import Command, CommandOutcome
+
+__all__ = ["Engine", "PlannerApp"]
+
+SYNC_GROUP = "sync"
+COMMAND_GROUP = "commands"
+TICKER_GROUP = "ticker"
+DIALOG_GROUP = "dialogs"
+
+SYNC_RESTART_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
+"""Seconds before restarting a crashed sync worker, by how many times in a row it crashed."""
+
+GENERATING_TICK = 0.2
+"""Seconds between status bar updates while something animates (the spinner)."""
+IDLE_TICK = 1.0
+"""Seconds between status bar updates otherwise (ages and countdowns)."""
+
+
+class Engine(Protocol):
+    """What the app needs of a sync engine (:class:`SyncEngine` is the real one)."""
+
+    @property
+    def store(self) -> Store:
+        """The store the engine writes to."""
+        ...
+
+    async def run(self) -> None:
+        """Keep the store in step until cancelled."""
+        ...
+
+    async def execute(self, command: Command) -> CommandOutcome:
+        """Carry one command to the API and say how it ended."""
+        ...
+
+    def request_sync(self) -> None:
+        """Sync now."""
+        ...
+
+    def pause(self) -> None:
+        """Stop polling (the app is suspended)."""
+        ...
+
+    def resume(self) -> None:
+        """Poll again."""
+        ...
+
+
+_RESTARTABLE_STATUSES = (PlanStatus.NEVER_CREATED, PlanStatus.FAILED, PlanStatus.INACTIVE)
+"""Plan statuses the generate key acts in; generating again turns the plan back on."""
+
+
+class PlannerApp(App[None]):
+    """The planner: calendar, drafts, events and settings over one live plan."""
+
+    TITLE = "planner-tui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {PlannerCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *keymap.APP_BINDINGS,
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "calendar": CalendarScreen,
+        "drafts": DraftsScreen,
+        "events": EventsScreen,
+        "settings": SettingsScreen,
+    }
+    DEFAULT_MODE = "calendar"
+
+    state: reactive[PlannerState] = reactive(PlannerState(), init=False, always_update=False)
+    """The current snapshot; a new object means a change (snapshots compare by identity)."""
+
+    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
+    """The clock's time as of the last tick, for ages, countdowns and the spinner."""
+
+    def __init__(
+        self,
+        *,
+        config: Config,
+        backend: Backend,
+        clock: Clock,
+        store: Store | None = None,
+        engine: Engine | None = None,
+        offer_first_run: bool = True,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        """The loaded configuration."""
+        self.backend = backend
+        """The backend's clients and how to describe it in the header."""
+        self.clock = clock
+        """The one clock; screens read "now" and "today" from it."""
+        # A given engine brings its store; otherwise the app makes both.
+        if store is None:
+            store = engine.store if engine is not None else Store()
+        self.store: Store = store
+        """The one source of truth the engine writes and the screens read."""
+        self.engine: Engine = engine if engine is not None else self._build_engine()
+        """Keeps :attr:`store` in step with the backend."""
+        self.offer_first_run = offer_first_run
+        """Whether a plan that was never created (or is INACTIVE) prompts the user on load."""
+        self._first_run_offered = False
+        self._sync_crashes = 0
+        self._pending_state: PlannerState | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread_id = threading.get_ident()
+        self._unsubscribe: Callable[[], None] | None = None
+        self.set_reactive(PlannerApp.state, self.store.state)
+        self.set_reactive(PlannerApp.now, clock.now())
+
+    def _build_engine(self) -> SyncEngine:
+        sync = self.config.sync
+        policy = PollPolicy(
+            idle_interval=sync.idle_interval,
+            generating_interval=sync.generating_interval,
+            generating_max_interval=sync.generating_max_interval,
+        )
+        return SyncEngine(self.store, self.backend.plan, self.backend.publisher, self.clock, policy)
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._thread_id = threading.get_ident()
+        self._apply_theme()
+        self.set_keymap(self.config.ui.keymap)
+        self._unsubscribe = self.store.subscribe(self._on_store_change)
+        self.state = self.store.state  # anything that changed before we subscribed
+        self.app_suspend_signal.subscribe(self, self._on_suspend)
+        self.app_resume_signal.subscribe(self, self._on_resume)
+        self._start_sync()
+        self._start_ticker()
+        self._maybe_offer_first_run(self.state)
+
+    async def on_unmount(self) -> None:
+        self.workers.cancel_group(self, SYNC_GROUP)
+        self.workers.cancel_group(self, TICKER_GROUP)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        await self.backend.aclose()
+
+    def _apply_theme(self) -> None:
+        wanted = self.config.ui.theme
+        if wanted in self.available_themes:
+            self.theme = wanted
+            return
+        known = ", ".join(sorted(self.available_themes))
+        self.notify(
+            f"There is no theme called {wanted!r}; using the default. Themes: {known}.",
+            title="Unknown theme",
+            severity="warning",
+        )
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _on_store_change(self, state: PlannerState) -> None:
+        """Store subscriber: hand the newest snapshot to the UI, once per burst of changes."""
+        already_scheduled = self._pending_state is not None
+        self._pending_state = state
+        if already_scheduled:
+            return
+        if threading.get_ident() == self._thread_id or self._loop is None:
+            self.call_later(self._deliver_state)
+        else:
+            self._loop.call_soon_threadsafe(self.call_later, self._deliver_state)
+
+    def _deliver_state(self) -> None:
+        state, self._pending_state = self._pending_state, None
+        if state is not None:
+            self.state = state
+
+    def watch_state(self, state: PlannerState) -> None:
+        self._maybe_offer_first_run(state)
+
+    # -- sync worker -----------------------------------------------------------------------
+
+    def _start_sync(self, delay: float = 0.0) -> None:
+        self.run_worker(
+            self._run_sync(delay),
+            name="sync",
+            group=SYNC_GROUP,
+            exclusive=True,
+            exit_on_error=False,
+            description="Keeps the plan in step with the API",
+        )
+
+    async def _run_sync(self, delay: float) -> None:
+        if delay > 0:
+            await self.clock.sleep(delay)
+        await self.engine.run()
+
+    def _start_ticker(self) -> None:
+        self.run_worker(
+            self._tick_forever(),
+            name="ticker",
+            group=TICKER_GROUP,
+            exclusive=True,
+            exit_on_error=False,
+            description="Moves the status bar's clock",
+        )
+
+    async def _tick_forever(self) -> None:
+        while True:
+            animating = self.state.plan_status == PlanStatus.GENERATING or bool(
+                self.state.posts_generating
+            )
+            await self.clock.sleep(GENERATING_TICK if animating else IDLE_TICK)
+            self.now = self.clock.now()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures are turned into sentences."""
+        worker = event.worker
+        if event.state == WorkerState.SUCCESS and worker.group == SYNC_GROUP:
+            self._sync_crashes = 0
+        if event.state != WorkerState.ERROR:
+            return
+        error = worker.error
+        match worker.group:
+            case "sync":
+                delay = SYNC_RESTART_DELAYS[min(self._sync_crashes, len(SYNC_RESTART_DELAYS) - 1)]
+                self._sync_crashes += 1
+                self.notify(
+                    f"Syncing stopped unexpectedly ({error}). Trying again in {delay:g} s.",
+                    title="Sync problem",
+                    severity="error",
+                )
+                self._start_sync(delay)
+            case "commands":
+                self.notify(
+                    f"{worker.description} did not finish: {error}.",
+                    title="Command failed",
+                    severity="error",
+                )
+            case "ticker":
+                self.log.error("status bar ticker stopped", error)
+                self._start_ticker()
+            case _:
+                self.notify(
+                    f"{worker.description or worker.name} failed: {error}.",
+                    title="Something went wrong",
+                    severity="error",
+                )
+
+    def _on_suspend(self, _app: App[Any]) -> None:
+        self.engine.pause()
+
+    def _on_resume(self, _app: App[Any]) -> None:
+        self.engine.resume()
+
+    # -- commands --------------------------------------------------------------------------
+
+    async def execute(self, command: Command) -> CommandOutcome:
+        """Run ``command`` through the engine and return how it ended."""
+        return await self.engine.execute(command)
+
+    def submit(self, command: Command) -> None:
+        """Run ``command`` in the background and report the outcome as a notification."""
+        self.run_worker(
+            self._execute_and_notify(command),
+            name=f"command {command.kind.value}",
+            group=COMMAND_GROUP,
+            exit_on_error=False,
+            description=command.describe(),
+        )
+
+    async def _execute_and_notify(self, command: Command) -> CommandOutcome:
+        outcome = await self.execute(command)
+        self.notify(outcome.message, severity="information" if outcome.ok else "error")
+        return outcome
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the keys that work here."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_sync_now(self) -> None:
+        """Ask the engine for a sync right away."""
+        self.engine.request_sync()
+        self.notify("Syncing now.", timeout=2)
+
+    def action_generate(self) -> None:
+        """Generate the plan (first time, after a failure, or to reactivate it)."""
+        self.submit(GeneratePlan())
+
+    async def action_goto_date(self) -> None:
+        """Open the calendar's go-to-date prompt."""
+        if not await self.switch_section("calendar"):
+            return
+        goto = getattr(self.screen, "action_goto_date", None)
+        if not callable(goto):
+            self.notify("The calendar cannot jump to a date here.", severity="warning")
+            return
+        result = goto()
+        if isawaitable(result):
+            # The prompt waits for its dialog (push_screen_wait), which needs a worker.
+            self.run_worker(
+                result,
+                name="goto date",
+                group=DIALOG_GROUP,
+                exit_on_error=False,
+                description="Go to a date",
+            )
+
+    async def action_open_activity(self, activity_id: str) -> None:
+        """Show one activity in full, over the calendar."""
+        if await self.switch_section("calendar"):
+            await self.push_screen(ActivityDetailScreen(activity_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "generate":
+            # None: listed (dimmed) in the footer and help, but not run.
+            return True if self.state.plan_status in _RESTARTABLE_STATUSES else None
+        return True
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """Switch to a top-level section (asking first if unsaved work would be left)."""
+        await self.switch_section(mode)
+
+    async def switch_section(self, mode: str) -> bool:
+        """Switch to a top-level section; True when it switched at once.
+
+        A screen holding unsaved work (``is_dirty`` and ``confirm_leave()``, as the settings
+        form has) is asked first, in a worker because it waits for a dialog; then this returns
+        False and the switch happens once the user has answered.
+        """
+        if mode == self.current_mode:
+            return True
+        if self._unsaved_work_here():
+            self._leave_then(partial(self.switch_mode, mode))
+            return False
+        await self.switch_mode(mode)
+        return True
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when the current screen holds unsaved work."""
+        if self._unsaved_work_here():
+            self._leave_then(self._exit_now)
+            return
+        self.exit()
+
+    async def _exit_now(self) -> None:
+        self.exit()
+
+    def _unsaved_work_here(self) -> bool:
+        return bool(getattr(self.screen, "is_dirty", False)) and callable(
+            getattr(self.screen, "confirm_leave", None)
+        )
+
+    def _leave_then(self, then: Callable[[], Awaitable[object]]) -> None:
+        confirm_leave: Callable[[], Awaitable[bool]] = self.screen.confirm_leave  # type: ignore[attr-defined]
+
+        async def ask_then_go() -> None:
+            if await confirm_leave():
+                await then()
+
+        self.run_worker(
+            ask_then_go(),
+            name="leave screen",
+            group=DIALOG_GROUP,
+            exclusive=True,
+            exit_on_error=False,
+            description="Asks about unsaved changes",
+        )
+
+    # -- first run -------------------------------------------------------------------------
+
+    def _maybe_offer_first_run(self, state: PlannerState) -> None:
+        if not self.offer_first_run or self._first_run_offered or not state.loaded:
+            return
+        if state.plan_status not in (PlanStatus.NEVER_CREATED, PlanStatus.INACTIVE):
+            return
+        self._first_run_offered = True
+        self._offer_first_run(state.plan_status)
+
+    @work(group=DIALOG_GROUP, exit_on_error=False, description="Offers to generate the plan")
+    async def _offer_first_run(self, status: PlanStatus) -> None:
+        choice = await self.push_screen_wait(FirstRunScreen(status))
+        if choice is FirstRunChoice.GENERATE:
+            self.submit(GeneratePlan())
+        elif choice is FirstRunChoice.SETTINGS:
+            await self.switch_mode("settings")
+
+    # -- screens ask -----------------------------------------------------------------------
+
+    def key_for(self, binding_id: str) -> str:
+        """How to show the key bound to an app binding, honouring the keymap ("ctrl+g")."""
+        keys = self.config.ui.keymap.get(binding_id) or keymap.default_key(binding_id)
+        return self.get_key_display(Binding(keys.split(",")[0].strip(), ""))

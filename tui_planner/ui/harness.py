@@ -1,0 +1,220 @@
+"""Driving the app headless and deterministically: for tests, screenshots and benchmarks.
+
+Everything here is fixed: the clock starts at :data:`FIXED_NOW` and moves only when told, the
+sandbox lives in memory with seed :data:`SEED`, and the terminal is :data:`SIZE`. The same
+helpers build the app for the UI tests (``tests/ui/conftest.py``) and for
+``python -m tui_planner.screenshots``, so a screenshot shows what a test checked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import httpx
+
+from tui_planner.api import MarketingPlanClient, PublisherClient
+from tui_planner.api.models import PlanStatus
+from tui_planner.backend import SANDBOX_API_KEY, SANDBOX_BASE_URL, SANDBOX_SITE_ID, Backend
+from tui_planner.clock import ManualClock
+from tui_planner.config import Config
+from tui_planner.sandbox import SandboxOptions, create_app
+from tui_planner.store import Store
+from tui_planner.store.state import PlannerState
+from tui_planner.sync.commands import Command, CommandOutcome, GeneratePlan
+from tui_planner.ui.app import PlannerApp
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+__all__ = [
+    "FIXED_NOW",
+    "SEED",
+    "SIZE",
+    "RecordingEngine",
+    "advance",
+    "build_app",
+    "build_static_app",
+    "fixed_clock",
+    "generate_plan",
+    "in_memory_sandbox",
+    "settle",
+]
+
+FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+"""Monday 23 November 2026, 09:00 UTC: "now" in every test and screenshot."""
+SEED = 7
+"""The sandbox generator's seed in every test and screenshot."""
+SIZE = (120, 40)
+"""The terminal size of every snapshot and screenshot."""
+
+MAX_SETTLE_ROUNDS = 200
+"""How many idle pauses :func:`settle` allows before it gives up."""
+
+
+def fixed_clock() -> ManualClock:
+    """A manual clock at :data:`FIXED_NOW`, in UTC."""
+    return ManualClock(FIXED_NOW, tz=UTC)
+
+
+def in_memory_sandbox(clock: ManualClock, options: SandboxOptions | None = None) -> Backend:
+    """A sandbox backend in memory, reached by the real clients over ``httpx.ASGITransport``."""
+    app = create_app(
+        data_file=":memory:", clock=clock, options=options or SandboxOptions(seed=SEED)
+    )
+    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=SANDBOX_BASE_URL)
+    return Backend(
+        plan=MarketingPlanClient(
+            http,
+            base_url=SANDBOX_BASE_URL,
+            api_key=SANDBOX_API_KEY,
+            site_id=SANDBOX_SITE_ID,
+            clock=clock,
+        ),
+        publisher=PublisherClient(
+            http,
+            base_url=SANDBOX_BASE_URL,
+            api_key=SANDBOX_API_KEY,
+            site_id=SANDBOX_SITE_ID,
+            clock=clock,
+        ),
+        http=http,
+        label="SANDBOX in memory",
+        is_sandbox=True,
+        data_file=None,
+    )
+
+
+def build_app(
+    clock: ManualClock,
+    *,
+    sandbox: SandboxOptions | None = None,
+    config: Config | None = None,
+    first_run: bool = False,
+) -> PlannerApp:
+    """A :class:`PlannerApp` over a fresh in-memory sandbox, on ``clock``."""
+    return PlannerApp(
+        config=config or Config(),
+        backend=in_memory_sandbox(clock, sandbox),
+        clock=clock,
+        offer_first_run=first_run,
+    )
+
+
+class RecordingEngine:
+    """A stand-in engine that never calls an API: it serves a fixed snapshot and records.
+
+    For snapshot tests of a given :class:`PlannerState`: change the picture with
+    ``engine.store.apply(...)``; check ``commands`` for what the UI asked for.
+    """
+
+    def __init__(
+        self,
+        state: PlannerState,
+        answer: Callable[[Command], CommandOutcome] | None = None,
+    ) -> None:
+        self._store = Store(state)
+        self._answer = answer
+        self.commands: list[Command] = []
+        """Every command executed, in order."""
+        self.sync_requests = 0
+        """How many times the UI asked for a sync now."""
+        self.paused = False
+        """Whether the app has paused polling (it is suspended)."""
+
+    @property
+    def store(self) -> Store:
+        """The store holding the fixed snapshot."""
+        return self._store
+
+    async def run(self) -> None:
+        """Wait until cancelled: there is nothing to poll."""
+        await asyncio.Event().wait()
+
+    async def execute(self, command: Command) -> CommandOutcome:
+        """Record ``command`` and answer it (by default: it worked)."""
+        self.commands.append(command)
+        if self._answer is not None:
+            return self._answer(command)
+        return CommandOutcome(command, ok=True, message=f"{command.describe()}: done.")
+
+    def request_sync(self) -> None:
+        """Count the request."""
+        self.sync_requests += 1
+
+    def pause(self) -> None:
+        """Note that polling is paused."""
+        self.paused = True
+
+    def resume(self) -> None:
+        """Note that polling resumed."""
+        self.paused = False
+
+
+def build_static_app(
+    clock: ManualClock,
+    state: PlannerState,
+    *,
+    config: Config | None = None,
+    answer: Callable[[Command], CommandOutcome] | None = None,
+) -> PlannerApp:
+    """A :class:`PlannerApp` showing ``state`` as given, with a :class:`RecordingEngine`."""
+    return PlannerApp(
+        config=config or Config(),
+        backend=in_memory_sandbox(clock),
+        clock=clock,
+        engine=RecordingEngine(state, answer),
+        offer_first_run=False,
+    )
+
+
+async def settle(
+    pilot: Pilot[None], until: Callable[[], bool] | None = None, *, what: str = ""
+) -> None:
+    """Let the app work until ``until()`` holds (default: loaded, nothing pending).
+
+    It pauses for idle a bounded number of times and raises ``AssertionError`` naming
+    ``what`` when the condition never comes true, so a stuck test fails instead of hanging.
+    """
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+
+    def loaded() -> bool:
+        return app.state.loaded and not app.state.pending
+
+    condition = until or loaded
+    for _ in range(MAX_SETTLE_ROUNDS):
+        await pilot.pause()
+        if condition():
+            return
+    raise AssertionError(f"the app never got to: {what or 'loaded with nothing pending'}")
+
+
+async def advance(pilot: Pilot[None], seconds: float, *, step: float = 1.0) -> None:
+    """Move the app's manual clock forward in ``step``-second steps, letting the app work."""
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+    clock = app.clock
+    assert isinstance(clock, ManualClock)
+    remaining = seconds
+    while remaining > 0:
+        moved = min(step, remaining)
+        clock.advance(moved)
+        remaining -= moved
+        await pilot.pause()
+
+
+async def generate_plan(pilot: Pilot[None], *, max_seconds: float = 120.0) -> None:
+    """Generate the plan and let clock time pass until it is ACTIVE."""
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+    await settle(pilot, what="the first load")
+    outcome = await app.execute(GeneratePlan())
+    assert outcome.ok, outcome.message
+    waited = 0.0
+    while app.state.plan_status != PlanStatus.ACTIVE and waited < max_seconds:
+        await advance(pilot, 1.0)
+        waited += 1.0
+    await settle(pilot, lambda: app.state.plan_status == PlanStatus.ACTIVE, what="an ACTIVE plan")

@@ -1,0 +1,96 @@
+"""The planner's own command-palette entries, beside Textual's (theme, keys, quit, ...).
+
+Which entries appear depends on the moment: "Generate the plan" only when there is no
+working plan, "Regenerate" only when there is one, and every activity in the plan can be
+opened by typing part of its title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.sync.commands import GeneratePlan, RegeneratePlan, RegeneratePlanWithResearch
+
+if TYPE_CHECKING:
+    from tui_planner.store.state import PlannerState
+
+__all__ = ["PaletteEntry", "PlannerCommands", "planner_entries"]
+
+_MODE_TITLES = {
+    "calendar": "Calendar",
+    "drafts": "Drafts",
+    "events": "Events",
+    "settings": "Settings",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PaletteEntry:
+    """One command: what the palette shows, its help line, what it does."""
+
+    title: str
+    help: str
+    run: Callable[[], Any]
+    discoverable: bool = True
+    """Shown before the user types (activities are only found by searching)."""
+
+
+def planner_entries(app: Any) -> Iterator[PaletteEntry]:
+    """The planner's commands that make sense for ``app`` right now (a ``PlannerApp``)."""
+    state: PlannerState = app.state
+    yield PaletteEntry("Go to date", "Jump the calendar to a date", app.action_goto_date)
+    yield PaletteEntry("Sync now", "Fetch the latest plan from the API", app.action_sync_now)
+    if state.plan_status in (PlanStatus.NEVER_CREATED, PlanStatus.FAILED, PlanStatus.INACTIVE):
+        yield PaletteEntry(
+            "Generate the plan",
+            "Create the marketing plan from the current settings",
+            partial(app.submit, GeneratePlan()),
+        )
+    if state.plan_status in (PlanStatus.ACTIVE, PlanStatus.INACTIVE, PlanStatus.FAILED):
+        yield PaletteEntry(
+            "Regenerate the plan",
+            "Rebuild the upcoming activities from the current settings",
+            partial(app.submit, RegeneratePlan()),
+        )
+        yield PaletteEntry(
+            "Regenerate the plan with keyword research",
+            "Research keywords again, then rebuild the upcoming activities",
+            partial(app.submit, RegeneratePlanWithResearch()),
+        )
+    for mode, title in _MODE_TITLES.items():
+        if mode in app.MODES:
+            yield PaletteEntry(
+                f"Switch to {title}",
+                f"Open the {title.lower()} screen",
+                partial(app.action_switch_mode, mode),
+            )
+    for activity in sorted(state.activities.values(), key=lambda item: item.date):
+        when = activity.date.astimezone(app.clock.tz).strftime("%a %d %b")
+        yield PaletteEntry(
+            f"Open activity: {activity.title or 'Untitled'} ({when})",
+            activity.description[:80],
+            partial(app.action_open_activity, activity.id),
+            discoverable=False,
+        )
+
+
+class PlannerCommands(Provider):
+    """Command-palette provider for the planner's commands and activities."""
+
+    async def discover(self) -> Hits:
+        for entry in planner_entries(self.app):
+            if entry.discoverable:
+                yield DiscoveryHit(entry.title, entry.run, help=entry.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in planner_entries(self.app):
+            score = matcher.match(entry.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(entry.title), entry.run, entry.title, entry.help)

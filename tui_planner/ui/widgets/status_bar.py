@@ -1,0 +1,237 @@
+"""The status bar at the foot of every screen: plan status, posts, connection, pending work.
+
+Every value it shows is a function of a :class:`PlannerState` and a clock reading, so a
+:class:`ManualClock` gives the same line on every machine (the spinner frame too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Label
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.store.state import ConnectionPhase, PlannerState
+from tui_planner.ui import keymap
+
+if TYPE_CHECKING:
+    from tui_planner.store.state import SyncStatus
+
+__all__ = ["SPINNER_FRAMES", "Segment", "StatusBar", "describe_duration", "status_segments"]
+
+SPINNER_FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+SPINNER_FRAME = timedelta(milliseconds=200)
+"""How long each spinner frame shows, in clock time."""
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One part of the status line: its words and the style class that colours it."""
+
+    text: str
+    tone: str = "normal"
+    """One of ``normal``, ``good``, ``busy``, ``warning``, ``error``, ``muted``."""
+
+
+def describe_duration(seconds: float) -> str:
+    """A short, human length of time: ``"12 s"``, ``"3 min"``, ``"2 h"``, ``"4 days"``."""
+    whole = max(0, int(seconds))
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min"
+    if whole < 86400:
+        return f"{whole // 3600} h"
+    days = whole // 86400
+    return f"{days} day" if days == 1 else f"{days} days"
+
+
+def _elapsed(started: datetime | None, now: datetime) -> str:
+    """Elapsed time as ``m:ss``."""
+    seconds = 0 if started is None else max(0, int((now - started).total_seconds()))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def spinner_frame(now: datetime) -> str:
+    """The spinner's frame for this instant, so the same clock reading draws the same frame."""
+    step = (now - _EPOCH) // SPINNER_FRAME  # exact: no float rounding between frames
+    return SPINNER_FRAMES[step % len(SPINNER_FRAMES)]
+
+
+def _plan_segment(state: PlannerState, now: datetime, generate_key: str) -> Segment:
+    if not state.loaded:
+        return Segment("Loading the plan…", "muted")
+    status = state.plan_status
+    if status == PlanStatus.NEVER_CREATED:
+        return Segment(f"No plan yet · press {generate_key} to generate one", "warning")
+    if status == PlanStatus.GENERATING:
+        elapsed = _elapsed(state.generation_started_at, now)
+        return Segment(f"{spinner_frame(now)} GENERATING · {elapsed}", "busy")
+    if status == PlanStatus.ACTIVE:
+        last = state.sync.last_sync_at
+        age = "not synced yet" if last is None else _synced_ago(last, now)
+        return Segment(f"ACTIVE · {age}", "good")
+    if status == PlanStatus.INACTIVE:
+        return Segment(f"INACTIVE · press {generate_key} to reactivate", "warning")
+    if status == PlanStatus.FAILED:
+        return Segment(f"FAILED · press {generate_key} to retry", "error")
+    return Segment(f"{status.value}", "muted")
+
+
+def _synced_ago(last: datetime, now: datetime) -> str:
+    seconds = (now - last).total_seconds()
+    if seconds < 1:
+        return "synced just now"
+    return f"synced {describe_duration(seconds)} ago"
+
+
+def _posts_segment(state: PlannerState, now: datetime) -> Segment | None:
+    count = len(state.posts_generating)
+    if count == 0:
+        return None
+    noun = "activity" if count == 1 else "activities"
+    return Segment(f"{spinner_frame(now)} posts generating for {count} {noun}", "busy")
+
+
+def _connection_segment(sync: SyncStatus, now: datetime) -> Segment | None:
+    match sync.phase:
+        case ConnectionPhase.RETRYING:
+            if sync.retry_at is None:
+                return Segment("offline · retrying", "warning")
+            wait = max(0.0, (sync.retry_at - now).total_seconds())
+            when = "now" if wait < 1 else f"in {describe_duration(wait)}"
+            return Segment(f"offline · retrying {when}", "warning")
+        case ConnectionPhase.AUTH_FAILED:
+            reason = sync.message or "The API refused the API key or site id."
+            return Segment(f"{reason} Fix [api] in config.toml and restart.", "error")
+        case ConnectionPhase.PAUSED:
+            return Segment("sync paused", "muted")
+        case ConnectionPhase.CONNECTING:
+            return Segment("connecting…", "muted")
+        case _:
+            return None
+
+
+def _pending_segment(state: PlannerState) -> Segment | None:
+    if not state.pending:
+        return None
+    if len(state.pending) == 1:
+        return Segment(f"saving: {state.pending[0].description}", "busy")
+    return Segment(f"{len(state.pending)} changes saving", "busy")
+
+
+def status_segments(
+    state: PlannerState, now: datetime, generate_key: str = "ctrl+g"
+) -> tuple[Segment, Segment | None, Segment | None, Segment | None]:
+    """What the status bar says: plan, posts generating, connection and pending commands."""
+    return (
+        _plan_segment(state, now, generate_key),
+        _posts_segment(state, now),
+        _connection_segment(state.sync, now),
+        _pending_segment(state),
+    )
+
+
+class StatusBar(Widget):
+    """One line that says how the plan and the sync are doing.
+
+    By default it follows the app's ``state`` and ``now``; give it a ``state`` (and ``now``)
+    to show a fixed snapshot instead (tests, screenshots).
+    """
+
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        width: 1fr;
+        layout: horizontal;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+    }
+    StatusBar Label {
+        width: auto;
+        height: 1;
+    }
+    StatusBar #status-plan { text-style: bold; }
+    StatusBar #status-spacer { width: 1fr; }
+    StatusBar .-separated { margin-left: 2; }
+    StatusBar .-good { color: $success; }
+    StatusBar .-busy { color: $accent; }
+    StatusBar .-warning { color: $warning; }
+    StatusBar .-error { color: $error; }
+    StatusBar .-muted { color: $text-muted; }
+    StatusBar .-hidden { display: none; }
+    """
+
+    state: reactive[PlannerState] = reactive(PlannerState(), init=False, always_update=False)
+    """The snapshot shown."""
+    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
+    """The clock reading ages and countdowns are measured to."""
+
+    def __init__(
+        self,
+        state: PlannerState | None = None,
+        now: datetime | None = None,
+        *,
+        generate_key: str = "ctrl+g",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._follows_app = state is None
+        self._generate_key = generate_key
+        if state is not None:
+            self.set_reactive(StatusBar.state, state)
+        if now is not None:
+            self.set_reactive(StatusBar.now, now)
+
+    def compose(self) -> ComposeResult:
+        # markup=False: sentences like "Fix [api] in config.toml" are words, not styles.
+        yield Label(id="status-plan", markup=False)
+        yield Label(id="status-posts", markup=False)
+        yield Label(id="status-spacer")
+        yield Label(id="status-connection", markup=False)
+        yield Label(id="status-pending", markup=False)
+
+    def on_mount(self) -> None:
+        app: Any = self.app
+        if self._follows_app and hasattr(app, "state") and hasattr(app, "now"):
+            self._generate_key = app.key_for(keymap.GENERATE)
+            # ``now`` first: the first state drawn may already need it (a synced plan).
+            self.watch(app, "now", self._take_now, init=True)
+            self.watch(app, "state", self._take_state, init=True)
+        self._show()
+
+    def _take_state(self, state: PlannerState) -> None:
+        self.state = state
+
+    def _take_now(self, now: datetime) -> None:
+        self.now = now
+
+    def watch_state(self) -> None:
+        self._show()
+
+    def watch_now(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        if not self.children:  # not composed yet
+            return
+        plan, posts, connection, pending = status_segments(self.state, self.now, self._generate_key)
+        self._fill("#status-plan", plan)
+        self._fill("#status-posts", posts)
+        self._fill("#status-connection", connection)
+        self._fill("#status-pending", pending)
+
+    def _fill(self, selector: str, segment: Segment | None) -> None:
+        label = self.query_one(selector, Label)
+        tone = "-hidden" if segment is None else f"-{segment.tone}"
+        label.set_classes(tone if selector == "#status-plan" else f"-separated {tone}")
+        label.update("" if segment is None else segment.text)
