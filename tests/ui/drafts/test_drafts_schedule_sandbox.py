@@ -1,0 +1,117 @@
+"""Scheduling from the drafts screen against the sandbox, checked on the sandbox itself."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.widgets import Static
+
+from tui_planner.api.models import ChannelName, ItemStatus
+from tui_planner.store.scheduling import Reason
+from tui_planner.store.selectors import item
+from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.harness import SIZE
+from tui_planner.ui.screens.drafts import DraftsScreen
+from tui_planner.ui.screens.schedule_confirm import PREMIUM_MISSING_TEXT, ScheduleConfirmScreen
+from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
+
+Settle = Callable[..., Awaitable[None]]
+
+
+async def sandbox_statuses(app: PlannerApp, activity_ids: set[str]) -> dict[str, ItemStatus]:
+    """Every item's status as the sandbox has it now, read back through the client."""
+    answer = await app.backend.plan.get_marketing_activity_posts(sorted(activity_ids))
+    return {
+        entry.id: entry.status for owner in answer.marketing_activities for entry in owner.items
+    }
+
+
+async def open_drafts(pilot: Any, settle: Settle) -> DraftsScreen:
+    await pilot.press("f3")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, DraftsScreen)
+    return screen
+
+
+async def test_space_and_range_select_drafts_and_s_schedules_only_the_connected_ones(
+    make_app: Callable[..., PlannerApp], settle: Settle, generate_plan: Settle
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await generate_plan(pilot)
+        screen = await open_drafts(pilot, settle)
+        keys = screen.table.keys
+
+        # A range over the first ten rows, then one more draft picked with space.
+        await pilot.press("v", *["down"] * 9, "v", "down", "down", "space")
+        await pilot.pause()
+        chosen = {*keys[:10], keys[11]}
+        assert screen.selected_drafts == chosen
+        assert screen.sub_title == "11 selected"
+
+        before = app.state
+        located = {key: item(before, key) for key in chosen}
+        activity_ids = {found[0].id for found in located.values() if found}
+        connected = {
+            key
+            for key, found in located.items()
+            if found and before.is_connected(found[1].channel.name)
+        }
+        assert connected, "the sandbox plan should have drafts on connected channels"
+        assert connected != chosen, "and drafts on channels that are not connected"
+
+        await pilot.press("s")
+        await settle(pilot, lambda: isinstance(app.screen, ScheduleConfirmScreen))
+        await pilot.press("y")
+        await settle(pilot, lambda: isinstance(app.screen, ScheduleReportScreen), what="the report")
+
+        statuses = await sandbox_statuses(app, activity_ids)
+        scheduled_now = {key for key in chosen if statuses.get(key) == ItemStatus.SCHEDULED}
+        assert scheduled_now == connected
+        assert all(statuses[key] == ItemStatus.DRAFT for key in chosen - connected)
+
+        report = app.screen
+        assert isinstance(report, ScheduleReportScreen)
+        assert set(report.report.scheduled) == connected
+        reasons = dict(report.report.left_as_draft)
+        assert set(reasons) == chosen - connected
+        for key, reason in reasons.items():
+            channel = located[key][1].channel.name  # type: ignore[index]
+            expected = (
+                Reason.X_SUNSET if channel == ChannelName.TWITTER else Reason.CHANNEL_NOT_CONNECTED
+            )
+            assert reason == expected, key
+
+        # The list follows the store: scheduled drafts leave it without a refresh.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not connected & set(screen.table.keys)
+        assert screen.selected_drafts == chosen - connected
+
+
+async def test_without_premium_the_confirmation_says_so_first_and_nothing_is_scheduled(
+    make_app: Callable[..., PlannerApp], settle: Settle, generate_plan: Settle
+) -> None:
+    app = make_app(premium=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await generate_plan(pilot)
+        screen = await open_drafts(pilot, settle)
+        await pilot.press("a", "s")
+        await settle(pilot, lambda: isinstance(app.screen, ScheduleConfirmScreen))
+
+        confirm = app.screen
+        assert isinstance(confirm, ScheduleConfirmScreen)
+        assert confirm.plan.premium_missing
+        title = str(confirm.query_one("#dialog-title", Static).visual)
+        assert title == "Scheduling is not available on this site"
+        assert str(confirm.query_one("#dialog-failure", Static).visual) == PREMIUM_MISSING_TEXT
+        assert not confirm.query("#dialog-confirm")
+
+        await pilot.press("y", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        activity_ids = set(app.state.activities)
+        statuses = await sandbox_statuses(app, activity_ids)
+        assert ItemStatus.SCHEDULED not in statuses.values()

@@ -1,0 +1,175 @@
+"""Scheduling drafts: the confirmation, then the command, then the report.
+
+The confirmation says what will be scheduled and what will stay a draft and why before
+anything is sent. Without the schedule-posts premium feature it says so first and offers
+nothing to confirm. :func:`schedule_with_confirmation` is the one flow both the drafts screen
+and the post preview use.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from tui_planner.api.errors import FailedPreconditionError
+from tui_planner.store.scheduling import plan_schedule, schedule_report
+from tui_planner.sync.commands import ScheduleDrafts
+from tui_planner.ui.screens.schedule_report import ScheduleReportScreen, item_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import App, ComposeResult
+
+    from tui_planner.store.scheduling import SchedulePlan, ScheduleReport
+    from tui_planner.store.state import PlannerState
+
+__all__ = ["PREMIUM_MISSING_TEXT", "ScheduleConfirmScreen", "schedule_with_confirmation"]
+
+PREMIUM_MISSING_TEXT = (
+    "Scheduling needs the schedule-posts premium feature, which this site's social media "
+    "marketing plan does not include. Upgrade the plan in Wix to schedule posts; until then "
+    "nothing can be scheduled."
+)
+
+
+def _drafts(n: int) -> str:
+    return f"{n} draft" if n == 1 else f"{n} drafts"
+
+
+class ScheduleConfirmScreen(ModalScreen[bool]):
+    """Ask before scheduling; dismisses with ``True`` to go ahead."""
+
+    CSS_PATH = "schedule_dialogs.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="schedule_confirm.cancel"),
+        Binding("y", "confirm", "Schedule", show=False, id="schedule_confirm.yes"),
+        Binding("n", "cancel", "No", show=False, id="schedule_confirm.no"),
+    ]
+
+    def __init__(self, plan: SchedulePlan, state: PlannerState, tz: tzinfo) -> None:
+        super().__init__(classes="schedule-dialog")
+        self.plan = plan
+        """What confirming will do (tests read it)."""
+        self._state = state
+        self._tz = tz
+
+    @property
+    def can_confirm(self) -> bool:
+        """Whether there is anything to schedule."""
+        return bool(self.plan.will_schedule) and not self.plan.premium_missing
+
+    def compose(self) -> ComposeResult:
+        plan = self.plan
+        with Vertical(id="dialog-box"):
+            yield Static(self._headline(), id="dialog-title", markup=False)
+            if plan.premium_missing:
+                yield Static(PREMIUM_MISSING_TEXT, id="dialog-failure", markup=False)
+            with VerticalScroll(id="dialog-lists"):
+                if plan.will_schedule:
+                    yield Static(
+                        f"Will be scheduled ({len(plan.will_schedule)})", classes="list-heading"
+                    )
+                    yield Static(self._will_lines(), classes="list-body")
+                if plan.stays_draft:
+                    yield Static(
+                        f"Will stay a draft ({len(plan.stays_draft)})", classes="list-heading"
+                    )
+                    yield Static(self._stays_lines(), classes="list-body")
+            if self.can_confirm:
+                yield Static(
+                    "Each post goes live at its activity's date and time.",
+                    id="dialog-note",
+                )
+            with Horizontal(id="dialog-buttons"):
+                if self.can_confirm:
+                    yield Button("Cancel", id="dialog-cancel")
+                    yield Button(
+                        f"Schedule {_drafts(len(plan.will_schedule))}",
+                        id="dialog-confirm",
+                        variant="primary",
+                    )
+                else:
+                    yield Button("Close", id="dialog-cancel", variant="primary")
+
+    def on_mount(self) -> None:
+        first = "#dialog-confirm" if self.can_confirm else "#dialog-cancel"
+        self.query_one(first, Button).focus()
+
+    def _headline(self) -> str:
+        plan = self.plan
+        if plan.premium_missing:
+            return "Scheduling is not available on this site"
+        if not plan.will_schedule:
+            return f"None of the {_drafts(plan.requested)} can be scheduled"
+        return f"Schedule {len(plan.will_schedule)} of {_drafts(plan.requested)}?"
+
+    def _will_lines(self) -> Content:
+        return Content("\n").join(
+            Content.assemble(("✔ ", "$success"), item_line(self._state, item_id, self._tz))
+            for item_id in self.plan.will_schedule
+        )
+
+    def _stays_lines(self) -> Content:
+        return Content("\n").join(
+            Content.assemble(
+                ("○ ", "$warning"),
+                item_line(self._state, item_id, self._tz),
+                (f" — {reason.value}", "$text-muted"),
+            )
+            for item_id, reason in self.plan.stays_draft
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Confirm schedules; the other button closes."""
+        event.stop()
+        self.dismiss(event.button.id == "dialog-confirm")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm":
+            return self.can_confirm
+        return True
+
+    def action_confirm(self) -> None:
+        """Go ahead and schedule."""
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        """Schedule nothing."""
+        self.dismiss(False)
+
+
+async def schedule_with_confirmation(
+    app: App[Any], draft_ids: Iterable[str]
+) -> ScheduleReport | None:
+    """Confirm, schedule, and report on ``draft_ids``; ``None`` when the user backed out.
+
+    Call it from a worker (it waits on the dialogs). ``app`` is the planner app: it has
+    ``state``, ``clock``, ``execute`` and ``store``.
+    """
+    host: Any = app
+    tz: tzinfo = host.clock.tz
+    state: PlannerState = host.state
+    plan = plan_schedule(state, draft_ids, host.clock.now())
+    if not await app.push_screen_wait(ScheduleConfirmScreen(plan, state, tz)):
+        return None
+    outcome = await host.execute(ScheduleDrafts(plan.will_schedule))
+    # The store has the confirmed snapshot already; the app's reactive copy follows a
+    # moment later, so read the store to explain what the server left behind.
+    after: PlannerState = host.store.state
+    report = schedule_report(
+        plan,
+        outcome.scheduled_ids,
+        after,
+        None if outcome.ok else outcome.message,
+        premium_refused=isinstance(outcome.error, FailedPreconditionError),
+    )
+    app.push_screen(ScheduleReportScreen(report, after, tz))
+    return report

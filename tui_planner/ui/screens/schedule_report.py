@@ -1,0 +1,128 @@
+"""``ScheduleReportScreen``: what scheduling did, as the server confirmed it.
+
+Lists every draft that was chosen: those now SCHEDULED (with when they go live) and those
+left as drafts, each with its reason, so nobody has to guess which posts will go out.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from tui_planner.store.selectors import item, local_day
+from tui_planner.ui.icons import channel_label
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from tui_planner.store.scheduling import ScheduleReport
+    from tui_planner.store.state import PlannerState
+
+__all__ = ["ScheduleReportScreen", "item_line"]
+
+TITLE_WIDTH = 40
+"""Activity titles are cut to this many characters so each post keeps to one line."""
+
+
+def item_line(state: PlannerState, item_id: str, tz: tzinfo) -> str:
+    """``"Instagram · Tue 24 Nov · Black Friday teaser"`` for a post item."""
+    found = item(state, item_id)
+    if found is None:
+        return f"Post {item_id}"
+    owner, entry = found
+    day = local_day(owner, tz).strftime("%a %d %b")
+    title = owner.title or "Untitled activity"
+    if len(title) > TITLE_WIDTH:
+        title = title[: TITLE_WIDTH - 1].rstrip() + "…"
+    kind = " story" if entry.is_story else ""
+    return f"{channel_label(entry.channel.name)}{kind} · {day} · {title}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+class ScheduleReportScreen(ModalScreen[None]):
+    """The outcome of one scheduling: scheduled posts and drafts left behind, with reasons."""
+
+    CSS_PATH = "schedule_dialogs.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "close", "Close", id="schedule_report.close"),
+    ]
+
+    def __init__(self, report: ScheduleReport, state: PlannerState, tz: tzinfo) -> None:
+        super().__init__(classes="schedule-dialog")
+        self.report = report
+        """The report shown (tests read it)."""
+        self._state = state
+        self._tz = tz
+
+    def compose(self) -> ComposeResult:
+        report = self.report
+        with Vertical(id="dialog-box"):
+            yield Static(self._headline(), id="dialog-title", markup=False)
+            if report.failure:
+                yield Static(report.failure, id="dialog-failure", markup=False)
+            with VerticalScroll(id="dialog-lists"):
+                if report.scheduled:
+                    yield Static(f"Scheduled ({len(report.scheduled)})", classes="list-heading")
+                    yield Static(self._scheduled_lines(), classes="list-body -good")
+                if report.left_as_draft:
+                    yield Static(
+                        f"Left as a draft ({len(report.left_as_draft)})",
+                        classes="list-heading",
+                    )
+                    yield Static(self._left_lines(), classes="list-body -held")
+            with Horizontal(id="dialog-buttons"):
+                yield Button("Close", id="dialog-close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-close", Button).focus()
+
+    def _headline(self) -> str:
+        report = self.report
+        if not report.scheduled:
+            return f"Nothing was scheduled ({_count(report.requested, 'draft')} chosen)"
+        return f"Scheduled {len(report.scheduled)} of {_count(report.requested, 'draft')}"
+
+    def _scheduled_lines(self) -> Content:
+        lines: list[Content] = []
+        for item_id in self.report.scheduled:
+            found = item(self._state, item_id)
+            when = found[1].scheduled_date if found else None
+            at = f" — goes live {when.astimezone(self._tz):%a %d %b %H:%M}" if when else ""
+            lines.append(
+                Content.assemble(
+                    ("✔ ", "$success"),
+                    item_line(self._state, item_id, self._tz),
+                    (at, "$text-muted"),
+                )
+            )
+        return Content("\n").join(lines)
+
+    def _left_lines(self) -> Content:
+        lines = [
+            Content.assemble(
+                ("○ ", "$warning"),
+                item_line(self._state, item_id, self._tz),
+                (f" — {reason.value}", "$text-muted"),
+            )
+            for item_id, reason in self.report.left_as_draft
+        ]
+        return Content("\n").join(lines)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """The only button closes the report."""
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        """Close the report."""
+        self.dismiss(None)
