@@ -131,6 +131,14 @@ def test_required_choices_are_reported() -> None:
     assert "at least one marketing tool" in validate(SettingsDraft())["marketing_tools"]
 
 
+def test_empty_choices_left_as_they_were_mean_use_the_defaults() -> None:
+    nothing_saved = draft_from_settings(None)
+    edited = replace(nothing_saved, tone_of_voice="calm")
+    assert validate(edited, nothing_saved) == {}
+    cleared = replace(draft_from_settings(STORED), marketing_tools=())
+    assert set(validate(cleared, draft_from_settings(STORED))) == {"marketing_tools"}
+
+
 def test_a_topic_cannot_be_included_and_avoided() -> None:
     draft = replace(
         draft_from_settings(STORED),

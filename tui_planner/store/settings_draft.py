@@ -218,17 +218,31 @@ def _override_for(overrides: SettingsOverrides, tool: MarketingTool) -> ToolOver
     return overrides.blogs
 
 
-def validate(draft: SettingsDraft) -> dict[str, str]:
+def validate(draft: SettingsDraft, original: SettingsDraft | None = None) -> dict[str, str]:
     """Messages keyed by draft field name (``frequencies.SOCIAL_MARKETING`` for a cadence).
 
-    An empty result means the draft may be saved.
+    An empty result means the draft may be saved. A field left empty that was empty before
+    means "use the site's defaults", so the required choices are checked only for fields the
+    user is changing (all of them when there is no ``original``).
     """
     errors: dict[str, str] = {}
-    if draft.goal_key is None and not draft.custom_goal.strip():
+
+    def changing(*names: str) -> bool:
+        return original is None or any(not original.same_as(draft, n) for n in names)
+
+    if (
+        changing("goal_key", "custom_goal")
+        and draft.goal_key is None
+        and not draft.custom_goal.strip()
+    ):
         errors["goal_key"] = "Choose a goal, or describe your own."
-    if not draft.marketing_tools:
+    if changing("marketing_tools") and not draft.marketing_tools:
         errors["marketing_tools"] = "Choose at least one marketing tool."
-    if MarketingTool.SOCIAL_MARKETING in draft.marketing_tools and not draft.social_channels:
+    if (
+        changing("marketing_tools", "social_channels")
+        and MarketingTool.SOCIAL_MARKETING in draft.marketing_tools
+        and not draft.social_channels
+    ):
         errors["social_channels"] = "Choose at least one channel for social marketing."
     for name in (
         "custom_goal",

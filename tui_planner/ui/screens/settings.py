@@ -1,0 +1,442 @@
+"""The Settings screen: edit the marketing settings, save exactly what changed, regenerate.
+
+No lost work: invalid values block saving with a summary, a failed save keeps every value,
+and leaving with unsaved changes asks first (:meth:`SettingsScreen.confirm_leave`).
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.config import write_private_file
+from tui_planner.store.plan_diff import summarise_plan_change
+from tui_planner.store.settings_draft import (
+    FIELD_LABELS,
+    SettingsDraft,
+    changed_fields,
+    changed_paths,
+    draft_from_settings,
+    to_settings,
+    validate,
+)
+from tui_planner.store.settings_profile import (
+    ProfileError,
+    diff_drafts,
+    dump_profile,
+    load_profile,
+)
+from tui_planner.sync.commands import (
+    GeneratePlan,
+    RegeneratePlan,
+    RegeneratePlanWithResearch,
+    UpsertSettings,
+)
+from tui_planner.ui.dialogs.choice import Choice, ChoiceDialog
+from tui_planner.ui.dialogs.confirm import ConfirmDialog
+from tui_planner.ui.dialogs.path_prompt import PathPrompt
+from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.widgets.settings_form import TOOL_LABELS, SettingsForm
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from textual.app import ComposeResult
+
+    from tui_planner.api.models import MarketingSettings, PlanMarketingActivity
+    from tui_planner.store.state import PlannerState
+    from tui_planner.sync.commands import Command
+
+__all__ = ["LeaveChoice", "RegenerateChoice", "SettingsScreen"]
+
+
+class LeaveChoice(enum.Enum):
+    """What to do with unsaved changes."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    STAY = "stay"
+
+
+class RegenerateChoice(enum.Enum):
+    """What to do after saving."""
+
+    NOW = "now"
+    WITH_RESEARCH = "with research"
+    LATER = "later"
+
+
+PROFILE_NAME = "marketing-settings.toml"
+
+
+def _field_label(name: str) -> str:
+    if name.startswith("frequencies."):
+        tool = name.split(".", 1)[1]
+        label = next((v for k, v in TOOL_LABELS.items() if k.value == tool), tool)
+        return f"{FIELD_LABELS['frequencies']} ({label.lower()})"
+    return FIELD_LABELS.get(name, name)
+
+
+class SettingsScreen(PlannerScreen[None]):
+    """The marketing settings form (mode ``settings``)."""
+
+    CSS_PATH = "settings.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="settings.save"),
+        Binding("ctrl+z", "revert_field", "Revert field", priority=True, id="settings.revert"),
+        Binding("f6", "export_profile", "Export", id="settings.export"),
+        Binding("f7", "import_profile", "Import", id="settings.import"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._original: SettingsDraft | None = None
+        self._loaded_record: MarketingSettings | None = None
+        self._errors: dict[str, str] = {}
+        self._dirty: tuple[str, ...] = ()
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="settings-body"):
+            yield Static("Marketing settings", id="settings-title")
+            yield Static(
+                "They shape the plan the next time it is generated. "
+                "ctrl+s saves; ctrl+z reverts the field you are in.",
+                id="settings-intro",
+            )
+            yield Static("Loading settings…", id="settings-loading")
+            yield Static("", id="settings-summary")
+
+    # -- state -----------------------------------------------------------------------------
+
+    def state_changed(self, state: PlannerState) -> None:
+        if not state.loaded:
+            return
+        form = self._form
+        if form is None:
+            self._build_form(state)
+            return
+        if state.settings is not self._loaded_record and not self._dirty and not self._saving:
+            self._load_record(state.settings)
+
+    @property
+    def _form(self) -> SettingsForm | None:
+        forms = self.query(SettingsForm)
+        return forms.first() if forms else None
+
+    def _build_form(self, state: PlannerState) -> None:
+        self.query_one("#settings-loading").display = False
+        form = SettingsForm(
+            goals=state.options.goals,
+            points_of_view=state.options.points_of_view,
+            calendars=state.options.calendars,
+            defaults=state.options.defaults,
+            id="settings-form",
+        )
+        self.query_one("#settings-body").mount(form, before="#settings-summary")
+        self.call_after_refresh(self._load_record, state.settings)
+
+    def _load_record(self, record: MarketingSettings | None) -> None:
+        form = self._form
+        if form is None:
+            return
+        self._loaded_record = record
+        self._original = draft_from_settings(record)
+        with self.prevent(
+            Input.Changed, Select.Changed, SelectionList.SelectedChanged, TextArea.Changed
+        ):
+            form.load_draft(self._original)
+        form.show_read_only(record)
+        self.call_after_refresh(self._refresh_marks)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(TextArea.Changed)
+    def _field_changed(self) -> None:
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        form = self._form
+        if form is None or self._original is None:
+            return
+        draft = form.read_draft()
+        self._errors = validate(draft, self._original)
+        self._dirty = changed_fields(self._original, draft)
+        form.show_marks(self._errors, self._dirty)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        summary = self.query_one("#settings-summary", Static)
+        if self._errors:
+            names = ", ".join(_field_label(n) for n in self._errors)
+            summary.update(f"✖ Fix before saving: {names}")
+            summary.set_classes("-invalid")
+        elif self._dirty:
+            count = len(self._dirty)
+            summary.update(f"● {count} unsaved change{'s' if count != 1 else ''} — ctrl+s saves")
+            summary.set_classes("-dirty")
+        else:
+            summary.update("All changes saved.")
+            summary.set_classes("-clean")
+
+    @property
+    def is_dirty(self) -> bool:
+        """Whether the form holds changes that are not saved."""
+        return bool(self._dirty)
+
+    def action_revert_field(self) -> None:
+        """Put the focused field back to its saved value."""
+        form = self._form
+        if form is None or self._original is None:
+            return
+        field = form.field_of(self.focused)
+        if field is None:
+            self.notify("Move into a field to revert it.", timeout=3)
+            return
+        form.load_draft(self._original, only=field.field_name)
+        self.call_after_refresh(self._refresh_marks)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the changed fields, then offer to regenerate."""
+        self._save_and_offer()
+
+    @work(exclusive=True, group="settings", exit_on_error=False, description="Saving settings")
+    async def _save_and_offer(self) -> None:
+        if await self.save() and self._last_saved_paths:
+            await self._offer_regenerate(self._last_saved_paths)
+
+    _last_saved_paths: tuple[str, ...] = ()
+
+    async def save(self) -> bool:
+        """Send the changed paths; True when the server accepted them (or nothing changed)."""
+        form = self._form
+        if form is None or self._original is None:
+            return False
+        self._refresh_marks()
+        if self._errors:
+            names = ", ".join(_field_label(n) for n in self._errors)
+            self.notify(f"Not saved: fix {names} first.", title="Settings", severity="error")
+            first = form.first_field(self._errors)
+            if first is not None:
+                form.focus_field(first)
+            return False
+        draft = form.read_draft()
+        paths = changed_paths(self._original, draft)
+        self._last_saved_paths = paths
+        if not paths:
+            self.notify("Nothing to save: no field has changed.", timeout=3)
+            return True
+        self._saving = True
+        try:
+            outcome = await self.host.execute(UpsertSettings(to_settings(draft), paths))
+        finally:
+            self._saving = False
+        if not outcome.ok:
+            # Every value stays in the form; the user can fix the cause and save again.
+            self.notify(outcome.message, title="Settings not saved", severity="error")
+            return False
+        self._original = draft
+        self._loaded_record = self.state.settings
+        self._refresh_marks()
+        count = len(paths)
+        self.notify(f"Saved {count} setting{'s' if count != 1 else ''}.", title="Settings")
+        return True
+
+    async def _offer_regenerate(self, paths: tuple[str, ...]) -> None:
+        status = self.state.plan_status
+        topics_changed = "settings.topics" in paths
+        if status == PlanStatus.NEVER_CREATED:
+            choices = [
+                Choice("g", "Generate now", RegenerateChoice.NOW, "primary"),
+                Choice("l", "Later", RegenerateChoice.LATER),
+            ]
+            body = "There is no plan yet. Generate one from these settings?"
+            default = RegenerateChoice.NOW
+        elif status == PlanStatus.GENERATING:
+            choices = [
+                Choice("k", "Refresh keyword research", RegenerateChoice.WITH_RESEARCH),
+                Choice("l", "Later", RegenerateChoice.LATER, "primary"),
+            ]
+            body = (
+                "A generation is running, so the plan cannot be regenerated until it finishes "
+                "(Wix refuses with “plan already generating”). Keyword research can still "
+                "refresh its inputs without starting a second generation."
+            )
+            default = RegenerateChoice.LATER
+        else:
+            choices = [
+                Choice("r", "Regenerate now", RegenerateChoice.NOW, "primary"),
+                Choice("k", "With keyword research", RegenerateChoice.WITH_RESEARCH),
+                Choice("l", "Later", RegenerateChoice.LATER),
+            ]
+            body = (
+                "Settings only shape the plan when it is generated. Regenerating rebuilds "
+                "upcoming activities; past ones are kept."
+            )
+            if topics_changed:
+                body += " Topics changed, so keyword research is recommended."
+            default = RegenerateChoice.WITH_RESEARCH if topics_changed else RegenerateChoice.NOW
+        choice = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "Regenerate the plan?",
+                body,
+                choices,
+                cancel_value=RegenerateChoice.LATER,
+                default=default,
+            )
+        )
+        command: Command | None = None
+        if choice is RegenerateChoice.NOW:
+            command = GeneratePlan() if status == PlanStatus.NEVER_CREATED else RegeneratePlan()
+        elif choice is RegenerateChoice.WITH_RESEARCH:
+            command = RegeneratePlanWithResearch()
+        if command is not None:
+            self._watch_regeneration(dict(self.state.activities))
+            self.host.submit(command)
+
+    def _watch_regeneration(self, before: Mapping[str, PlanMarketingActivity]) -> None:
+        """When the new plan is ready, show the calendar and say what changed."""
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return
+        seen_generating = False
+        unsubscribe: Callable[[], None] | None = None
+
+        def on_change(state: PlannerState) -> None:
+            nonlocal seen_generating
+            if state.plan_status == PlanStatus.GENERATING:
+                seen_generating = True
+                return
+            if not seen_generating or state.plan_status not in (
+                PlanStatus.ACTIVE,
+                PlanStatus.FAILED,
+            ):
+                return
+            if unsubscribe is not None:
+                unsubscribe()
+            self.app.call_later(self._regeneration_finished, before, state)
+
+        unsubscribe = store.subscribe(on_change)
+
+    async def _regeneration_finished(
+        self, before: Mapping[str, PlanMarketingActivity], state: PlannerState
+    ) -> None:
+        if state.plan_status == PlanStatus.FAILED:
+            self.app.notify(
+                "Generation failed. Press ctrl+g to try again.",
+                title="Plan",
+                severity="error",
+            )
+            return
+        change = summarise_plan_change(before, state.activities)
+        self.app.notify(change.sentence(), title="Plan ready", timeout=10)
+        if "calendar" in self.app.MODES and self.app.current_mode != "calendar":
+            await self.app.switch_mode("calendar")
+
+    # -- leaving ---------------------------------------------------------------------------
+
+    async def confirm_leave(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to leave this screen."""
+        if not self._dirty:
+            return True
+        names = ", ".join(_field_label(n) for n in self._dirty)
+        choice = await self.app.push_screen_wait(
+            ChoiceDialog(
+                "Unsaved changes",
+                f"You changed: {names}.",
+                [
+                    Choice("s", "Save", LeaveChoice.SAVE, "primary"),
+                    Choice("d", "Discard", LeaveChoice.DISCARD, "error"),
+                    Choice("escape", "Stay", LeaveChoice.STAY),
+                ],
+                cancel_value=LeaveChoice.STAY,
+                default=LeaveChoice.SAVE,
+            )
+        )
+        if choice is LeaveChoice.SAVE:
+            return await self.save()
+        if choice is LeaveChoice.DISCARD:
+            self._load_record(self._loaded_record)
+            self._dirty = ()
+            return True
+        return False
+
+    # -- profiles --------------------------------------------------------------------------
+
+    def action_export_profile(self) -> None:
+        """Write the form's current values to a TOML profile."""
+        self._export_profile()
+
+    @work(exclusive=True, group="settings", exit_on_error=False, description="Exporting settings")
+    async def _export_profile(self) -> None:
+        form = self._form
+        if form is None:
+            return
+        path = await self.app.push_screen_wait(
+            PathPrompt("Export settings to a profile file", Path.cwd() / PROFILE_NAME)
+        )
+        if path is None:
+            return
+        if path.exists() and not await self.app.push_screen_wait(
+            ConfirmDialog("Replace file?", f"{path} exists. Replace it?", "Replace")
+        ):
+            return
+        try:
+            write_private_file(path, dump_profile(form.read_draft()))
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror}.", severity="error")
+            return
+        self.notify(f"Settings exported to {path}.", title="Profile")
+
+    def action_import_profile(self) -> None:
+        """Load a TOML profile into the form after showing what it changes."""
+        self._import_profile()
+
+    @work(exclusive=True, group="settings", exit_on_error=False, description="Importing settings")
+    async def _import_profile(self) -> None:
+        form = self._form
+        if form is None:
+            return
+        path = await self.app.push_screen_wait(
+            PathPrompt("Import a settings profile", Path.cwd() / PROFILE_NAME, must_exist=True)
+        )
+        if path is None:
+            return
+        try:
+            imported = load_profile(path.read_text(encoding="utf-8"), source=str(path))
+        except (OSError, UnicodeDecodeError) as exc:
+            self.notify(f"Could not read {path}: {exc}.", severity="error")
+            return
+        except ProfileError as exc:
+            self.notify(str(exc), title="Profile not imported", severity="error")
+            return
+        changes = diff_drafts(form.read_draft(), imported)
+        if not changes:
+            self.notify("The profile matches the form; nothing to import.", timeout=4)
+            return
+        lines = "\n".join(f"• {c.label}: {c.before} → {c.after}" for c in changes)
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(
+                "Import this profile?",
+                f"{lines}\n\nThe form takes these values; save with ctrl+s.",
+                "Import",
+                destructive=False,
+            )
+        ):
+            return
+        form.load_draft(imported)
+        self.call_after_refresh(self._refresh_marks)
+        self.notify(f"Imported {len(changes)} change(s). Review, then ctrl+s to save.")
