@@ -110,6 +110,32 @@ async def _post_preview(pilot: Pilot[None]) -> None:
     )
 
 
+async def _calendar_busy_day(pilot: Pilot[None]) -> None:
+    # Thursday 3 December: several activities, so the agenda lists more than one.
+    await _press(pilot, "down", "right", "right", "right")
+
+
+async def _calendar_week(pilot: Pilot[None]) -> None:
+    await _press(pilot, "down", "v")
+
+
+async def _new_activity(pilot: Pilot[None]) -> None:
+    await _press(pilot, "right", "n")
+
+
+async def _activity_detail(pilot: Pilot[None]) -> None:
+    # Tuesday 24 November holds one activity; enter opens it.
+    await _press(pilot, "right", "enter")
+
+
+async def _events(pilot: Pilot[None]) -> None:
+    await _press(pilot, "f4")
+
+
+async def _event_form(pilot: Pilot[None]) -> None:
+    await _press(pilot, "f4", "n")
+
+
 SHOTS: list[Shot] = [
     Shot("first_run", generate=False, first_run=True),
     Shot("generating", _generating, generate=False),
@@ -119,6 +145,12 @@ SHOTS: list[Shot] = [
     Shot("drafts", _drafts),
     Shot("schedule_confirm", _schedule_confirm),
     Shot("post_preview", _post_preview),
+    Shot("calendar_busy_day", _calendar_busy_day),
+    Shot("calendar_week", _calendar_week),
+    Shot("new_activity", _new_activity),
+    Shot("activity_detail", _activity_detail),
+    Shot("events", _events),
+    Shot("event_form", _event_form),
 ]
 """Every screenshot, in README order. Screen authors append theirs here."""
 

@@ -1,0 +1,201 @@
+"""Events: list, create, edit and delete calendar events, and the offer to regenerate."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.widgets import DataTable, Input, RadioButton, Select
+
+from tui_planner.api.models import CalendarEvent, RecurrenceFrequency
+from tui_planner.store.selectors import period_bounds
+from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.dialogs import ConfirmDialog
+from tui_planner.ui.screens.event_form import EventForm, check_length
+from tui_planner.ui.screens.events import EventsScreen
+from tui_planner.ui.widgets.field_error import FieldError
+
+SIZE = (120, 40)
+Settle = Callable[..., Awaitable[None]]
+
+
+async def open_events(app: PlannerApp, pilot: Any, settle: Settle, generate_plan: Any) -> None:
+    await generate_plan(pilot)
+    await pilot.press("f4")
+    await settle(pilot, lambda: isinstance(app.screen, EventsScreen), what="the events screen")
+
+
+def events_screen(app: PlannerApp) -> EventsScreen:
+    assert isinstance(app.screen, EventsScreen)
+    return app.screen
+
+
+def errors(app: PlannerApp) -> dict[str, str | None]:
+    return {error.id or "": error.message for error in app.screen.query(FieldError)}
+
+
+def named(app: PlannerApp, name: str) -> CalendarEvent | None:
+    return next((event for event in app.state.events if event.name == name), None)
+
+
+async def test_the_list_marks_recurring_and_read_only_events(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        table = events_screen(app).query_one(DataTable)
+        assert table.row_count == len(app.state.events) > 0
+        rows = [
+            " | ".join(str(cell) for cell in table.get_row_at(n)) for n in range(table.row_count)
+        ]
+        recurring = [e for e in app.state.events if e.is_recurring]
+        assert recurring, "the sandbox's seed plan has a yearly anniversary"
+        assert any("↻ Yearly" in row for row in rows)
+        assert any("Once" in row for row in rows)
+        assert all("Connected" in row for row in rows if "⊠" in row)
+
+
+async def test_create_a_one_time_event_then_offer_to_regenerate(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        await pilot.press("ctrl+s")
+        assert errors(app)["event-name-error"] == "A name is required."
+        app.screen.query_one("#event-name", Input).value = "Studio open day"
+        app.screen.query_one("#event-date", Input).value = "someday"
+        await pilot.press("ctrl+s")
+        assert "“someday” is not a date" in (errors(app)["event-date-error"] or "")
+        app.screen.query_one("#event-date", Input).value = "2026-12-12"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: named(app, "Studio open day") is not None)
+        created = named(app, "Studio open day")
+        assert created is not None
+        assert created.id
+        assert created.date is not None
+        assert created.date.date().isoformat() == "2026-12-12"
+        assert not created.is_recurring
+        remote = await app.backend.plan.query_events(*_plan_bounds(app))
+        assert any(event.name == "Studio open day" for event in remote)
+
+        screen = events_screen(app)
+        assert screen.query_one("#events-regenerate").display
+        assert screen.check_action("regenerate", ()) is True
+        await pilot.press("R")
+        await settle(pilot)
+        assert screen.check_action("regenerate", ()) is False
+
+
+async def test_create_a_recurring_event_with_its_rule(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#event-name", Input).value = "Glaze night"
+        form.query_one("#kind-repeat", RadioButton).value = True
+        await pilot.pause()
+        assert form.has_class("-recurring")
+        form.query_one("#event-frequency", Select).value = RecurrenceFrequency.WEEKLY
+        form.query_one("#event-start", Input).value = "2026-11-26"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: named(app, "Glaze night") is not None)
+        created = named(app, "Glaze night")
+        assert created is not None
+        assert created.recurring_rule is not None
+        assert created.recurring_rule.frequency == RecurrenceFrequency.WEEKLY
+
+
+async def test_names_and_descriptions_over_3000_characters_are_refused_inline(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    assert check_length("x" * 3000, "The name") is None
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#event-name", Input).value = "x" * 3001
+        app.screen.query_one("#event-date", Input).value = "2026-12-12"
+        await pilot.press("ctrl+s")
+        assert (
+            errors(app)["event-name-error"] == "The name is 3,001 characters; the limit is 3,000."
+        )
+        assert isinstance(app.screen, EventForm), "the form stays open with its values"
+
+
+async def test_edit_and_delete_an_event_with_confirmation(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#event-name", Input).value = "Kiln sale"
+        app.screen.query_one("#event-date", Input).value = "2026-12-05"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: named(app, "Kiln sale") is not None)
+        screen = events_screen(app)
+        table = screen.query_one(DataTable)
+        created = named(app, "Kiln sale")
+        assert created is not None
+        assert created.id
+        table.move_cursor(row=table.get_row_index(created.id))
+
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        assert app.screen.query_one("#event-name", Input).value == "Kiln sale"
+        app.screen.query_one("#event-name", Input).value = "Big kiln sale"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: named(app, "Big kiln sale") is not None)
+        assert named(app, "Kiln sale") is None
+
+        table.move_cursor(row=table.get_row_index(created.id))
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert named(app, "Big kiln sale") is not None, "cancel leaves the event"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot, lambda: named(app, "Big kiln sale") is None)
+        remote = await app.backend.plan.query_events(*_plan_bounds(app))
+        assert all(event.id != created.id for event in remote)
+
+
+async def test_read_only_events_refuse_edit_and_delete_with_a_sentence(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        read_only = next(event for event in app.state.events if event.read_only)
+        screen = events_screen(app)
+        table = screen.query_one(DataTable)
+        assert read_only.id
+        table.move_cursor(row=table.get_row_index(read_only.id))
+        await pilot.press("e")
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is screen, "no form and no confirmation opened"
+        messages = [n.message for n in app._notifications]
+        assert any("comes from a connected calendar, so it cannot be edited" in m for m in messages)
+        assert any("cannot be deleted here" in m for m in messages)
+
+
+def _plan_bounds(app: PlannerApp) -> tuple[Any, Any]:
+    assert app.state.plan_start
+    assert app.state.plan_end
+    return period_bounds(app.state.plan_start, app.state.plan_end, app.clock.tz)

@@ -1,0 +1,376 @@
+"""``ActivityDetailScreen``: one activity in full, its posts per channel, and what to do next.
+
+Title, description and date are edited in place (``e``); only the fields that changed are
+sent, so the update's fieldMask names exactly those. Actions that lose work ask first and say
+what will be lost. If the activity vanishes in a sync (deleted elsewhere) the screen closes
+with a notice rather than showing stale data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlparse
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static, TextArea
+
+from tui_planner.sync.commands import (
+    ClearPosts,
+    DeleteActivity,
+    GeneratePosts,
+    RegeneratePosts,
+    RegeneratePostsMedia,
+    UpdateActivity,
+    UpdatePostsMedia,
+)
+from tui_planner.ui.day_text import DAY_HINT
+from tui_planner.ui.dialogs import ConfirmDialog, TextPromptDialog
+from tui_planner.ui.icons import type_icon, type_label
+from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.screens.activity_form import activity_instant, check_day, check_text
+from tui_planner.ui.widgets.activity_posts import ActivityPosts, describe_posts
+from tui_planner.ui.widgets.field_error import FieldError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import ComposeResult
+
+    from tui_planner.api.models import PlanMarketingActivity
+    from tui_planner.store.state import PlannerState
+    from tui_planner.sync.commands import Command
+
+__all__ = ["ActivityDetailScreen", "check_image_url"]
+
+
+def check_image_url(value: str) -> str | None:
+    """Why ``value`` is not an image address the API can fetch, or ``None`` when it is."""
+    if not value:
+        return "Enter the image's address (https://…)."
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return "That is not a web address; it must start with https:// or http://."
+    return None
+
+
+class ActivityDetailScreen(PlannerScreen[None]):
+    """One activity: details, posts by channel with status and connection, stories, actions."""
+
+    CSS_PATH = "activity_detail.tcss"
+    TITLE = "Activity"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="detail.back"),
+        Binding("e", "edit", "Edit", id="detail.edit"),
+        Binding("ctrl+s", "save", "Save", id="detail.save"),
+        Binding("p", "preview", "Preview", id="detail.preview"),
+        Binding("g", "generate", "Generate posts", id="detail.generate"),
+        Binding("r", "regenerate", "Regenerate", id="detail.regenerate"),
+        Binding("i", "regenerate_image", "New image", id="detail.regenerate_image"),
+        Binding("u", "set_image", "Image URL", id="detail.set_image"),
+        Binding("c", "clear_posts", "Clear posts", id="detail.clear_posts"),
+        Binding("d", "delete", "Delete", id="detail.delete"),
+    ]
+
+    def __init__(self, activity_id: str) -> None:
+        super().__init__()
+        self.activity_id = activity_id
+        """The activity on show."""
+        self._activity: PlanMarketingActivity | None = None
+        self._editing = False
+        self._leaving = False
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail-body"):
+            yield Static(id="detail-title", markup=False)
+            yield Static(id="detail-meta")
+            yield Static(id="detail-description", markup=False)
+            with Vertical(id="detail-editor"):
+                yield Label("Title", classes="field-label")
+                yield Input(id="edit-title")
+                yield FieldError(id="edit-title-error")
+                yield Label("Description", classes="field-label")
+                yield TextArea(id="edit-description", soft_wrap=True)
+                yield FieldError(id="edit-description-error")
+                yield Label(f"Date ({DAY_HINT})", classes="field-label")
+                yield Input(id="edit-date")
+                yield FieldError(id="edit-date-error")
+                yield Static("ctrl+s saves · escape cancels", id="edit-hint")
+            yield Label("Posts", classes="section")
+            yield Static(id="detail-generating")
+            yield ActivityPosts(id="detail-posts")
+            yield Label("Stories", classes="section", id="stories-heading")
+            yield ActivityPosts(id="detail-stories")
+
+    # -- following the store ------------------------------------------------------------------
+
+    def state_changed(self, state: PlannerState) -> None:
+        activity = state.activities.get(self.activity_id)
+        if activity is None:
+            if state.loaded:
+                self._close_gone()
+            return
+        if activity is self._activity:
+            self._show_connections(state)
+            return
+        self._activity = activity
+        self._show(activity, state)
+
+    def on_screen_resume(self) -> None:
+        """Close now if the activity went while a dialog was on top."""
+        if self.activity_id not in self.state.activities and self.state.loaded:
+            self._close_gone()
+
+    def _close_gone(self) -> None:
+        if self._leaving or not self.is_current:
+            return
+        self._leaving = True
+        self.notify("This activity is no longer in the plan; it was deleted.", severity="warning")
+        self.dismiss()
+
+    def _show(self, activity: PlanMarketingActivity, state: PlannerState) -> None:
+        tz = self.host.clock.tz
+        self.query_one("#detail-title", Static).update(activity.title or "Untitled activity")
+        when = activity.date.astimezone(tz)
+        kind = activity.marketing_activity_type
+        meta = Text.assemble(
+            (f"{type_icon(kind)} {type_label(kind)}", "bold"),
+            f" · {when:%A} {when.day} {when:%B %Y}, {when:%H:%M}",
+        )
+        self.query_one("#detail-meta", Static).update(meta)
+        self.query_one("#detail-description", Static).update(
+            activity.description or "No description."
+        )
+        generating = activity.id in state.posts_generating
+        self.query_one("#detail-generating", Static).update(
+            "Generating posts… they appear here when ready." if generating else ""
+        )
+        self.query_one("#detail-generating").display = generating
+        self._show_connections(state)
+        self.refresh_bindings()
+
+    def _show_connections(self, state: PlannerState) -> None:
+        activity = self._activity
+        if activity is None:
+            return
+        tz = self.host.clock.tz
+        self.query_one("#detail-posts", ActivityPosts).show(
+            activity.posts,
+            is_connected=state.is_connected,
+            tz=tz,
+            empty="No posts yet. Press g to generate them.",
+        )
+        stories = activity.stories
+        self.query_one("#stories-heading").display = bool(stories)
+        stories_table = self.query_one("#detail-stories", ActivityPosts)
+        stories_table.display = bool(stories)
+        stories_table.show(stories, is_connected=state.is_connected, tz=tz, empty="")
+
+    # -- which keys apply ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save":
+            return self._editing
+        if action == "back":
+            return True
+        if self._editing:
+            return None
+        activity = self._activity
+        has_posts = bool(activity and activity.posts)
+        if action == "generate":
+            return activity is not None and not activity.items
+        if action in ("preview", "regenerate", "regenerate_image", "set_image", "clear_posts"):
+            return has_posts
+        return True
+
+    # -- editing in place ---------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """Open the title, description and date for editing."""
+        activity = self._activity
+        if activity is None:
+            return
+        self.query_one("#edit-title", Input).value = activity.title
+        self.query_one("#edit-description", TextArea).text = activity.description
+        day = activity.date.astimezone(self.host.clock.tz).date()
+        self.query_one("#edit-date", Input).value = day.isoformat()
+        for error in self.query(FieldError):
+            error.show(None)
+        self._set_editing(True)
+        self.query_one("#edit-title", Input).focus()
+
+    def _set_editing(self, editing: bool) -> None:
+        self._editing = editing
+        self.set_class(editing, "-editing")
+        self.refresh_bindings()
+
+    def _changes(self) -> UpdateActivity | None:
+        """The update the editor asks for, or ``None`` after showing what is wrong."""
+        activity = self._activity
+        if activity is None:
+            return None
+        state = self.state
+        tz = self.host.clock.tz
+        title = self.query_one("#edit-title", Input).value.strip()
+        description = self.query_one("#edit-description", TextArea).text.strip()
+        current = activity.date.astimezone(tz)
+        title_error = check_text(title, "A title")
+        description_error = check_text(description, "A description")
+        day, date_error = check_day(
+            self.query_one("#edit-date", Input).value,
+            current.date(),
+            state.plan_start,
+            state.plan_end,
+        )
+        if day == current.date():
+            date_error = None  # an unchanged date is fine even if the period has moved on
+        self.query_one("#edit-title-error", FieldError).show(title_error)
+        self.query_one("#edit-description-error", FieldError).show(description_error)
+        self.query_one("#edit-date-error", FieldError).show(date_error)
+        if title_error or description_error or date_error or day is None:
+            return None
+        return UpdateActivity(
+            activity.id,
+            title=title if title != activity.title else None,
+            description=description if description != activity.description else None,
+            target_date=(
+                activity_instant(day, tz, current.timetz().replace(tzinfo=None))
+                if day != current.date()
+                else None
+            ),
+        )
+
+    @work(group="detail", exclusive=True, exit_on_error=False, description="Save the activity")
+    async def action_save(self) -> None:
+        """Send the fields that changed; keep the editor open if the save fails."""
+        update = self._changes()
+        if update is None:
+            return
+        if not update.field_mask:
+            self.notify("Nothing changed.", timeout=2)
+            self._set_editing(False)
+            return
+        outcome = await self.host.execute(update)
+        if outcome.ok:
+            self._set_editing(False)
+            self.notify(outcome.message, timeout=3)
+        else:
+            self.notify(outcome.message, severity="error")
+
+    def action_back(self) -> None:
+        """Leave the editor, or go back to where the activity was opened from."""
+        if self._editing:
+            self._set_editing(False)
+            return
+        self.dismiss()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_preview(self) -> None:
+        """Open the post preview for this activity."""
+        try:
+            # Imported on use: the preview pulls in image rendering only when needed.
+            from tui_planner.ui.screens.post_preview import PostPreviewScreen
+        except ImportError:
+            self.notify("The post preview is not available.", severity="warning")
+            return
+        self.app.push_screen(PostPreviewScreen(self.activity_id))
+
+    def action_generate(self) -> None:
+        """Generate this activity's posts."""
+        self.host.submit(GeneratePosts((self.activity_id,)))
+
+    def action_regenerate(self) -> None:
+        """Replace every post's captions and image with new ones, after asking."""
+        self._confirm_then(
+            RegeneratePosts(self.activity_id),
+            "Regenerate the posts?",
+            f"Writes new captions and a new image for {self._posts_text()}. "
+            "The current captions and image are lost.",
+            "Regenerate",
+        )
+
+    def action_regenerate_image(self) -> None:
+        """Replace the posts' image with a new one, after asking; captions stay."""
+        self._confirm_then(
+            RegeneratePostsMedia(self.activity_id),
+            "Regenerate the image?",
+            f"Makes a new image for {self._posts_text()}. The captions stay; "
+            "the current image is lost.",
+            "New image",
+        )
+
+    def action_set_image(self) -> None:
+        """Use an image from a web address for every post."""
+
+        def chosen(url: str | None) -> None:
+            if url:
+                self.host.submit(UpdatePostsMedia(self.activity_id, url))
+
+        self.app.push_screen(
+            TextPromptDialog(
+                "Use your own image",
+                help="Every post of this activity gets this image; captions stay.",
+                placeholder="https://static.wixstatic.com/media/….jpg",
+                check=check_image_url,
+            ),
+            chosen,
+        )
+
+    def action_clear_posts(self) -> None:
+        """Remove every post of this activity, after asking."""
+        activity = self._activity
+        if activity is None:
+            return
+        self._confirm_then(
+            ClearPosts(self.activity_id),
+            "Clear the posts?",
+            f"Clears {describe_posts(activity.posts)} from “{activity.title}”. "
+            "This cannot be undone.",
+            "Clear posts",
+        )
+
+    def action_delete(self) -> None:
+        """Delete the activity, after asking; the screen closes."""
+        activity = self._activity
+        if activity is None:
+            return
+        when = activity.date.astimezone(self.host.clock.tz)
+        items = f" and its {describe_posts(activity.items)}" if activity.items else ""
+        self._confirm_then(
+            DeleteActivity(self.activity_id),
+            "Delete the activity?",
+            f"Deletes “{activity.title}” on {when:%a %d %b}{items}. This cannot be undone.",
+            "Delete",
+            then=self._close_deleted,
+        )
+
+    def _close_deleted(self) -> None:
+        self._leaving = True
+        self.dismiss()
+
+    def _confirm_then(
+        self,
+        command: Command,
+        title: str,
+        body: str,
+        label: str,
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        # A callback rather than a worker: the delete closes this screen, which must not
+        # happen from inside one of the screen's own workers.
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.host.submit(command)
+                if then is not None:
+                    then()
+
+        self.app.push_screen(ConfirmDialog(title, body, label), answered)
+
+    def _posts_text(self) -> str:
+        activity = self._activity
+        return describe_posts(activity.posts) if activity else "no posts"

@@ -1,0 +1,303 @@
+"""``CalendarScreen``: the home screen, a month of the plan at a glance.
+
+The screen owns the selected date and the filter; the month grid, agenda and week view are
+told what to show. A new snapshot rebuilds the day index once (memoized on the snapshot's
+identity) and leaves the selection alone, so a sync never moves the user's place.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, OptionList
+
+from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.screens.activity_form import ActivityForm
+from tui_planner.ui.screens.calendar_filter import CalendarFilterDialog
+from tui_planner.ui.screens.goto_date import GotoDateDialog
+from tui_planner.ui.widgets.agenda import Agenda
+from tui_planner.ui.widgets.day_summary import CalendarFilter, DayIndex
+from tui_planner.ui.widgets.filter_bar import FilterBar
+from tui_planner.ui.widgets.month_grid import MonthGrid, WeekStart, add_months
+from tui_planner.ui.widgets.week_view import WeekView
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from textual.app import ComposeResult
+
+    from tui_planner.store.state import PlannerState
+
+__all__ = ["CalendarScreen"]
+
+
+class CalendarScreen(PlannerScreen[None]):
+    """Month grid and agenda (or the week list), with keys to move, open, create and filter."""
+
+    CSS_PATH = "calendar.tcss"
+    TITLE = "Calendar"
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "move(-1)", "Day", show=False, id="calendar.left"),
+        Binding("right,l", "move(1)", "Day", show=False, id="calendar.right"),
+        Binding("up,k", "move(-7)", "Week", show=False, id="calendar.up"),
+        Binding("down,j", "move(7)", "Week", show=False, id="calendar.down"),
+        Binding(
+            "left_square_bracket", "month(-1)", "Prev month", show=False, id="calendar.prev_month"
+        ),
+        Binding(
+            "right_square_bracket", "month(1)", "Next month", show=False, id="calendar.next_month"
+        ),
+        Binding("t", "today", "Today", id="calendar.today"),
+        Binding("g", "goto_date", "Go to", id="calendar.goto"),
+        Binding("enter", "open", "Open", id="calendar.open"),
+        Binding("n", "new_activity", "New", id="calendar.new"),
+        Binding("v", "toggle_view", "Week view", id="calendar.view"),
+        Binding("f", "filter", "Filter", id="calendar.filter"),
+        Binding("x,F", "clear_filters", "Clear filters", id="calendar.clear_filters"),
+        Binding("escape", "focus_grid", "Back to grid", show=False, id="calendar.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._selected: date | None = None
+        self._filter = CalendarFilter()
+        self._index: DayIndex | None = None
+        self._week_mode = False
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        today = self._today()
+        with Horizontal(id="calendar-top"):
+            yield Label(id="calendar-month")
+            yield Label(id="calendar-legend")
+            yield FilterBar(id="calendar-filters")
+        with Horizontal(id="calendar-body"):
+            yield MonthGrid(
+                selected=today, today=today, week_start=self._week_start(), id="calendar-grid"
+            )
+            yield WeekView(id="calendar-week")
+            with Vertical(id="calendar-side"):
+                yield Label(id="calendar-day")
+                yield Agenda(id="calendar-agenda")
+
+    def on_mount(self) -> None:
+        self._selected = self._today()
+        self.query_one(MonthGrid).focus()
+        self.query_one("#calendar-legend", Label).update(
+            "◆ social  ¶ blog  ✉ email  ★ event  ○ drafts  ◷ scheduled   [ ] month"
+        )
+        self._show_filter()
+        self._show_selection()
+
+    # -- what the app tells us ----------------------------------------------------------------
+
+    def state_changed(self, state: PlannerState) -> None:
+        if self._selected is None:
+            self._selected = self._today()
+        self._rebuild_index(state)
+
+    def _rebuild_index(self, state: PlannerState) -> None:
+        tz = self._tz()
+        if self._index is not None and self._index.is_for(state, self._filter, tz):
+            return
+        self._index = DayIndex.build(state, self._filter, tz)
+        grid = self.query_one(MonthGrid)
+        grid.set_today(self._today())
+        grid.set_index(self._index)
+        self._show_day()
+
+    # -- moving -------------------------------------------------------------------------------
+
+    @property
+    def selected_date(self) -> date:
+        """The selected day."""
+        return self._selected or self._today()
+
+    def select_date(self, day: date) -> None:
+        """Select ``day``: the grid turns to its month, the agenda shows it."""
+        if day == self._selected:
+            return
+        self._selected = day
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        day = self.selected_date
+        self.query_one(MonthGrid).select(day)
+        # Fixed-size labels: layout=False keeps a key press from re-laying out the screen.
+        self.query_one("#calendar-month", Label).update(f"{day:%B %Y}", layout=False)
+        self._show_day()
+
+    def _show_day(self) -> None:
+        if self._index is None:
+            return
+        day = self.selected_date
+        tz = self._tz()
+        if self._week_mode:
+            week = self._week_of(day)
+            view = self.query_one(WeekView)
+            view.show_week(week, self._index, self._today(), day, tz)
+            view.highlight_day(day)
+            return
+        summary = self._index.day(day)
+        heading = f"{day:%A} {day.day} {day:%B}"
+        if day == self._today():
+            heading += " · today"
+        self.query_one("#calendar-day", Label).update(heading, layout=False)
+        self.query_one(Agenda).show_day(day, self._index.activities_on(day), summary.events, tz)
+
+    def _week_of(self, day: date) -> tuple[date, ...]:
+        first = 0 if self._week_start() == "monday" else 6
+        start = day - timedelta(days=(day.weekday() - first) % 7)
+        return tuple(start + timedelta(days=n) for n in range(7))
+
+    def action_move(self, days: int) -> None:
+        """Move the selection by ``days`` (negative is back), across month edges."""
+        self.select_date(self.selected_date + timedelta(days=days))
+
+    def action_month(self, months: int) -> None:
+        """Turn to another month, keeping the day of the month where it exists."""
+        self.select_date(add_months(self.selected_date, months))
+
+    def action_today(self) -> None:
+        """Select today."""
+        self.select_date(self._today())
+
+    @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="Go to date")
+    async def action_goto_date(self) -> None:
+        """Ask for a date and select it."""
+        chosen = await self.app.push_screen_wait(GotoDateDialog(self.selected_date))
+        if chosen is not None:
+            self.select_date(chosen)
+
+    # -- opening and creating -----------------------------------------------------------------
+
+    def action_open(self) -> None:
+        """Open the selected day's activity; with several, move into the agenda to choose."""
+        if self._index is None:
+            return
+        activities = self._index.activities_on(self.selected_date)
+        if not activities:
+            self.notify(f"Nothing is planned for {self.selected_date:%a %d %b}.", timeout=3)
+        elif len(activities) == 1:
+            self._open_activity(activities[0].id)
+        else:
+            agenda = self.query_one(Agenda)
+            agenda.focus()
+            agenda.highlight_first()
+
+    @on(OptionList.OptionSelected, "#calendar-week")
+    def _week_option_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._open_activity(event.option.id)
+
+    @on(Agenda.ActivityChosen)
+    def _agenda_chosen(self, event: Agenda.ActivityChosen) -> None:
+        event.stop()
+        self._open_activity(event.activity_id)
+
+    @on(MonthGrid.DayClicked)
+    def _day_clicked(self, event: MonthGrid.DayClicked) -> None:
+        self.select_date(event.day)
+
+    def _open_activity(self, activity_id: str) -> None:
+        # Imported on first use: the detail screen's imports would add 40 ms to start-up.
+        from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
+
+        self.app.push_screen(ActivityDetailScreen(activity_id))
+
+    @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="New activity")
+    async def action_new_activity(self) -> None:
+        """Ask for a new activity's details and create it."""
+        state = self.state
+        command = await self.app.push_screen_wait(
+            ActivityForm(
+                day=self.selected_date,
+                plan_start=state.plan_start,
+                plan_end=state.plan_end,
+                tz=self._tz(),
+            )
+        )
+        if command is not None:
+            self.host.submit(command)
+
+    def action_focus_grid(self) -> None:
+        """Leave the agenda for the grid."""
+        if not self._week_mode:
+            self.query_one(MonthGrid).focus()
+
+    # -- views and filters --------------------------------------------------------------------
+
+    def action_toggle_view(self) -> None:
+        """Switch between the month grid with agenda and the week list."""
+        self._week_mode = not self._week_mode
+        self.set_class(self._week_mode, "-week")
+        self._show_day()
+        if self._week_mode:
+            self.query_one(WeekView).focus()
+        else:
+            self.query_one(MonthGrid).focus()
+
+    @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="Filter")
+    async def action_filter(self) -> None:
+        """Choose which activities to show."""
+        chosen = await self.app.push_screen_wait(CalendarFilterDialog(self._filter))
+        if chosen is not None:
+            self.set_filter(chosen)
+
+    def action_clear_filters(self) -> None:
+        """Show everything again."""
+        if self._filter.active:
+            self.set_filter(CalendarFilter())
+            self.notify("Filters cleared.", timeout=2)
+
+    @property
+    def filter(self) -> CalendarFilter:
+        """The filter in force."""
+        return self._filter
+
+    def set_filter(self, new: CalendarFilter) -> None:
+        """Show only what ``new`` lets through."""
+        self._filter = new
+        self._show_filter()
+        self._rebuild_index(self.state)
+
+    def _show_filter(self) -> None:
+        self.query_one(FilterBar).show(
+            self._filter, self._key_for("calendar.filter"), self._key_for("calendar.clear_filters")
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filters":
+            return self._filter.active
+        return True
+
+    # -- small lookups ------------------------------------------------------------------------
+
+    def _key_for(self, binding_id: str) -> str:
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                keymap: Any = getattr(getattr(self.app, "config", None), "ui", None)
+                keys = (getattr(keymap, "keymap", {}) or {}).get(binding_id, binding.key)
+                return str(self.app.get_key_display(Binding(keys.split(",")[0], "")))
+        return binding_id
+
+    def _today(self) -> date:
+        return self.host.clock.today()
+
+    def _tz(self) -> tzinfo:
+        return self.host.clock.tz
+
+    def _week_start(self) -> WeekStart:
+        config: Any = getattr(self.app, "config", None)
+        start = getattr(getattr(config, "ui", None), "week_start", "monday")
+        return "sunday" if start == "sunday" else "monday"

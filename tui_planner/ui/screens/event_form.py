@@ -1,0 +1,226 @@
+"""``EventForm``: create or edit a calendar event, one-time or recurring, checked inline."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, TextArea
+
+from tui_planner.api.models import CalendarEvent, RecurrenceFrequency, RecurringRule
+from tui_planner.ui.day_text import DAY_HINT, parse_day
+from tui_planner.ui.screens.activity_form import activity_instant, check_text
+from tui_planner.ui.widgets.field_error import FieldError
+
+if TYPE_CHECKING:
+    from datetime import date, datetime, tzinfo
+
+    from textual.app import ComposeResult
+
+__all__ = ["MAX_EVENT_TEXT", "EventForm", "check_length"]
+
+MAX_EVENT_TEXT = 3000
+"""The longest name or description the Calendar Events service takes."""
+
+_FREQUENCIES = (
+    (RecurrenceFrequency.WEEKLY, "Every week"),
+    (RecurrenceFrequency.MONTHLY, "Every month"),
+    (RecurrenceFrequency.YEARLY, "Every year"),
+)
+
+
+def check_length(value: str, field: str, limit: int = MAX_EVENT_TEXT) -> str | None:
+    """Why ``value`` is too long for ``field``, or ``None`` when it fits."""
+    if len(value) > limit:
+        return f"{field} is {len(value):,} characters; the limit is {limit:,}."
+    return None
+
+
+class EventForm(ModalScreen[CalendarEvent | None]):
+    """Name, description, and either a date or a repeating rule; dismisses with the event.
+
+    Editing keeps the event's id and calendar; the result replaces the event as a whole.
+    """
+
+    DEFAULT_CSS = """
+    EventForm {
+        align: center middle;
+        background: $background 60%;
+    }
+    EventForm > VerticalScroll {
+        width: 72;
+        max-width: 95%;
+        height: auto;
+        max-height: 95%;
+        padding: 1 2;
+        border: thick $primary;
+        background: $surface;
+    }
+    EventForm #event-form-title { text-style: bold; }
+    EventForm .field-label { margin-top: 1; color: $text-muted; }
+    EventForm TextArea { height: 4; }
+    EventForm RadioSet { layout: horizontal; width: auto; border: none; padding: 0; }
+    EventForm #event-once, EventForm #event-repeat { height: auto; }
+    EventForm.-recurring #event-once { display: none; }
+    EventForm #event-repeat { display: none; }
+    EventForm.-recurring #event-repeat { display: block; }
+    EventForm #event-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    EventForm #event-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="event_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="event_form.save"),
+    ]
+
+    def __init__(self, *, today: date, tz: tzinfo, event: CalendarEvent | None = None) -> None:
+        super().__init__()
+        self._today = today
+        self._tz = tz
+        self._event = event
+
+    def _day_of(self, value: datetime | None) -> str:
+        return value.astimezone(self._tz).date().isoformat() if value is not None else ""
+
+    def compose(self) -> ComposeResult:
+        event = self._event
+        rule = event.recurring_rule if event else None
+        recurring = rule is not None
+        with VerticalScroll():
+            yield Label("Edit event" if event else "New event", id="event-form-title")
+            yield Label("Name", classes="field-label")
+            yield Input(
+                value=event.name if event else "", placeholder="Winter sale", id="event-name"
+            )
+            yield FieldError(id="event-name-error")
+            yield Label("Description (optional)", classes="field-label")
+            yield TextArea((event.description or "") if event else "", id="event-description")
+            yield FieldError(id="event-description-error")
+            yield Label("Happens", classes="field-label")
+            with RadioSet(id="event-kind"):
+                yield RadioButton("Once", value=not recurring, id="kind-once")
+                yield RadioButton("Repeats", value=recurring, id="kind-repeat")
+            with Vertical(id="event-once"):
+                yield Label(f"Date ({DAY_HINT})", classes="field-label")
+                yield Input(value=self._day_of(event.date if event else None), id="event-date")
+                yield FieldError(id="event-date-error")
+            with Vertical(id="event-repeat"):
+                yield Label("How often", classes="field-label")
+                yield Select[RecurrenceFrequency](
+                    [(label, frequency) for frequency, label in _FREQUENCIES],
+                    value=rule.frequency if rule else RecurrenceFrequency.YEARLY,
+                    allow_blank=False,
+                    id="event-frequency",
+                )
+                yield Label(f"Starting ({DAY_HINT})", classes="field-label")
+                yield Input(value=self._day_of(rule.start_date if rule else None), id="event-start")
+                yield FieldError(id="event-start-error")
+            with Horizontal(id="event-buttons"):
+                yield Button("Cancel", id="event-cancel")
+                yield Button("Save", id="event-save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.set_class(self._event is not None and self._event.is_recurring, "-recurring")
+        self.query_one("#event-name", Input).focus()
+
+    @property
+    def recurring(self) -> bool:
+        """Whether the form describes a repeating event."""
+        return self.has_class("-recurring")
+
+    @on(RadioSet.Changed, "#event-kind")
+    def _kind_changed(self, event: RadioSet.Changed) -> None:
+        self.set_class(event.pressed.id == "kind-repeat", "-recurring")
+
+    # -- validation ---------------------------------------------------------------------------
+
+    def _show(self, field_id: str, error: str | None) -> str | None:
+        self.query_one(f"#{field_id}-error", FieldError).show(error)
+        return error
+
+    def _check_name(self) -> str | None:
+        name = self.query_one("#event-name", Input).value
+        error = check_text(name, "A name") or check_length(name.strip(), "The name")
+        return self._show("event-name", error)
+
+    def _check_description(self) -> str | None:
+        text = self.query_one("#event-description", TextArea).text
+        return self._show("event-description", check_length(text.strip(), "The description"))
+
+    def _check_day(self, field_id: str) -> date | None:
+        text = self.query_one(f"#{field_id}", Input).value
+        try:
+            day = parse_day(text, self._today)
+        except ValueError as error:
+            self._show(field_id, str(error))
+            return None
+        self._show(field_id, None)
+        return day
+
+    @on(Input.Blurred, "#event-name")
+    def _name_left(self) -> None:
+        self._check_name()
+
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        if event.input.id:
+            self._show(event.input.id, None)
+
+    @on(TextArea.Changed)
+    def _typing_description(self) -> None:
+        self._check_description()
+
+    # -- finishing ----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Dismiss with the event when every field is right; otherwise say what is wrong."""
+        name_error = self._check_name()
+        description_error = self._check_description()
+        day = self._check_day("event-start" if self.recurring else "event-date")
+        if name_error or description_error or day is None:
+            return
+        instant = activity_instant(day, self._tz, time(0, 0))
+        rule = None
+        if self.recurring:
+            frequency = self.query_one("#event-frequency", Select).value
+            rule = RecurringRule(
+                frequency=(
+                    frequency
+                    if isinstance(frequency, RecurrenceFrequency)
+                    else RecurrenceFrequency.YEARLY
+                ),
+                start_date=instant,
+            )
+        original = self._event
+        description = self.query_one("#event-description", TextArea).text.strip()
+        self.dismiss(
+            CalendarEvent(
+                id=original.id if original else None,
+                calendar_id=original.calendar_id if original else None,
+                name=self.query_one("#event-name", Input).value.strip(),
+                description=description or None,
+                date=None if rule else instant,
+                recurring_rule=rule,
+            )
+        )
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save or cancel."""
+        event.stop()
+        if event.button.id == "event-save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)

@@ -1,0 +1,242 @@
+"""``EventsScreen``: the sales, launches and holidays the plan is built around.
+
+Events from a connected calendar are read-only: the screen says so instead of offering a
+form. After any change the plan no longer matches the events, so the screen offers to
+regenerate it (``R``) until the user does or leaves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from tui_planner.api.models import RecurrenceFrequency
+from tui_planner.sync.commands import CreateEvent, DeleteEvent, RegeneratePlan, UpdateEvent
+from tui_planner.ui.dialogs import ConfirmDialog
+from tui_planner.ui.icons import READ_ONLY_ICON, RECURRING_ICON
+from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.screens.event_form import EventForm
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from textual.app import ComposeResult
+
+    from tui_planner.api.models import CalendarEvent
+    from tui_planner.store.state import PlannerState
+    from tui_planner.sync.commands import Command
+
+__all__ = ["EventsScreen", "describe_when", "event_first_day"]
+
+_EVERY = {
+    RecurrenceFrequency.WEEKLY: ("Weekly", "Every week"),
+    RecurrenceFrequency.MONTHLY: ("Monthly", "Every month"),
+    RecurrenceFrequency.YEARLY: ("Yearly", "Every year"),
+}
+
+
+def event_first_day(event: CalendarEvent, tz: tzinfo) -> date | None:
+    """The first day the event falls on: its date, first listed occurrence, or rule start."""
+    if event.recurring_occurrences:
+        return min(o.date for o in event.recurring_occurrences).astimezone(tz).date()
+    if event.recurring_rule is not None and event.recurring_rule.start_date is not None:
+        return event.recurring_rule.start_date.astimezone(tz).date()
+    if event.date is not None:
+        return event.date.astimezone(tz).date()
+    return None
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def describe_when(event: CalendarEvent, tz: tzinfo) -> str:
+    """When an event happens, in words: "Fri 27 Nov 2026" or "Next Sat 19 Dec 2026".
+
+    A recurring event names its first occurrence in the plan period when the service listed
+    them ("Next ..."), otherwise the day its rule starts ("Every year from ...").
+    """
+    rule = event.recurring_rule
+    if rule is None:
+        return _day(event.date.astimezone(tz).date()) if event.date else "No date"
+    every = _EVERY.get(rule.frequency, (rule.frequency.value.title(), "Repeats"))[1]
+    if event.recurring_occurrences:
+        first = min(o.date for o in event.recurring_occurrences).astimezone(tz).date()
+        return f"Next {_day(first)}"
+    start = rule.start_date.astimezone(tz).date() if rule.start_date else None
+    return f"{every} from {_day(start)}" if start else every
+
+
+class EventsScreen(PlannerScreen[None]):
+    """A table of calendar events with keys to add, edit and delete them."""
+
+    CSS_PATH = "events.tcss"
+    TITLE = "Events"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_event", "New", id="events.new"),
+        Binding("e,enter", "edit_event", "Edit", id="events.edit"),
+        Binding("d,delete", "delete_event", "Delete", id="events.delete"),
+        Binding("R", "regenerate", "Regenerate plan", id="events.regenerate"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple[CalendarEvent, ...] | None = None
+        self._offer_regenerate = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="events-intro")
+        yield Static(id="events-regenerate")
+        yield DataTable(id="events-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Event", key="name")
+        table.add_column("When", key="when")
+        table.add_column("Repeats", key="repeats")
+        table.add_column("Source", key="source")
+        table.focus()
+        self._show_offer()
+
+    # -- following the store ------------------------------------------------------------------
+
+    def state_changed(self, state: PlannerState) -> None:
+        if state.events is self._shown:
+            return
+        self._shown = state.events
+        tz = self.host.clock.tz
+        table = self.query_one(DataTable)
+        keep = self.selected_event.id if self.selected_event else None
+        table.clear()
+        ordered = sorted(
+            state.events, key=lambda e: (event_first_day(e, tz) or date.max, e.name.lower())
+        )
+        for event in ordered:
+            rule = event.recurring_rule
+            repeats = (
+                Text(
+                    f"{RECURRING_ICON} {_EVERY.get(rule.frequency, (rule.frequency.value,))[0]}",
+                    style="bold",
+                )
+                if rule is not None
+                else Text("Once", style="dim")
+            )
+            source = (
+                Text(f"{READ_ONLY_ICON} Connected", style="italic")
+                if event.read_only
+                else Text("This site", style="dim")
+            )
+            table.add_row(
+                Text(event.name, style="bold"),
+                describe_when(event, tz),
+                repeats,
+                source,
+                key=event.id or f"unsaved-{event.name}",
+            )
+        if keep is not None and keep in {e.id for e in ordered}:
+            table.move_cursor(row=table.get_row_index(keep))
+        plan = (
+            f"{_day(state.plan_start)} to {_day(state.plan_end)}"
+            if state.plan_start and state.plan_end
+            else "the plan period"
+        )
+        count = len(state.events)
+        noun = "event" if count == 1 else "events"
+        self.query_one("#events-intro", Static).update(
+            f"{count} {noun} in {plan}. The plan builds lead-up, day-of and follow-up "
+            f"activities around them. {READ_ONLY_ICON} marks events from a connected calendar, "
+            "which can only be changed there."
+        )
+
+    @property
+    def selected_event(self) -> CalendarEvent | None:
+        """The event under the cursor."""
+        table = self.query_one(DataTable)
+        if not table.row_count or self._shown is None:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((event for event in self._shown if event.id == key), None)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "regenerate":
+            return self._offer_regenerate
+        if action in ("edit_event", "delete_event"):
+            return self.selected_event is not None or None
+        return True
+
+    def _refuse_read_only(self, event: CalendarEvent, verb: str) -> bool:
+        if event.read_only:
+            self.notify(
+                f"“{event.name}” comes from a connected calendar, so it cannot be {verb} here; "
+                "change it in that calendar.",
+                severity="warning",
+            )
+        return event.read_only
+
+    @work(group="events", exclusive=True, exit_on_error=False, description="New event")
+    async def action_new_event(self) -> None:
+        """Ask for a new event and create it."""
+        clock = self.host.clock
+        created = await self.app.push_screen_wait(EventForm(today=clock.today(), tz=clock.tz))
+        if created is not None:
+            await self._run(CreateEvent(created))
+
+    @work(group="events", exclusive=True, exit_on_error=False, description="Edit event")
+    async def action_edit_event(self) -> None:
+        """Edit the selected event (unless it is read-only)."""
+        event = self.selected_event
+        if event is None or self._refuse_read_only(event, "edited"):
+            return
+        clock = self.host.clock
+        edited = await self.app.push_screen_wait(
+            EventForm(today=clock.today(), tz=clock.tz, event=event)
+        )
+        if edited is not None:
+            await self._run(UpdateEvent(edited))
+
+    @work(group="events", exclusive=True, exit_on_error=False, description="Delete event")
+    async def action_delete_event(self) -> None:
+        """Delete the selected event after asking (unless it is read-only)."""
+        event = self.selected_event
+        if event is None or event.id is None or self._refuse_read_only(event, "deleted"):
+            return
+        body = (
+            f"Deletes “{event.name}” ({describe_when(event, self.host.clock.tz)}). "
+            "Activities already planned around it stay until the plan is regenerated."
+        )
+        if await self.app.push_screen_wait(ConfirmDialog("Delete the event?", body, "Delete")):
+            await self._run(DeleteEvent(event.id))
+
+    async def _run(self, command: Command) -> None:
+        outcome = await self.host.execute(command)
+        if not outcome.ok:
+            self.notify(outcome.message, severity="error")
+            return
+        self._offer_regenerate = True
+        self._show_offer()
+        self.notify(
+            f"{outcome.message} Press R to regenerate the plan so it accounts for the change.",
+            timeout=6,
+        )
+
+    def action_regenerate(self) -> None:
+        """Regenerate the plan so it reflects the events as they are now."""
+        self._offer_regenerate = False
+        self._show_offer()
+        self.host.submit(RegeneratePlan())
+
+    def _show_offer(self) -> None:
+        banner = self.query_one("#events-regenerate", Static)
+        banner.update(
+            "Events changed since the plan was made. Press R to regenerate it so upcoming "
+            "activities account for them (past activities stay)."
+        )
+        banner.display = self._offer_regenerate
+        self.refresh_bindings()

@@ -1,0 +1,187 @@
+"""What the calendar shows for each day, computed once per snapshot and filter.
+
+Pure Python (no Textual) so the calendar's data model is tested without a terminal. A key
+press that only moves the selection reuses the last :class:`DayIndex`; a new one is built
+only when the snapshot, the filter or the time zone changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tui_planner.api.models import (
+    CalendarEvent,
+    ChannelName,
+    ItemStatus,
+    MarketingActivityType,
+    PlanMarketingActivity,
+)
+from tui_planner.store.selectors import activities_by_day, activity_counts
+from tui_planner.ui.icons import type_icon, type_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from datetime import date, tzinfo
+
+    from tui_planner.store.state import PlannerState
+
+__all__ = [
+    "CalendarFilter",
+    "DayEntry",
+    "DayIndex",
+    "DaySummary",
+    "event_days",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarFilter:
+    """Which activities the calendar shows; ``None`` fields do not filter."""
+
+    activity_type: MarketingActivityType | None = None
+    channel: ChannelName | None = None
+    status: ItemStatus | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether anything is filtered out."""
+        return not (self.activity_type is None and self.channel is None and self.status is None)
+
+    def matches(self, activity: PlanMarketingActivity) -> bool:
+        """Whether ``activity`` passes every filter that is set."""
+        if self.activity_type is not None and (
+            activity.marketing_activity_type or MarketingActivityType.SOCIAL_MARKETING
+        ) != (self.activity_type):
+            return False
+        if self.channel is None and self.status is None:
+            return True
+        return any(
+            (self.channel is None or post.channel.name == self.channel)
+            and (self.status is None or post.status == self.status)
+            for post in activity.items
+        )
+
+    def describe(self) -> tuple[str, ...]:
+        """One phrase per filter that is set ("Type: Blog", "Channel: Instagram")."""
+        parts: list[str] = []
+        if self.activity_type is not None:
+            parts.append(f"Type: {type_label(self.activity_type)}")
+        if self.channel is not None:
+            parts.append(f"Channel: {self.channel.value.title()}")
+        if self.status is not None:
+            parts.append(f"Status: {self.status.value.title()}")
+        return tuple(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class DayEntry:
+    """One activity as a day cell lists it."""
+
+    activity_id: str
+    title: str
+    icon: str
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    """One day of the calendar: its activities (in time order), counts and events."""
+
+    entries: tuple[DayEntry, ...] = ()
+    drafts: int = 0
+    scheduled: int = 0
+    events: tuple[str, ...] = ()
+    """Names of the calendar events on this day."""
+
+    @property
+    def has_event(self) -> bool:
+        """Whether a calendar event falls on this day."""
+        return bool(self.events)
+
+
+EMPTY_DAY = DaySummary()
+
+
+_SCHEDULED = frozenset({ItemStatus.SCHEDULED, ItemStatus.IN_QUEUE, ItemStatus.PROCESSING})
+"""Statuses counted as scheduled, as the store's counts do."""
+
+
+def event_days(event: CalendarEvent, tz: tzinfo) -> Iterable[date]:
+    """The days a calendar event occupies: its date, or each listed recurrence."""
+    if event.is_recurring:
+        for occurrence in event.recurring_occurrences:
+            yield occurrence.date.astimezone(tz).date()
+        if not event.recurring_occurrences and event.recurring_rule is not None:
+            start = event.recurring_rule.start_date
+            if start is not None:
+                yield start.astimezone(tz).date()
+    elif event.date is not None:
+        yield event.date.astimezone(tz).date()
+
+
+@dataclass(frozen=True, slots=True)
+class DayIndex:
+    """Every day's :class:`DaySummary` for one snapshot, filter and time zone."""
+
+    state: PlannerState | None
+    filter: CalendarFilter
+    tz: tzinfo | None
+    days: Mapping[date, DaySummary] = field(default_factory=dict)
+    activities: Mapping[date, tuple[PlanMarketingActivity, ...]] = field(default_factory=dict)
+    """The visible activities of each day, in time order."""
+
+    def day(self, day: date) -> DaySummary:
+        """The summary of ``day`` (empty when nothing is on it)."""
+        return self.days.get(day, EMPTY_DAY)
+
+    def activities_on(self, day: date) -> tuple[PlanMarketingActivity, ...]:
+        """The visible activities of ``day``, in time order."""
+        return self.activities.get(day, ())
+
+    def is_for(self, state: PlannerState, filter: CalendarFilter, tz: tzinfo) -> bool:
+        """Whether this index already answers for these inputs (snapshots compare by identity)."""
+        return self.state is state and self.filter == filter and self.tz is tz
+
+    @classmethod
+    def build(cls, state: PlannerState, filter: CalendarFilter, tz: tzinfo) -> DayIndex:
+        """Group the snapshot's visible activities and events by day."""
+        by_day = activities_by_day(state, tz)
+        if filter.active:
+            by_day = {
+                day: kept
+                for day, group in by_day.items()
+                if (kept := tuple(a for a in group if filter.matches(a)))
+            }
+        events: dict[date, list[str]] = defaultdict(list)
+        for event in state.events:
+            for day in event_days(event, tz):
+                events[day].append(event.name)
+        days = {
+            day: _summarize(by_day.get(day, ()), events.get(day, ()), filter.channel)
+            for day in by_day.keys() | events.keys()
+        }
+        return cls(state=state, filter=filter, tz=tz, days=days, activities=by_day)
+
+
+def _summarize(
+    activities: tuple[PlanMarketingActivity, ...],
+    events: Iterable[str],
+    channel: ChannelName | None,
+) -> DaySummary:
+    drafts = scheduled = 0
+    for activity in activities:
+        if channel is None:
+            counted = activity_counts(activity)
+            drafts += counted.drafts
+            scheduled += counted.scheduled
+            continue
+        for post in activity.items:
+            if post.channel.name == channel:
+                drafts += post.status == ItemStatus.DRAFT
+                scheduled += post.status in _SCHEDULED
+    entries = tuple(
+        DayEntry(a.id, a.title or "Untitled activity", type_icon(a.marketing_activity_type))
+        for a in activities
+    )
+    return DaySummary(entries=entries, drafts=drafts, scheduled=scheduled, events=tuple(events))

@@ -1,0 +1,93 @@
+"""``WeekView``: one week as a list, day by day, with every post's status."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui_planner.ui.icons import EVENT_ICON
+from tui_planner.ui.widgets.agenda import activity_prompt
+
+if TYPE_CHECKING:
+    from datetime import date, tzinfo
+
+    from tui_planner.ui.widgets.day_summary import DayIndex
+
+__all__ = ["WeekView"]
+
+
+class WeekView(OptionList):
+    """Seven days in order: a heading per day, then its activities with channel statuses.
+
+    Activity options carry the activity id; ``enter`` selects one. The highlighted activity
+    stays highlighted when the same week is shown again after a sync.
+    """
+
+    DEFAULT_CSS = """
+    WeekView {
+        height: 1fr;
+        border: none;
+        padding: 0 1;
+        & > .option-list--option-disabled { color: $text; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._shown: tuple[object, ...] | None = None
+        self._days: tuple[date, ...] = ()
+
+    def show_week(
+        self, days: tuple[date, ...], index: DayIndex, today: date, selected: date, tz: tzinfo
+    ) -> None:
+        """Show ``days`` with ``selected`` marked; does nothing when already on show."""
+        key = (days, index, today, selected)
+        if self._shown == key:
+            return
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        self._shown, self._days = key, days
+        options: list[Option] = []
+        for day in days:
+            summary = index.day(day)
+            heading = Text(no_wrap=True, overflow="ellipsis")
+            label = f"{day:%A} {day.day} {day:%B}"
+            marker = "▸ " if day == selected else "  "
+            heading.append(marker + label, style="bold underline" if day == selected else "bold")
+            if day == today:
+                heading.append("  today", style="bold yellow")
+            for name in summary.events:
+                heading.append(f"   {EVENT_ICON} {name}", style="bold yellow")
+            options.append(Option(heading, id=f"day-{day.isoformat()}", disabled=True))
+            activities = index.activities_on(day)
+            options.extend(
+                Option(activity_prompt(activity, tz, channels=True, indent=2), id=activity.id)
+                for activity in activities
+            )
+            if not activities:
+                empty = Text("    nothing planned", style="dim italic")
+                options.append(Option(empty, disabled=True))
+        self.set_options(options)
+        if keep is not None and any(option.id == keep for option in options):
+            self.highlighted = self.get_option_index(keep)
+
+    def highlight_day(self, day: date) -> None:
+        """Highlight the first activity of ``day`` (or scroll its heading into view)."""
+        if day not in self._days:
+            return
+        heading = self.get_option_index(f"day-{day.isoformat()}")
+        after = heading + 1
+        if after < self.option_count and not self.get_option_at_index(after).disabled:
+            self.highlighted = heading + 1
+        else:
+            self.highlighted = None
+            self.scroll_to(y=self._index_line(heading), animate=False)
+
+    def _index_line(self, index: int) -> int:
+        # OptionList lays options out line by line; sum the heights of those before ``index``.
+        return sum(
+            option.prompt.plain.count("\n") + 1 if isinstance(option.prompt, Text) else 1
+            for option in self.options[:index]
+        )
