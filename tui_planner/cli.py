@@ -192,7 +192,9 @@ def _run_app(args: argparse.Namespace) -> int:
     try:
         # Imported late so that config and sandbox commands never load Textual.
         from tui_planner.ui.app import PlannerApp
+        from tui_planner.ui.terminal_graphics import prepare_terminal_graphics
 
+        prepare_terminal_graphics()  # while the terminal can still be asked
         app = PlannerApp(config=config, backend=backend, clock=clock)
         app.run()
         return app.return_code or EXIT_OK

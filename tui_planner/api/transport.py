@@ -20,6 +20,7 @@ otherwise exponential backoff with full jitter. A ``Retry-After`` longer than
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import json
 import logging
@@ -33,6 +34,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from .errors import ApiConnectionError, ApiError, ResponseFormatError, error_from_response
+from .json_pieces import loads_in_pieces, read_in_pieces
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BACKOFF_BASE",
     "BACKOFF_CAP",
+    "LARGE_BODY",
     "MAX_RETRY_AFTER",
     "RETRYABLE_STATUSES",
     "Replay",
@@ -67,6 +70,9 @@ BACKOFF_CAP = 30.0
 
 MAX_RETRY_AFTER = 60.0
 """Seconds: the longest ``Retry-After`` waited out inside a call."""
+
+LARGE_BODY = 256 * 1024
+"""Bytes: answers larger than this are decoded and validated in a worker thread."""
 
 
 class Replay(enum.Enum):
@@ -174,6 +180,25 @@ class Transport:
         Raises an :class:`~tui_planner.api.errors.ApiError` subclass when the call fails after
         the retries its :class:`Replay` allows.
         """
+        response = await self._send(
+            method, path, operation=operation, replay=replay, params=params, body=body
+        )
+        full_path = self._prefix + path
+        if len(response.content) > LARGE_BODY:
+            return await asyncio.to_thread(self._json_body, response, method, full_path, operation)
+        return self._json_body(response, method, full_path, operation)
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation: str,
+        replay: Replay,
+        params: Mapping[str, str] | Sequence[tuple[str, str]] | None,
+        body: Mapping[str, Any] | None,
+    ) -> httpx.Response:
+        """Send a request, retrying as ``replay`` allows; the successful response."""
         url = self._root + path
         query = params if params is None or isinstance(params, Mapping) else tuple(params)
         full_path = self._prefix + path
@@ -195,7 +220,7 @@ class Transport:
                     "%s %s -> %s (attempt %d)", method, full_path, response.status_code, attempt + 1
                 )
                 if response.is_success:
-                    return self._json_body(response, method, full_path, operation)
+                    return response
                 error = error_from_response(
                     response.status_code,
                     response.content,
@@ -228,11 +253,34 @@ class Transport:
         """Like :meth:`call`, then read the answer as ``model``.
 
         An answer that does not fit raises :class:`ResponseFormatError` naming the operation
-        and the first field at fault, never a pydantic dump.
+        and the first field at fault, never a pydantic dump. An answer over
+        :data:`LARGE_BODY` bytes is decoded and read in a worker thread, so a big plan does
+        not stop the UI's event loop.
         """
-        data = await self.call(
+        response = await self._send(
             method, path, operation=operation, replay=replay, params=params, body=body
         )
+        if len(response.content) > LARGE_BODY:
+            return await asyncio.to_thread(
+                self._read_response, model, response, method=method, path=path, operation=operation
+            )
+        return self._read_response(model, response, method=method, path=path, operation=operation)
+
+    def _read_response(
+        self,
+        model: type[ModelT],
+        response: httpx.Response,
+        *,
+        method: str,
+        path: str,
+        operation: str,
+    ) -> ModelT:
+        if len(response.content) > LARGE_BODY:
+            try:
+                return read_in_pieces(model, response.content)
+            except ValueError:
+                pass  # Read it again the usual way, whose errors say what is wrong and where.
+        data = self._json_body(response, method, self._prefix + path, operation)
         return self.read(model, data, operation=operation, method=method, path=path)
 
     def read(
@@ -284,7 +332,11 @@ class Transport:
         if not response.content.strip():
             return {}
         try:
-            parsed = json.loads(response.content)
+            if len(response.content) > LARGE_BODY:
+                # Piece by piece, so a worker thread doing this lets the event loop run.
+                parsed = loads_in_pieces(response.content)
+            else:
+                parsed = json.loads(response.content)
         except ValueError:
             parsed = None
         if not isinstance(parsed, dict):

@@ -14,7 +14,8 @@ from typing import Any
 
 from tui_planner.api.models import ChannelName, ItemType
 
-from .generator import render_image
+# Looked up when an image is first drawn: the generator's images module brings PIL.
+from . import generator
 
 __all__ = [
     "MEDIA_PATH",
@@ -58,7 +59,7 @@ def image_png(conn: sqlite3.Connection, key: str) -> bytes | None:
         return None
     if row["png"] is not None:
         return bytes(row["png"])
-    png = render_image(
+    png = generator.render_image(
         key,
         ChannelName(row["channel"]),
         title=row["title"],

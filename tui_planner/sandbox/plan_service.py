@@ -20,6 +20,8 @@ from typing import Any
 
 from tui_planner.api.models import MarketingActivityType, PlanStatus, format_wix_datetime
 
+# Looked up when a plan is generated, not at start-up (the phrase books take 30 ms).
+from . import generator
 from .activity_store import (
     ActivityOrigin,
     ActivityRow,
@@ -32,7 +34,6 @@ from .calendars import marketing_calendar_id
 from .context import ApiRequest, SandboxContext
 from .errors import FieldViolation, failed_precondition, invalid_argument, not_found
 from .events import event_dates_between
-from .generator import EventOccurrence, plan_activities
 from .item_store import activity_items, item_wire
 from .post_content import create_posts
 from .request_input import parse_datetime
@@ -144,14 +145,14 @@ def finish_generation(ctx: SandboxContext) -> None:
     period_end = end_of_next_month(today)
     settings, overrides = settings_models(inputs.get("settings"))
     events = [
-        EventOccurrence(
+        generator.EventOccurrence(
             name=event["name"],
             description=event["description"],
             date=datetime.fromisoformat(event["date"]).date(),
         )
         for event in inputs.get("events", [])
     ]
-    generated = plan_activities(
+    generated = generator.plan_activities(
         site.profile,
         settings,
         overrides,

@@ -9,21 +9,20 @@ Publisher (scheduled, publishing, published...) is left as it is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tui_planner.api.models import ChannelName, ItemStatus, ItemType
 
+# The generator's modules are looked up when drafts are written, not at start-up.
+from . import generator
 from .activity_store import ActivityRow, update_activity
 from .context import SandboxContext
-from .generator import (
-    GeneratedActivity,
-    GeneratedPost,
-    activity_posts,
-    activity_stories,
-    story_frame_titles,
-)
 from .item_store import ItemRow, activity_items, insert_item, update_item
 from .media import image_seed, register_image
 from .settings_store import settings_models
+
+if TYPE_CHECKING:
+    from .generator import GeneratedActivity, GeneratedPost
 
 __all__ = [
     "create_posts",
@@ -63,7 +62,7 @@ def _story_media(
 
 
 def _as_generated(activity: ActivityRow) -> GeneratedActivity:
-    return GeneratedActivity(
+    return generator.GeneratedActivity(
         title=activity.title,
         description=activity.description,
         date=activity.target_date,
@@ -74,7 +73,7 @@ def _as_generated(activity: ActivityRow) -> GeneratedActivity:
 
 def _posts(ctx: SandboxContext, activity: ActivityRow) -> list[GeneratedPost]:
     settings, _ = settings_models(ctx.site.settings)
-    return activity_posts(
+    return generator.activity_posts(
         ctx.site.profile,
         settings,
         _as_generated(activity),
@@ -87,14 +86,14 @@ def _posts(ctx: SandboxContext, activity: ActivityRow) -> list[GeneratedPost]:
 def _stories(ctx: SandboxContext, activity: ActivityRow) -> list[GeneratedPost]:
     settings, _ = settings_models(ctx.site.settings)
     generated = _as_generated(activity)
-    titles = story_frame_titles(
+    titles = generator.story_frame_titles(
         ctx.site.profile,
         settings,
         generated,
         seed=ctx.options.seed,
         generation=activity.stories_generation,
     )
-    return activity_stories(
+    return generator.activity_stories(
         ctx.site.profile,
         settings,
         generated,

@@ -214,8 +214,15 @@ class SyncEngine:
     async def _load_everything(self) -> None:
         start, end = self._period()
         plan = self._plan
+        # The plan first, alone: the calendar paints as soon as it is in (in the in-process
+        # sandbox the other answers would otherwise share the CPU with it), and the rest
+        # of the first load follows a moment later.
+        answer = await plan.get_social_marketing_plan(start, end)
+        self._truth = replace(
+            self._truth, plan_status=answer.status, activities=await self._reconciled(answer)
+        )
+        self._commit()
         async with _together() as group:
-            plan_task = group.create_task(plan.get_social_marketing_plan(start, end))
             settings = group.create_task(plan.get_marketing_settings())
             events = group.create_task(plan.query_events(start, end))
             goals = group.create_task(plan.get_plan_goal_options())
@@ -224,14 +231,8 @@ class SyncEngine:
             defaults = group.create_task(plan.get_marketing_settings_defaults())
             features = group.create_task(self._publisher.get_feature_data())
             tokens = group.create_task(self._token_statuses())
-        activities = await self._reconciled(plan_task.result())
         options = Options(goals.result(), views.result(), calendars.result(), defaults.result())
-        self._truth = PlanData(
-            plan_status=plan_task.result().status,
-            activities=activities,
-            events=events.result(),
-            settings=settings.result(),
-        )
+        self._truth = replace(self._truth, events=events.result(), settings=settings.result())
         self._refresh_due = False
         self._idle_polls = 0
         self._commit(

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
 from inspect import isawaitable
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from textual import work
@@ -23,6 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui_planner import heap
 from tui_planner.api.models import PlanStatus
 from tui_planner.store import Store
 from tui_planner.store.state import PlannerState
@@ -31,13 +33,9 @@ from tui_planner.sync.engine import SyncEngine
 from tui_planner.sync.policy import PollPolicy
 from tui_planner.ui import keymap
 from tui_planner.ui.palette import PlannerCommands
-from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.screens.calendar import CalendarScreen
-from tui_planner.ui.screens.drafts import DraftsScreen
-from tui_planner.ui.screens.events import EventsScreen
 from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
 from tui_planner.ui.screens.help import HelpScreen
-from tui_planner.ui.screens.settings import SettingsScreen
 
 if TYPE_CHECKING:
     from tui_planner.backend import Backend
@@ -90,6 +88,28 @@ class Engine(Protocol):
         ...
 
 
+# The sections other than the calendar are imported when first opened, not at start-up: the
+# drafts screen alone pulls in post previews, images and numpy (about 140 ms and 15 MiB).
+
+
+def _drafts_screen() -> Screen[Any]:
+    from tui_planner.ui.screens.drafts import DraftsScreen
+
+    return DraftsScreen()
+
+
+def _events_screen() -> Screen[Any]:
+    from tui_planner.ui.screens.events import EventsScreen
+
+    return EventsScreen()
+
+
+def _settings_screen() -> Screen[Any]:
+    from tui_planner.ui.screens.settings import SettingsScreen
+
+    return SettingsScreen()
+
+
 _RESTARTABLE_STATUSES = (PlanStatus.NEVER_CREATED, PlanStatus.FAILED, PlanStatus.INACTIVE)
 """Plan statuses the generate key acts in; generating again turns the plan back on."""
 
@@ -98,7 +118,9 @@ class PlannerApp(App[None]):
     """The planner: calendar, drafts, events and settings over one live plan."""
 
     TITLE = "planner-tui"
-    CSS_PATH = "app.tcss"
+    # The home screen's stylesheet is read with the app's: a screen bringing a stylesheet
+    # of its own makes Textual parse every stylesheet again as it opens (30 ms at start-up).
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/calendar.tcss"]
     COMMANDS = App.COMMANDS | {PlannerCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *keymap.APP_BINDINGS,
@@ -106,9 +128,9 @@ class PlannerApp(App[None]):
     ]
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "calendar": CalendarScreen,
-        "drafts": DraftsScreen,
-        "events": EventsScreen,
-        "settings": SettingsScreen,
+        "drafts": _drafts_screen,
+        "events": _events_screen,
+        "settings": _settings_screen,
     }
     DEFAULT_MODE = "calendar"
 
@@ -150,6 +172,7 @@ class PlannerApp(App[None]):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread_id = threading.get_ident()
         self._unsubscribe: Callable[[], None] | None = None
+        self._gc_thresholds: tuple[int, int, int] | None = None
         self.set_reactive(PlannerApp.state, self.store.state)
         self.set_reactive(PlannerApp.now, clock.now())
 
@@ -165,6 +188,8 @@ class PlannerApp(App[None]):
     # -- lifecycle -------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # Full collections over a big plan stop the UI for 150 ms; see tui_planner/heap.py.
+        self._gc_thresholds = heap.collect_rarely()
         self._loop = asyncio.get_running_loop()
         self._thread_id = threading.get_ident()
         self._apply_theme()
@@ -182,6 +207,8 @@ class PlannerApp(App[None]):
         self.workers.cancel_group(self, TICKER_GROUP)
         if self._unsubscribe is not None:
             self._unsubscribe()
+        if self._gc_thresholds is not None:
+            heap.restore_collection(self._gc_thresholds)
         await self.backend.aclose()
 
     def _apply_theme(self) -> None:
@@ -350,6 +377,8 @@ class PlannerApp(App[None]):
 
     async def action_open_activity(self, activity_id: str) -> None:
         """Show one activity in full, over the calendar."""
+        from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
+
         if await self.switch_section("calendar"):
             await self.push_screen(ActivityDetailScreen(activity_id))
 

@@ -164,4 +164,3 @@ class PostItem(WireModel):
 
 
 _EMPTY_CONTENT = PostContent()
-

@@ -2,17 +2,27 @@
 
 Everything here is a pure function of its inputs (site profile, settings, events, seed, dates
 and generation count), so a sandbox run can be replayed exactly and tests can pin results.
+
+The names below are loaded from their submodules on first use (PEP 562): the sandbox needs
+only the site profile to start, while the phrase books and PIL (about 70 ms) are needed only
+when something is generated or drawn.
 """
 
-from tui_planner.api.channel_rules import CAPTION_LIMITS, HASHTAG_LIMITS, TITLE_LIMITS
+from __future__ import annotations
 
-from .activities import GeneratedActivity, plan_activities
-from .channels import CONTENT_KEYS
-from .images import aspect_ratio, image_size, render_image
-from .occurrence import EventOccurrence
-from .posts import GeneratedPost, activity_posts
-from .profile import DEMO_PROFILE, Product, SiteProfile
-from .stories import STORY_CHANNELS, activity_stories, story_frame_count, story_frame_titles
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tui_planner.api.channel_rules import CAPTION_LIMITS, HASHTAG_LIMITS, TITLE_LIMITS
+
+    from .activities import GeneratedActivity, plan_activities
+    from .channels import CONTENT_KEYS
+    from .images import aspect_ratio, image_size, render_image
+    from .occurrence import EventOccurrence
+    from .posts import GeneratedPost, activity_posts
+    from .profile import DEMO_PROFILE, Product, SiteProfile
+    from .stories import STORY_CHANNELS, activity_stories, story_frame_count, story_frame_titles
 
 __all__ = [
     "CAPTION_LIMITS",
@@ -35,3 +45,40 @@ __all__ = [
     "story_frame_count",
     "story_frame_titles",
 ]
+
+_HOMES: dict[str, str] = {
+    "CAPTION_LIMITS": "tui_planner.api.channel_rules",
+    "HASHTAG_LIMITS": "tui_planner.api.channel_rules",
+    "TITLE_LIMITS": "tui_planner.api.channel_rules",
+    "GeneratedActivity": ".activities",
+    "plan_activities": ".activities",
+    "CONTENT_KEYS": ".channels",
+    "aspect_ratio": ".images",
+    "image_size": ".images",
+    "render_image": ".images",
+    "EventOccurrence": ".occurrence",
+    "GeneratedPost": ".posts",
+    "activity_posts": ".posts",
+    "DEMO_PROFILE": ".profile",
+    "Product": ".profile",
+    "SiteProfile": ".profile",
+    "STORY_CHANNELS": ".stories",
+    "activity_stories": ".stories",
+    "story_frame_count": ".stories",
+    "story_frame_titles": ".stories",
+}
+"""The module each public name lives in."""
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module the first time it is asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -1,10 +1,12 @@
 """``PostImage``: a post's picture drawn in the terminal.
 
 Kitty or Sixel graphics where the terminal speaks them, coloured half-blocks otherwise
-(textual-image picks). Headless runs (tests, snapshots, screenshots) always use half-blocks,
-so every picture is the same on every machine. The bytes come through the backend's HTTP
-client (in-process for the sandbox) in a worker, and decoded images are remembered by URL
-so flicking between channels of one activity never fetches twice.
+(:mod:`tui_planner.ui.terminal_graphics` picks, and imports textual-image with the first
+picture, in the worker that fetches it). Headless runs (tests, snapshots, screenshots)
+always use half-blocks, so every picture is the same on every machine. The bytes come
+through the backend's HTTP client (in-process for the sandbox) in a worker, and decoded
+images are remembered by URL so flicking between channels of one activity never fetches
+twice.
 """
 
 from __future__ import annotations
@@ -22,10 +24,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-# Imported at module level on purpose: textual-image asks the terminal for its cell size
-# and graphics support when imported, which only works before Textual takes the terminal.
-from textual_image.widget import HalfcellImage
-from textual_image.widget import Image as AutoImage
+from tui_planner.ui.terminal_graphics import picture_class
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -133,6 +132,9 @@ class PostImage(Widget):
             response = await self._http.get(url)
             response.raise_for_status()
             image = await asyncio.to_thread(_decode, response.content)
+            # The first picture imports textual-image (and numpy): in a thread, so the
+            # loop keeps getting the GIL meanwhile.
+            await asyncio.to_thread(picture_class, half_blocks=self._draw_half_blocks)
         except httpx.HTTPStatusError as error:
             self._note(f"Could not load the image (HTTP {error.response.status_code}).")
             return
@@ -152,8 +154,8 @@ class PostImage(Widget):
     def _show(self, image: PILImage.Image) -> None:
         self._clear_picture()
         self.query_one("#image-note", Static).display = False
-        picture_class = HalfcellImage if self._draw_half_blocks else AutoImage
-        self.mount(picture_class(image, classes="post-image"))
+        picture = picture_class(half_blocks=self._draw_half_blocks)
+        self.mount(picture(image, classes="post-image"))
 
     def _note(self, text: str) -> None:
         note = self.query_one("#image-note", Static)

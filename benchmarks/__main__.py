@@ -1,0 +1,101 @@
+"""``python -m benchmarks``: run every benchmark, print the table, write the JSON.
+
+``python -m benchmarks startup memory`` runs only those. The exit code is 0 when every
+figure met its target, 1 otherwise (a benchmark that could not run counts as missed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import inspect
+import json
+import platform
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from . import idle_cost, key_latency, memory, startup, sync_apply
+from .figure import Figure
+
+Runner = Callable[[], list[Figure] | Awaitable[list[Figure]]]
+
+BENCHMARKS: dict[str, Runner] = {
+    "startup": startup.run,
+    "keys": key_latency.run,
+    "sync": sync_apply.run,
+    "idle": idle_cost.run,
+    "memory": memory.run,
+}
+"""Every benchmark by the name the command line uses, in the order they run."""
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+
+def _run_one(name: str, runner: Runner) -> tuple[list[Figure], str | None]:
+    """A benchmark's figures, or the sentence saying why it could not run."""
+    try:
+        result = runner()
+        if inspect.isawaitable(result):
+            result = asyncio.run(_awaited(result))
+        return list(result), None
+    except Exception as error:  # noqa: BLE001 - one broken benchmark must not hide the rest.
+        return [], f"{name} could not run: {type(error).__name__}: {error}"
+
+
+async def _awaited(result: Awaitable[list[Figure]]) -> list[Figure]:
+    return await result
+
+
+def _table(figures: list[Figure], errors: list[str]) -> str:
+    rows = [("figure", "value", "target", "result")]
+    rows += [(f.name, f.shown, f.target, "pass" if f.passed else "FAIL") for f in figures]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    lines += [f"ERROR  {error}" for error in errors]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen benchmarks (all by default); return the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "only", nargs="*", metavar="NAME", help=f"benchmarks to run: {', '.join(BENCHMARKS)}"
+    )
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.only if name not in BENCHMARKS]
+    if unknown:
+        parser.error(f"there is no benchmark called {', '.join(unknown)}")
+    chosen = args.only or list(BENCHMARKS)
+    figures: list[Figure] = []
+    errors: list[str] = []
+    started = time.perf_counter()
+    for name in chosen:
+        print(f"running {name}...", file=sys.stderr, flush=True)
+        found, error = _run_one(name, BENCHMARKS[name])
+        figures += found
+        if error is not None:
+            errors.append(error)
+    seconds = time.perf_counter() - started
+    print(_table(figures, errors))
+    report: dict[str, Any] = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "seconds": round(seconds, 1),
+        "figures": [figure.to_json() for figure in figures],
+        "errors": errors,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nResults written to {RESULTS} ({seconds:.0f} s).")
+    return 0 if not errors and all(figure.passed for figure in figures) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

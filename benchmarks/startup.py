@@ -1,0 +1,199 @@
+"""Time to first paint and RSS at first paint, in a real terminal: tmux at 120x40.
+
+The planner runs as a user starts it, ``python -m tui_planner``, with ``PLANNER_TUI_CONFIG``
+pointing at a config whose sandbox file holds a 200-activity ACTIVE plan (seven post drafts
+each) dated from today on, so the calendar opens on this month with activities in it. The
+floor is :mod:`benchmarks.floor_app`, started the same way.
+
+Each run starts a new tmux session on a private server (``-L``, so the user's sessions are
+never touched) whose one pane ``exec``s the app; the time runs from just before that tmux
+command to the first ``capture-pane`` that shows the app ready: the floor's static text, or
+activity titles in the planner's calendar. The resident set size of the pane's process is
+read from ``/proc`` at that moment. One warm-up run of each, then :data:`RUNS` runs each,
+alternating, so both see the same machine.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tui_planner.clock import SystemClock
+from tui_planner.store.selectors import plan_period
+
+from .figure import Figure
+from .floor_app import READY_TEXT
+from .plans import SIZE
+from .rss import rss_mib
+from .seed import PlanSpec, SeededPlan, seed_plan
+
+__all__ = ["PAINT_LIMIT", "RSS_LIMIT", "RUNS", "run"]
+
+PAINT_LIMIT = 1.8
+"""The planner's median time to first paint may be at most this many times the floor's."""
+RSS_LIMIT = 1.6
+"""The planner's median RSS at first paint may be at most this many times the floor's."""
+RUNS = 10
+ACTIVITIES = 200
+POLL_SECONDS = 0.01
+DEADLINE_SECONDS = 30.0
+_SERVER = f"planner-bench-{os.getpid()}"
+_REPO = Path(__file__).resolve().parents[1]
+_TITLES_NEEDED = 2
+"""How many different activity titles must show before the calendar counts as painted."""
+
+
+@dataclass(frozen=True)
+class Paint:
+    """One run: seconds from launch to ready, and the RSS then."""
+
+    seconds: float
+    rss_mib: float
+
+
+def _tmux(*args: str) -> str:
+    done = subprocess.run(
+        ["tmux", "-L", _SERVER, *args], capture_output=True, text=True, check=True, timeout=10
+    )
+    return done.stdout
+
+
+def _launch(command: list[str], env: dict[str, str], ready: Callable[[str], bool]) -> Paint:
+    """Start ``command`` in a fresh 120x40 session; time it until ``ready(screen)``."""
+    session = "run"
+    width, height = SIZE
+    settings = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
+    line = "exec " + " ".join(command)
+    started = time.perf_counter()
+    _tmux(
+        "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height),
+        "-c", str(_REPO), *settings, line,
+    )  # fmt: skip
+    pid = int(_tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0])
+    deadline = started + DEADLINE_SECONDS
+    screen = ""
+    try:
+        while time.perf_counter() < deadline:
+            screen = _tmux("capture-pane", "-p", "-t", session)
+            if ready(screen):
+                seconds = time.perf_counter() - started
+                return Paint(seconds, rss_mib(pid))
+            time.sleep(POLL_SECONDS)
+        raise RuntimeError(f"{command[-1]} never got ready; the screen showed:\n{screen}")
+    finally:
+        _tmux("kill-session", "-t", session)
+        _wait_for_exit(pid)
+
+
+def _wait_for_exit(pid: int) -> None:
+    """Let the app go before the next run, so runs never overlap."""
+    for _ in range(200):
+        if not Path(f"/proc/{pid}").exists():
+            return
+        time.sleep(0.01)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _planner_ready(titles: tuple[str, ...]) -> Callable[[str], bool]:
+    prefixes = {title[:6] for title in titles}
+
+    def ready(screen: str) -> bool:
+        return sum(1 for prefix in prefixes if prefix in screen) >= _TITLES_NEEDED
+
+    return ready
+
+
+def _floor_ready(screen: str) -> bool:
+    return READY_TEXT in screen
+
+
+def _seed(work: Path) -> tuple[SeededPlan, tuple[str, ...]]:
+    """The 200-activity plan from today on, and the titles of this month's activities."""
+    today = SystemClock().today()
+    first, last = plan_period(today)
+    seeded = seed_plan(
+        work / "plan.sqlite3",
+        PlanSpec(ACTIVITIES, first_day=first, last_day=last, posts_per_activity=7),
+    )
+    month_end = date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+    return seeded, seeded.titles_between(first, month_end)
+
+
+def run() -> list[Figure]:
+    """Both start-up figures: time to first paint and RSS at first paint, vs the floor."""
+    if shutil.which("tmux") is None:
+        raise RuntimeError("the start-up benchmark needs tmux")
+    work = Path(tempfile.mkdtemp(prefix="planner-bench-startup-"))
+    seeded, titles = _seed(work)
+    config = work / "config.toml"
+    data_file = work / "run.sqlite3"
+    config.write_text(f"[sandbox]\ndata_file = {str(data_file)!r}\n", encoding="utf-8")
+    env = {"PLANNER_TUI_CONFIG": str(config)}
+    planner_command = [sys.executable, "-m", "tui_planner"]
+    floor_command = [sys.executable, "-m", "benchmarks.floor_app"]
+    planner_ready = _planner_ready(titles)
+
+    def planner() -> Paint:
+        shutil.copyfile(seeded.path, data_file)
+        return _launch(planner_command, env, planner_ready)
+
+    def floor() -> Paint:
+        return _launch(floor_command, {}, _floor_ready)
+
+    _tmux("new-session", "-d", "-s", "keeper")  # keeps the private server up between runs
+    try:
+        floor(), planner()  # warm-up: file caches, bytecode
+        floor_runs: list[Paint] = []
+        planner_runs: list[Paint] = []
+        for _ in range(RUNS):
+            floor_runs.append(floor())
+            planner_runs.append(planner())
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            _tmux("kill-server")
+        shutil.rmtree(work, ignore_errors=True)
+    paint = statistics.median(p.seconds for p in planner_runs)
+    paint_floor = statistics.median(p.seconds for p in floor_runs)
+    rss = statistics.median(p.rss_mib for p in planner_runs)
+    rss_floor = statistics.median(p.rss_mib for p in floor_runs)
+    return [
+        Figure(
+            "time to first paint",
+            paint / paint_floor,
+            "x",
+            PAINT_LIMIT,
+            detail={
+                "planner_median_ms": paint * 1000,
+                "floor_median_ms": paint_floor * 1000,
+                "planner_ms": [p.seconds * 1000 for p in planner_runs],
+                "floor_ms": [p.seconds * 1000 for p in floor_runs],
+                "activities": seeded.activities,
+                "posts": seeded.posts,
+            },
+        ),
+        Figure(
+            "RSS at first paint",
+            rss / rss_floor,
+            "x",
+            RSS_LIMIT,
+            detail={
+                "planner_median_mib": rss,
+                "floor_median_mib": rss_floor,
+                "planner_mib": [p.rss_mib for p in planner_runs],
+                "floor_mib": [p.rss_mib for p in floor_runs],
+            },
+        ),
+    ]

@@ -1,0 +1,192 @@
+"""Large answers (over 256 KB) are read in a worker thread, piece by piece, with the same result.
+
+A 1,000-activity plan is about 5 MB of JSON; reading it on the event loop would freeze the
+UI for half a second. These tests check the large-answer path gives exactly what the small
+one gives, including its errors, and runs off the loop's thread.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock
+
+from tui_planner.api import MarketingPlanClient
+from tui_planner.api import transport as transport_module
+from tui_planner.api.errors import ResponseFormatError
+from tui_planner.api.json_pieces import loads_in_pieces, read_in_pieces
+from tui_planner.api.models import SocialMarketingPlan
+from tui_planner.api.transport import LARGE_BODY, Replay, Transport
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen() -> Iterator[None]:
+    """Reading a large answer freezes the objects alive; give later tests a normal heap."""
+    yield
+    gc.unfreeze()
+
+
+def _activity(n: int) -> dict[str, Any]:
+    return {
+        "marketingActivityId": f"activity-{n}",
+        "date": "2026-12-01T09:00:00.000Z",
+        "title": f"Activity number {n}",
+        "description": "A description long enough to make the plan weigh something. " * 4,
+        "marketingActivityType": "SOCIAL_MARKETING",
+        "items": [
+            {
+                "id": f"item-{n}-{c}",
+                "channel": {"name": channel},
+                "type": "POST",
+                "status": "DRAFT",
+            }
+            for c, channel in enumerate(("FACEBOOK", "INSTAGRAM", "LINKEDIN"))
+        ],
+    }
+
+
+def _big_plan() -> dict[str, Any]:
+    plan = {"status": "ACTIVE", "marketingActivities": [_activity(n) for n in range(800)]}
+    assert len(json.dumps(plan)) > LARGE_BODY
+    return plan
+
+
+def _client(wix: FakeWix, clock: RecordingClock, http: httpx.AsyncClient) -> MarketingPlanClient:
+    return MarketingPlanClient(http, base_url=BASE, api_key=API_KEY, site_id=SITE_ID, clock=clock)
+
+
+async def test_a_large_plan_reads_the_same_as_a_small_one(
+    wix: FakeWix, clock: RecordingClock, http: httpx.AsyncClient
+) -> None:
+    body = _big_plan()
+    wix.reply(body)
+
+    plan = await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert plan == SocialMarketingPlan.model_validate(body)
+    assert len(plan.marketing_activities) == 800
+    assert plan.marketing_activities[799].items[2].id == "item-799-2"
+    assert gc.isenabled()
+
+
+async def test_a_large_answer_is_read_off_the_event_loop_thread(
+    wix: FakeWix,
+    clock: RecordingClock,
+    http: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[int] = []
+
+    def spy(model: type[SocialMarketingPlan], data: bytes) -> SocialMarketingPlan:
+        threads.append(threading.get_ident())
+        return read_in_pieces(model, data)
+
+    monkeypatch.setattr(transport_module, "read_in_pieces", spy)
+    wix.reply(_big_plan())
+
+    await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert threads
+    assert threading.get_ident() not in threads
+
+
+async def test_a_small_answer_is_read_on_the_loop_as_before(
+    wix: FakeWix,
+    clock: RecordingClock,
+    http: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    used: list[bool] = []
+
+    def spy(model: type[SocialMarketingPlan], data: bytes) -> SocialMarketingPlan:
+        used.append(True)
+        return read_in_pieces(model, data)
+
+    monkeypatch.setattr(transport_module, "read_in_pieces", spy)
+    wix.reply({"status": "ACTIVE", "marketingActivities": [_activity(1)]})
+
+    plan = await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert [a.id for a in plan.marketing_activities] == ["activity-1"]
+    assert not used
+
+
+async def test_a_large_answer_that_does_not_fit_names_the_field(
+    wix: FakeWix, clock: RecordingClock, http: httpx.AsyncClient
+) -> None:
+    body = _big_plan()
+    body["marketingActivities"][650]["date"] = "not a date"
+    wix.reply(body)
+
+    with pytest.raises(ResponseFormatError) as caught:
+        await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert "marketingActivities.650.date" in str(caught.value)
+    assert gc.isenabled()
+
+
+async def test_a_large_answer_that_is_not_json_says_so(
+    wix: FakeWix, clock: RecordingClock, http: httpx.AsyncClient
+) -> None:
+    wix.reply(content=b'{"status": "ACTIVE", "marketingActivities": [' + b" " * LARGE_BODY)
+
+    with pytest.raises(ResponseFormatError) as caught:
+        await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert "was not a JSON object" in str(caught.value)
+
+
+async def test_a_large_answer_to_a_plain_call_is_its_json_object(
+    wix: FakeWix, clock: RecordingClock, http: httpx.AsyncClient
+) -> None:
+    body = _big_plan()
+    wix.reply(body)
+    transport = Transport(
+        http, base_url=BASE, prefix="/service", api_key=API_KEY, site_id=SITE_ID, clock=clock
+    )
+
+    answer = await transport.call("GET", "/plan", operation="GetPlan", replay=Replay.SAFE)
+
+    assert answer == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{}",
+        ' { "a" : [ ] , "b" : { } } ',
+        '{"a": [1, 2.5, "x", null, true, false, [3, [4]], {"c": []}], "b": "é ☃ \\u00e9"}',
+        '{"dup": 1, "dup": [2]}',
+        "[1, 2, 3]",
+        '"just a string"',
+        '{"nested": {"list": [{"deep": [1, 2]}]}, "tail": [ {"x": 1} ,{"y": 2}]}',
+    ],
+)
+def test_loads_in_pieces_gives_what_json_loads_gives(text: str) -> None:
+    assert loads_in_pieces(text) == json.loads(text)
+    assert loads_in_pieces(text.encode()) == json.loads(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": [1, 2] x', '{"a": [1 2]}', '{"a" 1}', "{'a': 1}", '{"a": 1,}', '{"a": [1,]}', "{"],
+)
+def test_loads_in_pieces_refuses_what_json_loads_refuses(text: str) -> None:
+    with pytest.raises(ValueError):
+        json.loads(text)
+    with pytest.raises(ValueError):
+        loads_in_pieces(text)
+
+
+def test_read_in_pieces_gives_what_model_validate_gives() -> None:
+    body = {"status": "GENERATING", "marketingActivities": [_activity(n) for n in range(5)]}
+    text = json.dumps(body, indent=2)
+
+    assert read_in_pieces(SocialMarketingPlan, text) == SocialMarketingPlan.model_validate(body)
+    assert read_in_pieces(SocialMarketingPlan, "{}") == SocialMarketingPlan()
