@@ -136,6 +136,15 @@ async def _event_form(pilot: Pilot[None]) -> None:
     await _press(pilot, "f4", "n")
 
 
+async def _settings(pilot: Pilot[None]) -> None:
+    # The form with one unsaved change, so the dirty mark and the save summary show.
+    await _press(pilot, "f5")
+    await _press(pilot)
+    tone = pilot.app.screen.query_one("#tone_of_voice")
+    tone.focus()
+    await _press(pilot, *"warm", "space", *"and", "space", *"direct")
+
+
 SHOTS: list[Shot] = [
     Shot("first_run", generate=False, first_run=True),
     Shot("generating", _generating, generate=False),
@@ -151,6 +160,7 @@ SHOTS: list[Shot] = [
     Shot("activity_detail", _activity_detail),
     Shot("events", _events),
     Shot("event_form", _event_form),
+    Shot("settings", _settings),
 ]
 """Every screenshot, in README order. Screen authors append theirs here."""
 

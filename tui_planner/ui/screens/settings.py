@@ -87,6 +87,7 @@ def _field_label(name: str) -> str:
 class SettingsScreen(PlannerScreen[None]):
     """The marketing settings form (mode ``settings``)."""
 
+    TITLE = "Settings"
     CSS_PATH = "settings.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
