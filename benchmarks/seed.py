@@ -4,7 +4,7 @@ Generating a plan through the API gives the few dozen activities a month of cade
 for; the benchmarks need hundreds. So the file is built the way the sandbox builds its own
 state, one layer down: :func:`tui_planner.sandbox.create_app` creates the file and the demo
 site, then one storage transaction writes the activities and their post drafts with the
-sandbox's storage functions (``insert_activity``, ``insert_item``, ``register_image``) and
+sandbox's storage functions (``insert_activity``, ``insert_generated_post``, ``register_image``) and
 text from the sandbox's own generator (``plan_activities``, ``activity_posts``), and marks
 the plan ACTIVE as a finished generation would. The same spec always gives the same file.
 """
@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from tui_planner.api.models import ChannelName, ItemStatus, PlanStatus
+from tui_planner.api.models import ChannelName, PlanStatus
 from tui_planner.clock import ManualClock
 from tui_planner.sandbox import SandboxOptions, create_app
 from tui_planner.sandbox.activity_store import ActivityOrigin, ActivityRow, insert_activity
 from tui_planner.sandbox.context import SandboxContext
 from tui_planner.sandbox.generator import GeneratedActivity, activity_posts, plan_activities
-from tui_planner.sandbox.item_store import ItemRow, insert_item
 from tui_planner.sandbox.media import image_seed, register_image
+from tui_planner.sandbox.post_content import insert_generated_post
 from tui_planner.sandbox.storage import Storage
 
 __all__ = ["SEED", "PlanSpec", "SeededPlan", "seed_plan"]
@@ -166,16 +166,5 @@ def _insert_posts(ctx: SandboxContext, activity: ActivityRow, count: int) -> int
         ctx.site.profile, None, generated, seed=SEED, generation=0, media_url=media_url
     )[:count]
     for post in drafts:
-        insert_item(
-            ctx.conn,
-            ItemRow(
-                id=ctx.new_id(),
-                activity_id=activity.id,
-                channel=post.channel,
-                type=post.item_type,
-                status=ItemStatus.DRAFT,
-                content_key=post.content_key,
-                content=dict(post.content),
-            ),
-        )
+        insert_generated_post(ctx, activity, post)
     return len(drafts)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "create_posts",
+    "insert_generated_post",
     "regenerate_media",
     "regenerate_posts",
     "regenerate_stories",
@@ -103,7 +104,8 @@ def _stories(ctx: SandboxContext, activity: ActivityRow) -> list[GeneratedPost]:
     )
 
 
-def _insert(ctx: SandboxContext, activity: ActivityRow, post: GeneratedPost) -> None:
+def insert_generated_post(ctx: SandboxContext, activity: ActivityRow, post: GeneratedPost) -> None:
+    """Store one generated post (or story) of ``activity`` as a new DRAFT item."""
     insert_item(
         ctx.conn,
         ItemRow(
@@ -126,10 +128,10 @@ def create_posts(ctx: SandboxContext, activity: ActivityRow) -> None:
     """
     had_stories = any(item.is_story for item in activity_items(ctx.conn, activity.id))
     for post in _posts(ctx, activity):
-        _insert(ctx, activity, post)
+        insert_generated_post(ctx, activity, post)
     if not had_stories:
         for story in _stories(ctx, activity):
-            _insert(ctx, activity, story)
+            insert_generated_post(ctx, activity, story)
 
 
 def _rewrite(
@@ -150,7 +152,7 @@ def _rewrite(
             draft.content_key = post.content_key
             update_item(ctx.conn, draft)
         elif not same_channel:
-            _insert(ctx, activity, post)
+            insert_generated_post(ctx, activity, post)
 
 
 def regenerate_posts(ctx: SandboxContext, activity: ActivityRow) -> None:
