@@ -11,8 +11,9 @@ those, not the clients and ``httpx`` behind them (about 100 ms at start-up).
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tui_planner.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from .errors import (
@@ -81,15 +82,4 @@ _HOMES: dict[str, str] = {
 """The submodule each public name lives in."""
 
 
-def __getattr__(name: str) -> Any:
-    """Load a public name from its submodule the first time it is asked for."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(home, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES, globals(), __all__)
