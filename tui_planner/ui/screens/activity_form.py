@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from tui_planner.api.models import MarketingActivityType
 from tui_planner.clock import utc
 from tui_planner.sync.commands import CreateActivity
 from tui_planner.ui.day_text import DAY_HINT, parse_day
+from tui_planner.ui.dialogs.form_modal import FormModal
 from tui_planner.ui.icons import type_icon, type_label
 from tui_planner.ui.widgets.field_error import FieldError
 
@@ -64,7 +64,7 @@ def activity_instant(day: date, tz: tzinfo, at: time = DEFAULT_TIME) -> datetime
     return utc(datetime.combine(day, at, tz))
 
 
-class ActivityForm(ModalScreen[CreateActivity | None]):
+class ActivityForm(FormModal[CreateActivity]):
     """Title, description, date and type of a new activity; dismisses with the command.
 
     Errors appear under their field as soon as a field is left or the form is submitted;
@@ -91,6 +91,8 @@ class ActivityForm(ModalScreen[CreateActivity | None]):
     ActivityForm #form-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     ActivityForm #form-buttons Button { margin-left: 1; }
     """
+
+    SAVE_BUTTON_ID = "form-save"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="activity_form.cancel"),
@@ -194,20 +196,3 @@ class ActivityForm(ModalScreen[CreateActivity | None]):
                 ),
             )
         )
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Create or cancel."""
-        event.stop()
-        if event.button.id == "form-save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        """Close without creating anything."""
-        self.dismiss(None)

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, TextArea
 
 from tui_planner.api.models import CalendarEvent, RecurrenceFrequency, RecurringRule
 from tui_planner.ui.day_text import DAY_HINT, parse_day
+from tui_planner.ui.dialogs.form_modal import FormModal
 from tui_planner.ui.screens.activity_form import activity_instant, check_text
 from tui_planner.ui.widgets.field_error import FieldError
 
@@ -40,7 +40,7 @@ def check_length(value: str, field: str, limit: int = MAX_EVENT_TEXT) -> str | N
     return None
 
 
-class EventForm(ModalScreen[CalendarEvent | None]):
+class EventForm(FormModal[CalendarEvent]):
     """Name, description, and either a date or a repeating rule; dismisses with the event.
 
     Editing keeps the event's id and calendar; the result replaces the event as a whole.
@@ -71,6 +71,8 @@ class EventForm(ModalScreen[CalendarEvent | None]):
     EventForm #event-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     EventForm #event-buttons Button { margin-left: 1; }
     """
+
+    SAVE_BUTTON_ID = "event-save"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="event_form.cancel"),
@@ -207,20 +209,3 @@ class EventForm(ModalScreen[CalendarEvent | None]):
                 recurring_rule=rule,
             )
         )
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Save or cancel."""
-        event.stop()
-        if event.button.id == "event-save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
