@@ -1,37 +1,19 @@
-"""The base of every wire model: camelCase on the wire, snake_case in Python, frozen."""
+"""The base of every wire model: camelCase on the wire, snake_case in Python, frozen.
+
+``OpenEnum`` lives in :mod:`.enums` (which stays free of pydantic) and is re-exported here.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, PlainSerializer
 from pydantic.alias_generators import to_camel
 
+from .enums import OpenEnum
+
 __all__ = ["OpenEnum", "WireModel", "WixDateTime", "format_wix_datetime"]
-
-
-class OpenEnum(StrEnum):
-    """A string enum that keeps values it does not know instead of failing.
-
-    Wix adds enum values without notice; an unknown value becomes a pseudo-member whose
-    ``value`` and ``name`` are the string received, so it round-trips unchanged.
-    """
-
-    @classmethod
-    def _missing_(cls, value: object) -> Self | None:
-        if isinstance(value, str) and value:
-            member = str.__new__(cls, value)
-            member._name_ = value
-            member._value_ = value
-            return member
-        return None
-
-    @property
-    def is_known(self) -> bool:
-        """Whether this value is one the app was built to understand."""
-        return self._name_ in type(self).__members__
 
 
 def format_wix_datetime(value: datetime) -> str:

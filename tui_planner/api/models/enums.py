@@ -1,10 +1,16 @@
-"""Every enum of the contract, each tolerant of values it has not seen."""
+"""Every enum of the contract, each tolerant of values it has not seen.
+
+This module imports nothing from pydantic, so UI and store code that only needs an enum (through
+``from tui_planner.api.models import ItemStatus``) does not pay for the wire models.
+"""
 
 from __future__ import annotations
 
-from .base import OpenEnum
+from enum import StrEnum
+from typing import Self
 
 __all__ = [
+    "PLAN_CHANNELS",
     "ChannelName",
     "FeatureType",
     "FrequencyInterval",
@@ -13,6 +19,7 @@ __all__ = [
     "MarketingActivityType",
     "MarketingTool",
     "MediaType",
+    "OpenEnum",
     "PlanGoal",
     "PlanStatus",
     "PointOfView",
@@ -20,6 +27,28 @@ __all__ = [
     "RecurrenceFrequency",
     "TokenStatus",
 ]
+
+
+class OpenEnum(StrEnum):
+    """A string enum that keeps values it does not know instead of failing.
+
+    Wix adds enum values without notice; an unknown value becomes a pseudo-member whose
+    ``value`` and ``name`` are the string received, so it round-trips unchanged.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if isinstance(value, str) and value:
+            member = str.__new__(cls, value)
+            member._name_ = value
+            member._value_ = value
+            return member
+        return None
+
+    @property
+    def is_known(self) -> bool:
+        """Whether this value is one the app was built to understand."""
+        return self._name_ in type(self).__members__
 
 
 class PlanStatus(OpenEnum):
@@ -52,6 +81,18 @@ class ChannelName(OpenEnum):
     TIKTOK = "TIKTOK"
     TWITTER = "TWITTER"
     YOUTUBE = "YOUTUBE"
+
+
+PLAN_CHANNELS: tuple[ChannelName, ...] = (
+    ChannelName.FACEBOOK,
+    ChannelName.INSTAGRAM,
+    ChannelName.LINKEDIN,
+    ChannelName.PINTEREST,
+    ChannelName.GBP,
+    ChannelName.TIKTOK,
+    ChannelName.TWITTER,
+)
+"""The channels plan generation writes posts for, in display order."""
 
 
 class ItemType(OpenEnum):
