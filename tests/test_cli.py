@@ -7,13 +7,14 @@ import shutil
 import subprocess
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import tui_planner.sandbox
-from tui_planner.backend import Backend
+from tui_planner.backend import Backend, BackendInfo
 from tui_planner.cli import main
 from tui_planner.config import Config, write_private_file
 
@@ -107,18 +108,31 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 class FakePlannerApp:
-    """Stands in for the Textual app: records what it was given."""
+    """Stands in for the Textual app: records what it was given; opens the backend on run."""
 
     created: list[FakePlannerApp] = []
 
-    def __init__(self, *, config: Config, backend: Backend, clock: Any) -> None:
+    def __init__(
+        self,
+        *,
+        config: Config,
+        backend: Callable[[], Backend],
+        info: BackendInfo,
+        calendar_file: Path | None,
+        clock: Any,
+    ) -> None:
         self.config = config
-        self.backend = backend
+        self.opener = backend
+        self.info = info
+        self.calendar_file = calendar_file
         self.clock = clock
+        self.backend: Backend | None = None
         self.return_code: int | None = None
         FakePlannerApp.created.append(self)
 
     def run(self) -> None:
+        assert self.backend is None, "the app opens the backend itself, after its first frame"
+        self.backend = self.opener()
         assert not self.backend.closed
 
 
@@ -134,9 +148,14 @@ def test_running_without_a_command_starts_the_app_on_the_sandbox(
     assert main([]) == 0
 
     (app,) = FakePlannerApp.created
-    assert app.backend.is_sandbox
+    assert app.info.is_sandbox
+    assert app.info.data_file == data_file
+    assert app.info.key is not None
+    assert app.calendar_file is not None
+    assert app.calendar_file.name == f"{app.info.key}.json"
+    assert app.backend is not None
     assert app.backend.data_file == data_file
-    assert app.backend.closed
+    assert app.backend.closed, "the command closes the backend the app opened"
     assert app.config.uses_sandbox
 
 
@@ -155,10 +174,10 @@ def test_api_key_without_site_id_is_a_sentence(
 def test_unexpected_error_is_a_sentence_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def explode(config: Config, clock: Any) -> Backend:
+    def explode(config: Config) -> BackendInfo:
         raise RuntimeError("the disk is on fire")
 
-    monkeypatch.setattr("tui_planner.backend.open_backend", explode)
+    monkeypatch.setattr("tui_planner.backend.describe_backend", explode)
 
     assert main([]) == 1
     assert capsys.readouterr().err == (

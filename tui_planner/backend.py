@@ -3,25 +3,37 @@
 Both backends are reached through the same client code over ``httpx``; only the transport
 differs. With no API key the sandbox's ASGI app is mounted in-process, so the app works on a
 fresh machine with no account and no network.
+
+:func:`describe_backend` says which backend a config means without building it, and this
+module imports ``httpx``, the clients and the sandbox only inside :func:`open_backend`: the
+app paints its first screen from the description and opens the backend after (about 150 ms
+and 15 MiB later).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
+from tui_planner.config import Config, ConfigError, display_path
 
-from tui_planner.api import MarketingPlanClient, PublisherClient
-from tui_planner.clock import Clock
-from tui_planner.config import Config, ConfigError, SandboxConfig, display_path
-from tui_planner.sandbox import SandboxOptions, create_app
+if TYPE_CHECKING:
+    import httpx
+
+    from tui_planner.api import MarketingPlanClient, PublisherClient
+    from tui_planner.clock import Clock
+    from tui_planner.config import SandboxConfig
+    from tui_planner.sandbox import SandboxOptions
 
 __all__ = [
     "SANDBOX_API_KEY",
     "SANDBOX_BASE_URL",
     "SANDBOX_SITE_ID",
     "Backend",
+    "BackendInfo",
+    "describe_backend",
     "open_backend",
     "sandbox_options",
 ]
@@ -36,6 +48,24 @@ SANDBOX_SITE_ID = "sandbox-site"
 """The site id the clients send to the sandbox."""
 
 _SHOWN_SITE_ID_CHARS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class BackendInfo:
+    """Which backend a config means, known before anything is opened."""
+
+    label: str
+    """What to call it in the header: ``SANDBOX <data file>`` or ``Wix site <id>``."""
+
+    is_sandbox: bool
+    """Whether this is the local sandbox rather than a real Wix site."""
+
+    data_file: Path | None = None
+    """The sandbox's SQLite file; ``None`` for a Wix site or a sandbox in memory."""
+
+    key: str | None = None
+    """A stable name for this backend's data (a hash of the data file, or of the API host and
+    site id), under which a copy of its calendar may be kept; ``None`` keeps nothing."""
 
 
 @dataclass
@@ -60,7 +90,15 @@ class Backend:
     data_file: Path | None = None
     """The sandbox's SQLite file; ``None`` for a Wix site."""
 
+    key: str | None = None
+    """See :attr:`BackendInfo.key`."""
+
     _closed: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def info(self) -> BackendInfo:
+        """This backend's description."""
+        return BackendInfo(self.label, self.is_sandbox, self.data_file, self.key)
 
     @property
     def closed(self) -> bool:
@@ -77,6 +115,8 @@ class Backend:
 
 def sandbox_options(section: SandboxConfig) -> SandboxOptions:
     """The sandbox's own options for the ``[sandbox]`` config section."""
+    from tui_planner.sandbox import SandboxOptions
+
     return SandboxOptions(
         seed=section.seed,
         premium=section.premium,
@@ -94,17 +134,64 @@ def sandbox_options(section: SandboxConfig) -> SandboxOptions:
     )
 
 
+def describe_backend(config: Config) -> BackendInfo:
+    """Which backend ``config`` asks for, without opening it.
+
+    Raises :class:`ConfigError` when an API key is set without a site id.
+    """
+    if config.uses_sandbox:
+        data_file = config.sandbox.resolved_data_file
+        return BackendInfo(
+            label=f"SANDBOX {display_path(data_file)}",
+            is_sandbox=True,
+            data_file=data_file,
+            key=_key("sandbox", str(data_file.absolute())),
+        )
+    _, site_id = _wix_credentials(config)
+    shown = (
+        site_id if len(site_id) <= _SHOWN_SITE_ID_CHARS else site_id[:_SHOWN_SITE_ID_CHARS] + "…"
+    )
+    return BackendInfo(
+        label=f"Wix site {shown}",
+        is_sandbox=False,
+        key=_key("wix", config.api.base_url.rstrip("/"), site_id),
+    )
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+def _wix_credentials(config: Config) -> tuple[str, str]:
+    """The API key and site id, or a :class:`ConfigError` naming what is missing."""
+    if config.api.api_key is None:
+        raise ConfigError("An API key is needed to reach Wix; set WIX_API_KEY or [api] api_key.")
+    site_id = config.api.site_id
+    if site_id is None:
+        raise ConfigError(
+            "An API key is set but no site id; add site_id under [api] in the config file "
+            "so planner-tui knows which Wix site to manage.",
+            key="api.site_id",
+        )
+    return config.api.api_key.get_secret_value(), site_id
+
+
 def open_backend(config: Config, clock: Clock) -> Backend:
     """The backend ``config`` asks for: the sandbox when no API key is set, else Wix.
 
     Raises :class:`ConfigError` when an API key is set without a site id.
     """
-    if config.uses_sandbox:
-        return _open_sandbox(config, clock)
-    return _open_wix(config, clock)
+    info = describe_backend(config)
+    if info.is_sandbox:
+        return _open_sandbox(config, clock, info)
+    return _open_wix(config, clock, info)
 
 
-def _open_sandbox(config: Config, clock: Clock) -> Backend:
+def _open_sandbox(config: Config, clock: Clock, info: BackendInfo) -> Backend:
+    import httpx
+
+    from tui_planner.sandbox import create_app
+
     data_file = config.sandbox.resolved_data_file
     data_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     app = create_app(data_file=data_file, clock=clock, options=sandbox_options(config.sandbox))
@@ -125,37 +212,33 @@ def _open_sandbox(config: Config, clock: Clock) -> Backend:
         plan=plan,
         publisher=publisher,
         http=http,
-        label=f"SANDBOX {display_path(data_file)}",
+        label=info.label,
         is_sandbox=True,
         data_file=data_file,
+        key=info.key,
     )
 
 
-def _open_wix(config: Config, clock: Clock) -> Backend:
-    api_key = config.api.api_key
-    site_id = config.api.site_id
-    if api_key is None:
-        raise ConfigError("An API key is needed to reach Wix; set WIX_API_KEY or [api] api_key.")
-    if site_id is None:
-        raise ConfigError(
-            "An API key is set but no site id; add site_id under [api] in the config file "
-            "so planner-tui knows which Wix site to manage.",
-            key="api.site_id",
-        )
+def _open_wix(config: Config, clock: Clock, info: BackendInfo) -> Backend:
+    import httpx
+
+    api_key, site_id = _wix_credentials(config)
     http = httpx.AsyncClient(base_url=config.api.base_url, timeout=config.api.timeout)
     plan, publisher = _clients(
         http,
         config,
         clock,
         base_url=config.api.base_url,
-        api_key=api_key.get_secret_value(),
+        api_key=api_key,
         site_id=site_id,
     )
-    shown = (
-        site_id if len(site_id) <= _SHOWN_SITE_ID_CHARS else site_id[:_SHOWN_SITE_ID_CHARS] + "…"
-    )
     return Backend(
-        plan=plan, publisher=publisher, http=http, label=f"Wix site {shown}", is_sandbox=False
+        plan=plan,
+        publisher=publisher,
+        http=http,
+        label=info.label,
+        is_sandbox=False,
+        key=info.key,
     )
 
 
@@ -168,6 +251,8 @@ def _clients(
     api_key: str,
     site_id: str,
 ) -> tuple[MarketingPlanClient, PublisherClient]:
+    from tui_planner.api import MarketingPlanClient, PublisherClient
+
     plan = MarketingPlanClient(
         http,
         base_url=base_url,

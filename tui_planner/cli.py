@@ -183,24 +183,35 @@ def _load(args: argparse.Namespace) -> LoadedConfig:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from tui_planner.backend import open_backend
+    from functools import partial
+
+    from tui_planner.backend import describe_backend, open_backend
     from tui_planner.clock import SystemClock
 
     config = _load(args).config
     clock = SystemClock()
-    backend = open_backend(config, clock)
-    try:
-        # Imported late so that config and sandbox commands never load Textual.
-        from tui_planner.ui.app import PlannerApp
-        from tui_planner.ui.terminal_graphics import prepare_terminal_graphics
+    info = describe_backend(config)  # a bad [api] section stops here, before the screen
+    # Imported late so that config and sandbox commands never load Textual.
+    from tui_planner.ui.app import PlannerApp
+    from tui_planner.ui.saved_calendar import saved_calendar_file
+    from tui_planner.ui.terminal_graphics import prepare_terminal_graphics
 
-        prepare_terminal_graphics()  # while the terminal can still be asked
-        app = PlannerApp(config=config, backend=backend, clock=clock)
+    prepare_terminal_graphics()  # while the terminal can still be asked
+    # The app paints the calendar saved last time, then opens the backend in a thread.
+    app = PlannerApp(
+        config=config,
+        backend=partial(open_backend, config, clock),
+        info=info,
+        calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
+        clock=clock,
+    )
+    try:
         app.run()
-        return app.return_code or EXIT_OK
     finally:
-        if not backend.closed:
+        backend = app.backend
+        if backend is not None and not backend.closed:
             asyncio.run(backend.aclose())
+    return app.return_code or EXIT_OK
 
 
 def _config_init(args: argparse.Namespace) -> int:

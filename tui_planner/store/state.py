@@ -12,24 +12,23 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from tui_planner.api.models import (
-    CalendarEvent,
-    CalendarOption,
-    ChannelName,
-    FeatureDataResponse,
-    FeatureType,
-    MarketingSettings,
-    MarketingSettingsDefaults,
-    PlanGoalOption,
-    PlanMarketingActivity,
-    PlanStatus,
-    PointOfViewOption,
-    TokenStatus,
-)
+from tui_planner.api.models import FeatureType, PlanStatus, TokenStatus
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date, datetime
+
+    from tui_planner.api.models import (
+        CalendarEvent,
+        CalendarOption,
+        ChannelName,
+        FeatureDataResponse,
+        MarketingSettings,
+        MarketingSettingsDefaults,
+        PlanGoalOption,
+        PlanMarketingActivity,
+        PointOfViewOption,
+    )
 
 __all__ = [
     "EMPTY_MAPPING",
@@ -64,6 +63,9 @@ class ConnectionPhase(enum.Enum):
     """401/403: polling has stopped until the key or site id is fixed."""
     PAUSED = "paused"
     """The app is suspended; polling waits."""
+    UNAVAILABLE = "unavailable"
+    """The backend could not be opened (say, a damaged sandbox file); nothing syncs until
+    the app is restarted. ``SyncStatus.message`` says why."""
 
 
 @dataclass(frozen=True, slots=True)

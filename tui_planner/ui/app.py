@@ -4,6 +4,13 @@ The app owns three long-lived things: the :class:`Store` (the one source of trut
 :class:`SyncEngine` running as one named async worker, and a ticker that moves
 :attr:`PlannerApp.now` forward on the injected clock so the status bar's ages and spinner are
 a function of clock time (a :class:`ManualClock` makes them deterministic in tests).
+
+Start-up paints first and connects second. Given a way to open the backend rather than an
+open one (as ``planner-tui`` does), the app shows the calendar the last session saved
+(:mod:`tui_planner.ui.saved_calendar`), and only after that first frame opens the backend in
+a thread (importing ``httpx``, the clients, the sandbox and the engine off the event loop),
+then starts syncing. Commands given meanwhile wait for the connection. After each sync that
+changed the plan, the calendar is saved again for next time.
 """
 
 from __future__ import annotations
@@ -26,11 +33,9 @@ from textual.worker import Worker, WorkerState
 
 from tui_planner import heap
 from tui_planner.api.models import PlanStatus
-from tui_planner.store import Store
-from tui_planner.store.state import PlannerState
-from tui_planner.sync.commands import GeneratePlan
-from tui_planner.sync.engine import SyncEngine
-from tui_planner.sync.policy import PollPolicy
+from tui_planner.backend import Backend
+from tui_planner.store import Store, reducers
+from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus
 from tui_planner.ui import keymap
 from tui_planner.ui.palette import PlannerCommands
 from tui_planner.ui.screens.calendar import CalendarScreen
@@ -38,10 +43,14 @@ from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
 from tui_planner.ui.screens.help import HelpScreen
 
 if TYPE_CHECKING:
-    from tui_planner.backend import Backend
+    from pathlib import Path
+
+    from tui_planner.backend import BackendInfo
     from tui_planner.clock import Clock
     from tui_planner.config import Config
     from tui_planner.sync.commands import Command, CommandOutcome
+    from tui_planner.sync.engine import SyncEngine
+    from tui_planner.ui.saved_calendar import CalendarKeeper, SavedCalendar
 
 __all__ = ["Engine", "PlannerApp"]
 
@@ -49,6 +58,7 @@ SYNC_GROUP = "sync"
 COMMAND_GROUP = "commands"
 TICKER_GROUP = "ticker"
 DIALOG_GROUP = "dialogs"
+CALENDAR_GROUP = "calendar-file"
 
 SYNC_RESTART_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
 """Seconds before restarting a crashed sync worker, by how many times in a row it crashed."""
@@ -57,6 +67,13 @@ GENERATING_TICK = 0.2
 """Seconds between status bar updates while something animates (the spinner)."""
 IDLE_TICK = 1.0
 """Seconds between status bar updates otherwise (ages and countdowns)."""
+
+CALENDAR_SAVE_INTERVAL = 60.0
+"""Seconds between saves of the calendar for the next start, at most (one more at exit)."""
+
+BackendOpener = Callable[[], Backend]
+"""Opens the backend; called in a thread after the first frame (``open_backend`` bound to the
+config and clock)."""
 
 
 class Engine(Protocol):
@@ -144,26 +161,56 @@ class PlannerApp(App[None]):
         self,
         *,
         config: Config,
-        backend: Backend,
+        backend: Backend | BackendOpener,
         clock: Clock,
+        info: BackendInfo | None = None,
+        calendar_file: Path | None = None,
         store: Store | None = None,
         engine: Engine | None = None,
         offer_first_run: bool = True,
     ) -> None:
+        """Run over ``backend``: an open one, or a function that opens it (then ``info``,
+        which names it in the header, is required). ``calendar_file`` is where the calendar
+        is saved for the next start and read from at this one (``None``: nowhere)."""
         super().__init__()
         self.config = config
         """The loaded configuration."""
-        self.backend = backend
-        """The backend's clients and how to describe it in the header."""
         self.clock = clock
         """The one clock; screens read "now" and "today" from it."""
+        if isinstance(backend, Backend):
+            self.backend: Backend | None = backend
+            self._open_backend: BackendOpener | None = None
+            info = backend.info
+        elif info is None:
+            raise ValueError("a backend opened later needs its BackendInfo now, for the header")
+        else:
+            self.backend = None
+            self._open_backend = backend
+        """The backend's clients, once open (``None`` before)."""
+        self.backend_info: BackendInfo = info
+        """Which backend this is, for the header; known before it is open."""
         # A given engine brings its store; otherwise the app makes both.
         if store is None:
             store = engine.store if engine is not None else Store()
         self.store: Store = store
         """The one source of truth the engine writes and the screens read."""
-        self.engine: Engine = engine if engine is not None else self._build_engine()
-        """Keeps :attr:`store` in step with the backend."""
+        if engine is None and self.backend is not None:
+            engine = self._build_engine(self.backend)
+        self.engine: Engine | None = engine
+        """Keeps :attr:`store` in step with the backend; ``None`` until the backend is open."""
+        self.saved_calendar: SavedCalendar | None = None
+        """The calendar the last session saved, shown until the plan has loaded."""
+        self._calendar_keeper: CalendarKeeper | None = None
+        if calendar_file is not None:
+            from tui_planner.ui.saved_calendar import CalendarKeeper, load_saved_calendar
+
+            self._calendar_keeper = CalendarKeeper(
+                calendar_file, clock, interval=CALENDAR_SAVE_INTERVAL
+            )
+            if not store.state.loaded:
+                self.saved_calendar = load_saved_calendar(calendar_file, clock.tz)
+        self._connected = asyncio.Event()
+        self._paused = False
         self.offer_first_run = offer_first_run
         """Whether a plan that was never created (or is INACTIVE) prompts the user on load."""
         self._first_run_offered = False
@@ -176,14 +223,17 @@ class PlannerApp(App[None]):
         self.set_reactive(PlannerApp.state, self.store.state)
         self.set_reactive(PlannerApp.now, clock.now())
 
-    def _build_engine(self) -> SyncEngine:
+    def _build_engine(self, backend: Backend) -> SyncEngine:
+        from tui_planner.sync.engine import SyncEngine
+        from tui_planner.sync.policy import PollPolicy
+
         sync = self.config.sync
         policy = PollPolicy(
             idle_interval=sync.idle_interval,
             generating_interval=sync.generating_interval,
             generating_max_interval=sync.generating_max_interval,
         )
-        return SyncEngine(self.store, self.backend.plan, self.backend.publisher, self.clock, policy)
+        return SyncEngine(self.store, backend.plan, backend.publisher, self.clock, policy)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -198,9 +248,15 @@ class PlannerApp(App[None]):
         self.state = self.store.state  # anything that changed before we subscribed
         self.app_suspend_signal.subscribe(self, self._on_suspend)
         self.app_resume_signal.subscribe(self, self._on_resume)
-        self._start_sync()
+        if self.engine is not None:
+            self._connected.set()
+            self._start_sync()
+        else:
+            # Paint first: the backend's imports and the first load come after a frame.
+            self.call_after_refresh(self._connect)
         self._start_ticker()
         self._maybe_offer_first_run(self.state)
+        self._calendar_changed(self.state)
 
     async def on_unmount(self) -> None:
         self.workers.cancel_group(self, SYNC_GROUP)
@@ -209,7 +265,52 @@ class PlannerApp(App[None]):
             self._unsubscribe()
         if self._gc_thresholds is not None:
             heap.restore_collection(self._gc_thresholds)
-        await self.backend.aclose()
+        if self._calendar_keeper is not None:
+            try:
+                self._calendar_keeper.save_now(self.state)
+            except OSError as error:
+                self.log.warning("could not save the calendar", error)
+        if self.backend is not None:
+            await self.backend.aclose()
+
+    # -- connecting ------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.run_worker(
+            self._open_then_sync(),
+            name="connect",
+            group=SYNC_GROUP,
+            exclusive=True,
+            exit_on_error=False,
+            description="Opens the backend",
+        )
+
+    async def _open_then_sync(self) -> None:
+        opener = self._open_backend
+        if opener is None:
+            return
+        try:
+            backend = await asyncio.to_thread(_open_off_loop, opener)
+        except Exception as error:  # noqa: BLE001 - any failure becomes the status line.
+            self._backend_unavailable(error)
+            return
+        self.backend = backend
+        self.engine = self._build_engine(backend)
+        if self._paused:
+            self.engine.pause()
+        self._connected.set()
+        self._start_sync()
+
+    def _backend_unavailable(self, error: Exception) -> None:
+        what = "the sandbox" if self.backend_info.is_sandbox else "the connection to Wix"
+        detail = str(error).rstrip(".") or type(error).__name__
+        message = f"Could not open {what}: {detail}."
+        if self.backend_info.is_sandbox:
+            message += " `planner-tui sandbox reset` starts the sandbox afresh."
+        status = SyncStatus(phase=ConnectionPhase.UNAVAILABLE, message=message)
+        self.store.dispatch(reducers.set_sync_status, status)
+        self.notify(message, title="Not connected", severity="error", timeout=30)
+        self._connected.set()
 
     def _apply_theme(self) -> None:
         wanted = self.config.ui.theme
@@ -243,6 +344,19 @@ class PlannerApp(App[None]):
 
     def watch_state(self, state: PlannerState) -> None:
         self._maybe_offer_first_run(state)
+        self._calendar_changed(state)
+
+    def _calendar_changed(self, state: PlannerState) -> None:
+        keeper = self._calendar_keeper
+        delay = keeper.changed(state) if keeper is not None else None
+        if keeper is not None and delay is not None:
+            self.run_worker(
+                keeper.save_later(delay, lambda: self.state),
+                name="save calendar",
+                group=CALENDAR_GROUP,
+                exit_on_error=False,
+                description="Saves the calendar for the next start",
+            )
 
     # -- sync worker -----------------------------------------------------------------------
 
@@ -259,7 +373,8 @@ class PlannerApp(App[None]):
     async def _run_sync(self, delay: float) -> None:
         if delay > 0:
             await self.clock.sleep(delay)
-        await self.engine.run()
+        if self.engine is not None:
+            await self.engine.run()
 
     def _start_ticker(self) -> None:
         self.run_worker(
@@ -306,6 +421,9 @@ class PlannerApp(App[None]):
             case "ticker":
                 self.log.error("status bar ticker stopped", error)
                 self._start_ticker()
+            case "calendar-file":
+                # Only the next start is any slower; not worth interrupting the user for.
+                self.log.warning("could not save the calendar", error)
             case _:
                 self.notify(
                     f"{worker.description or worker.name} failed: {error}.",
@@ -314,16 +432,35 @@ class PlannerApp(App[None]):
                 )
 
     def _on_suspend(self, _app: App[Any]) -> None:
-        self.engine.pause()
+        self._paused = True
+        if self.engine is not None:
+            self.engine.pause()
 
     def _on_resume(self, _app: App[Any]) -> None:
-        self.engine.resume()
+        self._paused = False
+        if self.engine is not None:
+            self.engine.resume()
 
     # -- commands --------------------------------------------------------------------------
 
     async def execute(self, command: Command) -> CommandOutcome:
-        """Run ``command`` through the engine and return how it ended."""
+        """Run ``command`` through the engine and return how it ended.
+
+        Before the backend is open this waits for it; if it could not be opened, the outcome
+        says so.
+        """
+        await self._connected.wait()
+        if self.engine is None:
+            from tui_planner.sync.commands import CommandOutcome
+
+            reason = self.state.sync.message or "The backend could not be opened."
+            return CommandOutcome(command, ok=False, message=f"{command.describe()}: {reason}")
         return await self.engine.execute(command)
+
+    async def wait_for_backend(self) -> Backend | None:
+        """The open backend, once it is open; ``None`` if it could not be opened."""
+        await self._connected.wait()
+        return self.backend
 
     def submit(self, command: Command) -> None:
         """Run ``command`` in the background and report the outcome as a notification."""
@@ -349,11 +486,16 @@ class PlannerApp(App[None]):
 
     def action_sync_now(self) -> None:
         """Ask the engine for a sync right away."""
+        if self.engine is None:
+            self.notify("Still connecting; the plan syncs as soon as it can.", timeout=2)
+            return
         self.engine.request_sync()
         self.notify("Syncing now.", timeout=2)
 
     def action_generate(self) -> None:
         """Generate the plan (first time, after a failure, or to reactivate it)."""
+        from tui_planner.sync.commands import GeneratePlan
+
         self.submit(GeneratePlan())
 
     async def action_goto_date(self) -> None:
@@ -452,6 +594,8 @@ class PlannerApp(App[None]):
     async def _offer_first_run(self, status: PlanStatus) -> None:
         choice = await self.push_screen_wait(FirstRunScreen(status))
         if choice is FirstRunChoice.GENERATE:
+            from tui_planner.sync.commands import GeneratePlan
+
             self.submit(GeneratePlan())
         elif choice is FirstRunChoice.SETTINGS:
             await self.switch_mode("settings")
@@ -462,3 +606,11 @@ class PlannerApp(App[None]):
         """How to show the key bound to an app binding, honouring the keymap ("ctrl+g")."""
         keys = self.config.ui.keymap.get(binding_id) or keymap.default_key(binding_id)
         return self.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+
+
+def _open_off_loop(opener: BackendOpener) -> Backend:
+    """Open the backend and load the sync engine's modules: the slow part of start-up, run in
+    a thread so the first frame is already on screen."""
+    backend = opener()
+
+    return backend

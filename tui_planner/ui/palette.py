@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui_planner.api.models import PlanStatus
-from tui_planner.sync.commands import GeneratePlan, RegeneratePlan, RegeneratePlanWithResearch
 
 if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
@@ -43,6 +42,8 @@ class PaletteEntry:
 
 def planner_entries(app: Any) -> Iterator[PaletteEntry]:
     """The planner's commands that make sense for ``app`` right now (a ``PlannerApp``)."""
+    from tui_planner.sync.commands import GeneratePlan, RegeneratePlan, RegeneratePlanWithResearch
+
     state: PlannerState = app.state
     yield PaletteEntry("Go to date", "Jump the calendar to a date", app.action_goto_date)
     yield PaletteEntry("Sync now", "Fetch the latest plan from the API", app.action_sync_now)

@@ -3,6 +3,11 @@
 The screen owns the selected date and the filter; the month grid, agenda and week view are
 told what to show. A new snapshot rebuilds the day index once (memoized on the snapshot's
 identity) and leaves the selection alone, so a sync never moves the user's place.
+
+Until the first sync has loaded the plan, the grid shows the calendar the last session saved
+(:mod:`tui_planner.ui.saved_calendar`), when there is one; keys that need the live plan
+(open, new, filter, week list) say so until it arrives. The dialogs are imported when first
+opened, not at start-up.
 """
 
 from __future__ import annotations
@@ -16,9 +21,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList
 
 from tui_planner.ui.planner_screen import PlannerScreen
-from tui_planner.ui.screens.activity_form import ActivityForm
-from tui_planner.ui.screens.calendar_filter import CalendarFilterDialog
-from tui_planner.ui.screens.goto_date import GotoDateDialog
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.day_summary import CalendarFilter, DayIndex
 from tui_planner.ui.widgets.filter_bar import FilterBar
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui_planner.store.state import PlannerState
+    from tui_planner.ui.saved_calendar import SavedCalendar
 
 __all__ = ["CalendarScreen"]
 
@@ -105,11 +108,23 @@ class CalendarScreen(PlannerScreen[None]):
             self._selected = self._today()
         self._rebuild_index(state)
 
+    def _saved(self) -> SavedCalendar | None:
+        """The last session's calendar, while the live plan has not loaded."""
+        saved: SavedCalendar | None = getattr(self.app, "saved_calendar", None)
+        return None if self.state.loaded else saved
+
     def _rebuild_index(self, state: PlannerState) -> None:
         tz = self._tz()
         if self._index is not None and self._index.is_for(state, self._filter, tz):
             return
-        self._index = DayIndex.build(state, self._filter, tz)
+        saved = None if state.loaded else self._saved()
+        if saved is not None:
+            if self._index is not None and self._index.state is None:
+                return  # already showing the saved calendar
+            index = saved.index()
+        else:
+            index = DayIndex.build(state, self._filter, tz)
+        self._index = index
         grid = self.query_one(MonthGrid)
         grid.set_today(self._today())
         grid.set_index(self._index)
@@ -152,7 +167,11 @@ class CalendarScreen(PlannerScreen[None]):
         if day == self._today():
             heading += " · today"
         self.query_one("#calendar-day", Label).update(heading, layout=False)
-        self.query_one(Agenda).show_day(day, self._index.activities_on(day), summary.events, tz)
+        agenda = self.query_one(Agenda)
+        if self._index.state is None:
+            agenda.show_saved_day(day, summary)
+        else:
+            agenda.show_day(day, self._index.activities_on(day), summary.events, tz)
 
     def _week_of(self, day: date) -> tuple[date, ...]:
         first = 0 if self._week_start() == "monday" else 6
@@ -174,15 +193,24 @@ class CalendarScreen(PlannerScreen[None]):
     @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="Go to date")
     async def action_goto_date(self) -> None:
         """Ask for a date and select it."""
+        from tui_planner.ui.screens.goto_date import GotoDateDialog
+
         chosen = await self.app.push_screen_wait(GotoDateDialog(self.selected_date))
         if chosen is not None:
             self.select_date(chosen)
 
     # -- opening and creating -----------------------------------------------------------------
 
+    def _still_loading(self) -> bool:
+        """Whether the live plan has yet to load; if so, tell the user once per key press."""
+        if self.state.loaded:
+            return False
+        self.notify("The plan is still loading; this key works once it has.", timeout=3)
+        return True
+
     def action_open(self) -> None:
         """Open the selected day's activity; with several, move into the agenda to choose."""
-        if self._index is None:
+        if self._index is None or self._still_loading():
             return
         activities = self._index.activities_on(self.selected_date)
         if not activities:
@@ -218,6 +246,10 @@ class CalendarScreen(PlannerScreen[None]):
     @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="New activity")
     async def action_new_activity(self) -> None:
         """Ask for a new activity's details and create it."""
+        from tui_planner.ui.screens.activity_form import ActivityForm
+
+        if self._still_loading():
+            return
         state = self.state
         command = await self.app.push_screen_wait(
             ActivityForm(
@@ -239,6 +271,8 @@ class CalendarScreen(PlannerScreen[None]):
 
     def action_toggle_view(self) -> None:
         """Switch between the month grid with agenda and the week list."""
+        if self._still_loading():
+            return
         self._week_mode = not self._week_mode
         self.set_class(self._week_mode, "-week")
         self._show_day()
@@ -250,6 +284,10 @@ class CalendarScreen(PlannerScreen[None]):
     @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="Filter")
     async def action_filter(self) -> None:
         """Choose which activities to show."""
+        from tui_planner.ui.screens.calendar_filter import CalendarFilterDialog
+
+        if self._still_loading():
+            return
         chosen = await self.app.push_screen_wait(CalendarFilterDialog(self._filter))
         if chosen is not None:
             self.set_filter(chosen)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from textual import events
 
     from tui_planner.api.models import PlanMarketingActivity
+    from tui_planner.ui.widgets.day_summary import DaySummary
 
 __all__ = ["Agenda", "activity_prompt"]
 
@@ -200,6 +201,27 @@ class Agenda(Widget, can_focus=True):
         self._highlighted = chosen if chosen is not None else self._first_activity()
         self._flat_lines = None
         self._scroll_to_highlight()
+        self.refresh()
+
+    def show_saved_day(self, day: date, summary: DaySummary) -> None:
+        """Show ``day`` as the last session saved it: titles only, nothing to open yet."""
+        key = (day, summary)
+        if self._shown == key:
+            return
+        self._top = 0
+        self._shown, self._day = key, day
+        blocks = [
+            _Block((Text(f"{EVENT_ICON} {name}", style="bold yellow"),)) for name in summary.events
+        ]
+        blocks.extend(
+            _Block((Text(f"{entry.icon} {entry.title}", style="bold"),))
+            for entry in summary.entries
+        )
+        note = "Saved copy; loading…" if summary.entries else "Nothing planned."
+        blocks.append(_Block((Text(note, style="dim italic"),)))
+        self._blocks = blocks
+        self._highlighted = None
+        self._flat_lines = None
         self.refresh()
 
     def _prompt_lines(self, activity: PlanMarketingActivity, tz: tzinfo) -> tuple[Text, ...]:

@@ -16,12 +16,12 @@ from textual.widgets import Label
 from tui_planner.config import display_path
 
 if TYPE_CHECKING:
-    from tui_planner.backend import Backend
+    from tui_planner.backend import BackendInfo
 
-__all__ = ["BackendBadge", "PlannerHeader", "describe_backend"]
+__all__ = ["BackendBadge", "PlannerHeader", "badge_text"]
 
 
-def describe_backend(backend: Backend) -> str:
+def badge_text(backend: BackendInfo) -> str:
     """The badge text: ``"SANDBOX · /path/data.sqlite3"`` or the Wix backend's label."""
     if backend.is_sandbox:
         where = display_path(backend.data_file) if backend.data_file is not None else "in memory"
@@ -45,9 +45,9 @@ class BackendBadge(Label):
     }
     """
 
-    def __init__(self, backend: Backend, *, id: str | None = None) -> None:
+    def __init__(self, backend: BackendInfo, *, id: str | None = None) -> None:
         super().__init__(
-            describe_backend(backend),
+            badge_text(backend),
             markup=False,
             id=id,
             classes="-sandbox" if backend.is_sandbox else "",
@@ -74,7 +74,7 @@ class PlannerHeader(Widget):
     def compose(self) -> ComposeResult:
         yield Label(self._title(), id="header-title", markup=False)
         app: Any = self.app
-        backend: Backend | None = getattr(app, "backend", None)
+        backend: BackendInfo | None = getattr(app, "backend_info", None)
         if backend is not None:
             yield BackendBadge(backend, id="header-backend")
 

@@ -11,13 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui_planner.api.models import (
-    CalendarEvent,
-    ChannelName,
-    ItemStatus,
-    MarketingActivityType,
-    PlanMarketingActivity,
-)
+from tui_planner.api.models import ItemStatus, MarketingActivityType
 from tui_planner.store.selectors import activities_by_day, activity_counts
 from tui_planner.ui.icons import type_icon, type_label
 
@@ -25,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import date, tzinfo
 
+    from tui_planner.api.models import CalendarEvent, ChannelName, PlanMarketingActivity
     from tui_planner.store.state import PlannerState
 
 __all__ = [

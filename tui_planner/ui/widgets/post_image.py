@@ -29,6 +29,8 @@ from tui_planner.ui.terminal_graphics import picture_class
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from tui_planner.backend import Backend
+
 __all__ = ["PostImage"]
 
 _CACHE_SIZE = 32
@@ -112,9 +114,10 @@ class PostImage(Widget):
         if url is None:
             self._note("No image for this post.")
             return
-        cached = self._cache.get(url)
-        if cached is not None:
-            self._cache.move_to_end(url)
+        cache = self._cache
+        cached = cache.get(url) if cache is not None else None
+        if cache is not None and cached is not None:
+            cache.move_to_end(url)
             self._show(cached)
             return
         self._note("Loading image…")
@@ -128,8 +131,13 @@ class PostImage(Widget):
         )
 
     async def _fetch(self, url: str) -> None:
+        app: Any = self.app
+        backend: Backend | None = await app.wait_for_backend()
+        if backend is None:
+            self._note("Could not load the image: the backend is not open.")
+            return
         try:
-            response = await self._http.get(url)
+            response = await backend.http.get(url)
             response.raise_for_status()
             image = await asyncio.to_thread(_decode, response.content)
             # The first picture imports textual-image (and numpy): in a thread, so the
@@ -144,7 +152,7 @@ class PostImage(Widget):
         except (UnidentifiedImageError, OSError):
             self._note("Could not read the image file.")
             return
-        cache = self._cache
+        cache = _cache_for(backend.http)
         cache[url] = image
         while len(cache) > _CACHE_SIZE:
             cache.popitem(last=False)
@@ -172,11 +180,8 @@ class PostImage(Widget):
         return self.app.is_headless
 
     @property
-    def _http(self) -> httpx.AsyncClient:
+    def _cache(self) -> OrderedDict[str, PILImage.Image] | None:
+        """Decoded images of the open backend (``None`` before it is open)."""
         app: Any = self.app
-        http: httpx.AsyncClient = app.backend.http
-        return http
-
-    @property
-    def _cache(self) -> OrderedDict[str, PILImage.Image]:
-        return _cache_for(self._http)
+        backend: Backend | None = app.backend
+        return _cache_for(backend.http) if backend is not None else None

@@ -64,8 +64,13 @@ def spinner_frame(now: datetime) -> str:
     return SPINNER_FRAMES[step % len(SPINNER_FRAMES)]
 
 
-def _plan_segment(state: PlannerState, now: datetime, generate_key: str) -> Segment:
+def _plan_segment(
+    state: PlannerState, now: datetime, generate_key: str, saved_at: datetime | None
+) -> Segment:
     if not state.loaded:
+        if saved_at is not None:
+            age = _ago(saved_at, now)
+            return Segment(f"Saved calendar from {age} · loading the plan…", "muted")
         return Segment("Loading the plan…", "muted")
     status = state.plan_status
     if status == PlanStatus.NEVER_CREATED:
@@ -85,10 +90,14 @@ def _plan_segment(state: PlannerState, now: datetime, generate_key: str) -> Segm
 
 
 def _synced_ago(last: datetime, now: datetime) -> str:
-    seconds = (now - last).total_seconds()
+    return f"synced {_ago(last, now)}"
+
+
+def _ago(then: datetime, now: datetime) -> str:
+    seconds = (now - then).total_seconds()
     if seconds < 1:
-        return "synced just now"
-    return f"synced {describe_duration(seconds)} ago"
+        return "just now"
+    return f"{describe_duration(seconds)} ago"
 
 
 def _posts_segment(state: PlannerState, now: datetime) -> Segment | None:
@@ -112,6 +121,8 @@ def _connection_segment(sync: SyncStatus, now: datetime) -> Segment | None:
             return Segment(f"{reason} Fix [api] in config.toml and restart.", "error")
         case ConnectionPhase.PAUSED:
             return Segment("sync paused", "muted")
+        case ConnectionPhase.UNAVAILABLE:
+            return Segment(sync.message or "The backend could not be opened.", "error")
         case ConnectionPhase.CONNECTING:
             return Segment("connecting…", "muted")
         case _:
@@ -127,11 +138,17 @@ def _pending_segment(state: PlannerState) -> Segment | None:
 
 
 def status_segments(
-    state: PlannerState, now: datetime, generate_key: str = "ctrl+g"
+    state: PlannerState,
+    now: datetime,
+    generate_key: str = "ctrl+g",
+    saved_at: datetime | None = None,
 ) -> tuple[Segment, Segment | None, Segment | None, Segment | None]:
-    """What the status bar says: plan, posts generating, connection and pending commands."""
+    """What the status bar says: plan, posts generating, connection and pending commands.
+
+    ``saved_at`` is when the calendar on show before the plan loads was saved, if it is one.
+    """
     return (
-        _plan_segment(state, now, generate_key),
+        _plan_segment(state, now, generate_key, saved_at),
         _posts_segment(state, now),
         _connection_segment(state.sync, now),
         _pending_segment(state),
@@ -224,7 +241,11 @@ class StatusBar(Widget):
     def _show(self) -> None:
         if not self.children:  # not composed yet
             return
-        plan, posts, connection, pending = status_segments(self.state, self.now, self._generate_key)
+        saved = getattr(self.app, "saved_calendar", None) if self._follows_app else None
+        saved_at: datetime | None = getattr(saved, "saved_at", None)
+        plan, posts, connection, pending = status_segments(
+            self.state, self.now, self._generate_key, saved_at
+        )
         self._fill("#status-plan", plan)
         self._fill("#status-posts", posts)
         self._fill("#status-connection", connection)
