@@ -17,6 +17,7 @@ from tui_planner.config import (
     starter_config_text,
     write_private_file,
 )
+from tui_planner.config.field_docs import field_docstrings
 from tui_planner.config.key_lines import find_key_line
 from tui_planner.config.model import section_models
 
@@ -42,14 +43,17 @@ def test_starter_parses_to_the_defaults() -> None:
     assert Config.model_validate(tomllib.loads(starter_config_text())) == Config()
 
 
-def test_starter_documents_every_key() -> None:
+def test_starter_documents_every_key_with_its_docstring() -> None:
     text = starter_config_text()
+    # Joining the comment lines undoes the wrapping, leaving "<docstring> <key> = <value>".
+    unwrapped = text.replace("\n#", "")
 
     for section_name, model in section_models().items():
         assert f"[{section_name}]" in text
-        for key, field in model.model_fields.items():
+        docstrings = field_docstrings(model)
+        for key in model.model_fields:
             assert f"\n# {key} = " in text
-            assert f" {field.description} " in text.replace("\n#", "")
+            assert f" {docstrings[key]} {key} = " in unwrapped
 
 
 def test_config_example_in_the_repository_is_the_starter() -> None:

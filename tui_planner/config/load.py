@@ -15,7 +15,6 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ConfigError
-from .key_lines import find_key_line, key_at_line
 from .locations import ConfigLocation, locate_config
 from .model import Config, section_models
 
@@ -98,6 +97,8 @@ def _decode(raw: bytes, path: Path) -> str:
 
 
 def _syntax_error(error: tomllib.TOMLDecodeError, text: str, path: Path) -> ConfigError:
+    from .key_lines import key_at_line  # its patterns are compiled only for a broken file
+
     message = str(error)
     position = _TOML_POSITION.search(message)
     reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
@@ -151,6 +152,8 @@ def _validate(data: dict[str, Any], text: str, path: Path, env: Mapping[str, str
 
 
 def _validation_error(errors: list[ErrorDetails], text: str, path: Path) -> ConfigError:
+    from .key_lines import find_key_line  # its patterns are compiled only for a broken file
+
     first = errors[0]
     location = tuple(first["loc"])
     names = tuple(str(part) for part in location if isinstance(part, str))

@@ -3,6 +3,11 @@
 TOML already carries types, so the model validates strictly: ``idle_interval = "5"`` is a
 mistake worth naming rather than a string to coerce. Paths and channel names are the
 exceptions; they arrive as strings by nature.
+
+Each field's docstring is its one description: it stays a docstring under the field, where it
+reads best, and :func:`~tui_planner.config.field_docs.field_docstrings` reads it from this file
+only when the starter config is built, instead of pydantic's ``use_attribute_docstrings``
+parsing the file on every start.
 """
 
 from __future__ import annotations
@@ -41,15 +46,9 @@ Channel = Annotated[ChannelName, Strict(False)]
 
 
 class Section(BaseModel):
-    """Base of every section: strict types, unknown keys rejected, field docstrings kept."""
+    """Base of every section: strict types, unknown keys rejected, every field documented."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        frozen=True,
-        allow_inf_nan=False,
-        use_attribute_docstrings=True,
-    )
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 def _blank_to_none(value: object) -> object:

@@ -13,10 +13,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import BaseModel, SecretStr
 from pydantic.fields import FieldInfo
 
+from .field_docs import field_docstrings
 from .model import section_models
 
 __all__ = ["starter_config_text", "toml_value"]
@@ -47,8 +47,9 @@ def starter_config_text() -> str:
 def _section_block(name: str, section: type[BaseModel]) -> str:
     doc = (section.__doc__ or "").strip()
     lines = [*_comment(doc), f"[{name}]", ""]
+    docstrings = field_docstrings(section)
     for key, field in section.model_fields.items():
-        lines.extend(_comment(field.description or ""))
+        lines.extend(_comment(docstrings.get(key, "")))
         lines.append(_key_line(key, field))
         lines.append("")
     return "\n".join(lines)
@@ -79,6 +80,8 @@ def toml_value(value: Any) -> str:
         return f"{{ {pairs} }}" if pairs else "{}"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    import tomli_w  # only `config init` writes TOML; the app's start does not need it
+
     return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
 
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import BaseModel, SecretStr
 
 from .model import Config
@@ -31,6 +29,8 @@ def write_private_file(path: Path, text: str) -> None:
     is flushed to disk, then renamed over ``path``, so a reader sees the old file or the new
     one and never half of either.
     """
+    import tempfile  # loading a config never writes, and tempfile brings shutil and random
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
@@ -50,6 +50,8 @@ def write_private_file(path: Path, text: str) -> None:
 
 def config_to_toml(config: Config) -> str:
     """The effective configuration as TOML, with every secret shown as ``********``."""
+    import tomli_w  # only `config show` writes TOML; the app's start does not need it
+
     return tomli_w.dumps(_plain(config))
 
 
