@@ -51,7 +51,7 @@ async def _awaited(result: Awaitable[list[Figure]]) -> list[Figure]:
 
 def _table(figures: list[Figure], errors: list[str]) -> str:
     rows = [("figure", "value", "target", "result")]
-    rows += [(f.name, f.shown, f.target, "pass" if f.passed else "FAIL") for f in figures]
+    rows += [(f.name, f.shown, f.target, f.verdict) for f in figures]
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))

@@ -124,7 +124,10 @@ async def run() -> list[Figure]:
         await settle(pilot, what="the empty plan loaded")
         replay.full_plan = True
         monitor.start()
-        app.engine.request_sync()
+        engine = app.engine
+        if engine is None:
+            raise RuntimeError("the app was given an open backend, so its engine is running")
+        engine.request_sync()
         await settle(
             pilot,
             lambda: len(app.state.activities) == expected and not app.state.pending,

@@ -12,7 +12,6 @@ import ipaddress
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from pathlib import Path
 
 from tui_planner.config import (
@@ -94,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="config file to use instead of the default (also PLANNER_TUI_CONFIG)",
     )
-    parser.add_argument("--version", action="version", version=f"planner-tui {_version()}")
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="show the version and exit")
     parser.set_defaults(handler=_run_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -143,7 +142,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``: looked up only when asked (reading package metadata costs 10 ms)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"planner-tui {_version()}")
+        parser.exit()
+
+
 def _version() -> str:
+    from importlib import metadata
+
     try:
         return metadata.version("planner-tui")
     except metadata.PackageNotFoundError:
