@@ -1,9 +1,9 @@
 """The base of every planner screen: follows the store, sends intents to the engine.
 
 Every planner screen gets the same chrome without asking: :class:`PlannerHeader` docked at
-the top (app, screen title, backend badge) and, docked at the bottom, the
-:class:`StatusBar` above Textual's ``Footer``. Subclasses compose only their body; they do
-not yield a ``Header``, ``Footer`` or ``StatusBar`` of their own.
+the top (app, screen title, backend badge) and, docked at the bottom, the :class:`StatusBar`
+above the :class:`KeyBar` of key hints. Subclasses implement :meth:`compose_body` rather
+than ``compose`` and yield no header, footer or status bar of their own.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui_planner.ui.widgets.backend_badge import PlannerHeader
+from tui_planner.ui.widgets.key_bar import KeyBar
 from tui_planner.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
     from tui_planner.clock import Clock
     from tui_planner.store.state import PlannerState
     from tui_planner.sync.commands import Command, CommandOutcome
@@ -57,25 +59,25 @@ class PlannerScreen(Screen[ResultT]):
     }
     """
 
-    _chrome_mounted = False
+    def compose(self) -> ComposeResult:
+        # The chrome is composed with the body, so the first frame lays out all of it at once.
+        yield PlannerHeader()
+        yield from self.compose_body()
+        yield Vertical(StatusBar(), KeyBar(), id="planner-foot", classes="planner-foot")
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets, between the header and the status bar."""
+        yield from ()
+
+    _watching = False
 
     def on_mount(self) -> None:
         # Textual calls every class's on_mount; a subclass that also calls super().on_mount()
-        # must not get the chrome (and the watcher) twice.
-        if self._chrome_mounted:
+        # must not start the watcher twice.
+        if self._watching:
             return
-        self._chrome_mounted = True
-        self._mount_chrome()
+        self._watching = True
         self.watch(self.app, "state", self._on_state, init=True)
-
-    def _mount_chrome(self) -> None:
-        for footer in self.query_children(Footer):
-            footer.remove()
-        if self.children:
-            self.mount(PlannerHeader(), before=0)
-        else:
-            self.mount(PlannerHeader())
-        self.mount(Vertical(StatusBar(), Footer(), id="planner-foot", classes="planner-foot"))
 
     def _on_state(self, state: PlannerState) -> None:
         self.state_changed(state)

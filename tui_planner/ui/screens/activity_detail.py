@@ -84,7 +84,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
 
     # -- layout -------------------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
             yield Static(id="detail-title", markup=False)
             yield Static(id="detail-meta")

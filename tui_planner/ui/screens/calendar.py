@@ -77,7 +77,7 @@ class CalendarScreen(PlannerScreen[None]):
 
     # -- layout -------------------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         today = self._today()
         with Horizontal(id="calendar-top"):
             yield Label(id="calendar-month")

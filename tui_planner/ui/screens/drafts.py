@@ -77,7 +77,7 @@ class DraftsScreen(PlannerScreen[None]):
         self._anchor: str | None = None
         self._range_base: frozenset[str] = frozenset()
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         yield Static(id="drafts-filters")
         yield DraftTable(id="drafts-table")
         yield Static(id="drafts-empty")

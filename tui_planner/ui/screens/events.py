@@ -89,7 +89,7 @@ class EventsScreen(PlannerScreen[None]):
         self._shown: tuple[CalendarEvent, ...] | None = None
         self._offer_regenerate = False
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         yield Static(id="events-intro")
         yield Static(id="events-regenerate")
         yield DataTable(id="events-table", cursor_type="row", zebra_stripes=True)

@@ -109,7 +109,7 @@ class PostPreviewScreen(PlannerScreen[None]):
         self._item_ids: tuple[str, ...] = ()
         self._current: str | None = None
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="preview"):
             yield Static(id="preview-activity", markup=False)
             yield Static(id="preview-channels")

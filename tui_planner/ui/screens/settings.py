@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from textual.app import ComposeResult
+    from textual.widget import AwaitMount
 
     from tui_planner.api.models import MarketingSettings, PlanMarketingActivity
     from tui_planner.store.state import PlannerState
@@ -105,7 +106,7 @@ class SettingsScreen(PlannerScreen[None]):
         self._dirty: tuple[str, ...] = ()
         self._saving = False
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         with Vertical(id="settings-body"):
             yield Static("Marketing settings", id="settings-title")
             yield Static(
@@ -142,8 +143,18 @@ class SettingsScreen(PlannerScreen[None]):
             defaults=state.options.defaults,
             id="settings-form",
         )
-        self.query_one("#settings-body").mount(form, before="#settings-summary")
-        self.call_after_refresh(self._load_record, state.settings)
+        mounting = self.query_one("#settings-body").mount(form, before="#settings-summary")
+        self.run_worker(
+            self._load_when_mounted(mounting),
+            group="settings-form",
+            exit_on_error=False,
+            description="Fill the settings form",
+        )
+
+    async def _load_when_mounted(self, mounting: AwaitMount) -> None:
+        """Fill the form once every field in it is mounted (not merely after a refresh)."""
+        await mounting
+        self._load_record(self.state.settings)
 
     def _load_record(self, record: MarketingSettings | None) -> None:
         form = self._form
