@@ -27,5 +27,6 @@ def isolated_environment(
     monkeypatch.setenv("PLANNER_TUI_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("WIX_API_KEY", raising=False)
     return home

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 import tui_planner.sandbox
-from tui_planner.backend import Backend, BackendInfo
+from tui_planner.backend import Backend, BackendInfo, Connection
 from tui_planner.cli import main
-from tui_planner.config import Config, write_private_file
+from tui_planner.config import Config, ConfigError, write_private_file
+from tui_planner.launch import UiSettings
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 
@@ -108,46 +109,62 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 class FakePlannerApp:
-    """Stands in for the Textual app: records what it was given; opens the backend on run."""
+    """Stands in for the Textual app: records what it was given; opens the backend on run,
+    keeping a config error for the command to report, as the real app does."""
 
     created: list[FakePlannerApp] = []
 
     def __init__(
         self,
         *,
-        config: Config,
-        backend: Callable[[], Backend],
+        config: Config | None,
+        ui: UiSettings,
+        backend: Callable[[], Connection],
         info: BackendInfo,
         calendar_file: Path | None,
         clock: Any,
     ) -> None:
-        self.config = config
+        self.given_config = config
+        self.ui = ui
         self.opener = backend
         self.info = info
         self.calendar_file = calendar_file
         self.clock = clock
         self.backend: Backend | None = None
+        self.config_error: ConfigError | None = None
         self.return_code: int | None = None
         FakePlannerApp.created.append(self)
 
     def run(self) -> None:
         assert self.backend is None, "the app opens the backend itself, after its first frame"
-        self.backend = self.opener()
+        try:
+            self.backend = self.opener().backend
+        except ConfigError as error:
+            self.config_error = error
+            return
         assert not self.backend.closed
 
 
-def test_running_without_a_command_starts_the_app_on_the_sandbox(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    data_file = use_sandbox_file(tmp_path, monkeypatch)
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[FakePlannerApp]:
+    """Replace the Textual app with :class:`FakePlannerApp`; the list fills as it is made."""
     fake_module = types.ModuleType("tui_planner.ui.app")
     fake_module.PlannerApp = FakePlannerApp  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "tui_planner.ui.app", fake_module)
     FakePlannerApp.created.clear()
+    return FakePlannerApp.created
+
+
+def test_running_without_a_command_starts_the_app_on_the_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: list[FakePlannerApp]
+) -> None:
+    data_file = use_sandbox_file(tmp_path, monkeypatch, "[ui]\nweek_start = 'sunday'\n")
 
     assert main([]) == 0
 
-    (app,) = FakePlannerApp.created
+    (app,) = fake_app
+    assert app.given_config is not None, "the first start validates the config first"
+    assert app.ui.week_start == "sunday"
     assert app.info.is_sandbox
     assert app.info.data_file == data_file
     assert app.info.key is not None
@@ -156,7 +173,48 @@ def test_running_without_a_command_starts_the_app_on_the_sandbox(
     assert app.backend is not None
     assert app.backend.data_file == data_file
     assert app.backend.closed, "the command closes the backend the app opened"
-    assert app.config.uses_sandbox
+
+
+def test_the_next_start_paints_from_the_launch_record_and_validates_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: list[FakePlannerApp]
+) -> None:
+    use_sandbox_file(tmp_path, monkeypatch, "[ui]\nweek_start = 'sunday'\n")
+    assert main([]) == 0
+
+    assert main([]) == 0
+
+    first, second = fake_app
+    assert second.given_config is None, "the config is validated in the opener this time"
+    assert second.ui == first.ui
+    assert second.info == first.info
+    assert second.backend is not None
+    assert second.backend.closed
+
+
+def test_a_config_that_went_bad_behind_a_record_is_still_a_sentence_and_exit_2(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_app: list[FakePlannerApp],
+) -> None:
+    use_sandbox_file(tmp_path, monkeypatch)
+    assert main([]) == 0
+    # Let the record match whatever the file says, so the bad file is met only in the
+    # opener, after the first frame, as a file going bad between start-up steps would be.
+    config = Path(os.environ["PLANNER_TUI_CONFIG"])
+    monkeypatch.setattr(
+        "tui_planner.launch.fingerprint", lambda location, environ=None: "unchanged"
+    )
+    assert main([]) == 0  # writes a record under the stubbed fingerprint
+    config.write_text("[sync]\nidle_interval = 'soon'\n", encoding="utf-8")
+    capsys.readouterr()
+
+    assert main([]) == 2
+
+    assert fake_app[-1].given_config is None
+    err = capsys.readouterr().err
+    assert "idle_interval" in err
+    assert "Traceback" not in err
 
 
 def test_api_key_without_site_id_is_a_sentence(

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_planner.config import Config, ConfigError, display_path
+from tui_planner.config import ConfigError, display_path
 
 if TYPE_CHECKING:
     import httpx
 
     from tui_planner.api import MarketingPlanClient, PublisherClient
     from tui_planner.clock import Clock
-    from tui_planner.config import SandboxConfig
+    from tui_planner.config import Config, SandboxConfig
     from tui_planner.sandbox import SandboxOptions
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "SANDBOX_SITE_ID",
     "Backend",
     "BackendInfo",
+    "Connection",
     "describe_backend",
     "open_backend",
     "sandbox_options",
@@ -111,6 +112,14 @@ class Backend:
             return
         self._closed = True
         await self.http.aclose()
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """What opening the backend yields: the validated config and the backend it names."""
+
+    config: Config
+    backend: Backend
 
 
 def sandbox_options(section: SandboxConfig) -> SandboxOptions:

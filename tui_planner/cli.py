@@ -13,17 +13,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui_planner.config import (
-    API_KEY_ENV_VAR,
-    ConfigError,
-    LoadedConfig,
-    config_to_toml,
-    load_config,
-    locate_config,
-    starter_config_text,
-    write_private_file,
-)
+# Only the config names that need no pydantic, here: a start that paints from its launch
+# record reaches the first frame without it (see tui_planner.launch).
+from tui_planner.config import API_KEY_ENV_VAR, ConfigError, locate_config, write_private_file
+
+if TYPE_CHECKING:
+    from tui_planner.config import LoadedConfig
 
 __all__ = ["build_parser", "main"]
 
@@ -143,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class _ShowVersion(argparse.Action):
-    """``--version``: looked up only when asked (reading package metadata costs 10 ms)."""
+    """``--version``: prints the version and exits."""
 
     def __call__(
         self,
@@ -157,12 +154,9 @@ class _ShowVersion(argparse.Action):
 
 
 def _version() -> str:
-    from importlib import metadata
+    from tui_planner import __version__
 
-    try:
-        return metadata.version("planner-tui")
-    except metadata.PackageNotFoundError:
-        return "(not installed)"
+    return __version__
 
 
 def _port(text: str) -> int:
@@ -191,6 +185,8 @@ def _say(sentence: str) -> None:
 
 def _load(args: argparse.Namespace) -> LoadedConfig:
     """Load the config the flags and environment point at; print its warnings."""
+    from tui_planner.config import load_config
+
     loaded = load_config(locate_config(args.config))
     for warning in loaded.warnings:
         _say(f"Warning: {warning}")
@@ -200,12 +196,26 @@ def _load(args: argparse.Namespace) -> LoadedConfig:
 def _run_app(args: argparse.Namespace) -> int:
     from functools import partial
 
-    from tui_planner.backend import describe_backend, open_backend
     from tui_planner.clock import SystemClock
+    from tui_planner.launch import UiSettings, connect, read_launch_record
 
-    config = _load(args).config
+    location = locate_config(args.config)
     clock = SystemClock()
-    info = describe_backend(config)  # a bad [api] section stops here, before the screen
+    known = read_launch_record(location)
+    if known is not None:
+        # The config is as the last start validated it: paint first, validate after.
+        for warning in known.warnings:
+            _say(f"Warning: {warning}")
+        info, ui, config = known.info, known.ui, None
+        opener = partial(connect, location, clock, known=known)
+    else:
+        from tui_planner.backend import describe_backend
+
+        loaded = _load(args)
+        config = loaded.config
+        info = describe_backend(config)  # a bad [api] section stops here, before the screen
+        ui = UiSettings.from_config(config)
+        opener = partial(connect, location, clock, loaded=loaded)
     # Imported late so that config and sandbox commands never load Textual.
     from tui_planner.ui.app import PlannerApp
     from tui_planner.ui.saved_calendar import saved_calendar_file
@@ -215,7 +225,8 @@ def _run_app(args: argparse.Namespace) -> int:
     # The app paints the calendar saved last time, then opens the backend in a thread.
     app = PlannerApp(
         config=config,
-        backend=partial(open_backend, config, clock),
+        ui=ui,
+        backend=opener,
         info=info,
         calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
         clock=clock,
@@ -226,10 +237,14 @@ def _run_app(args: argparse.Namespace) -> int:
         backend = app.backend
         if backend is not None and not backend.closed:
             asyncio.run(backend.aclose())
+    if app.config_error is not None:
+        raise app.config_error
     return app.return_code or EXIT_OK
 
 
 def _config_init(args: argparse.Namespace) -> int:
+    from tui_planner.config import starter_config_text
+
     path = locate_config(args.config).path
     if path.exists() and not args.force:
         _say(f"The config file {path} already exists; pass --force to replace it.")
@@ -245,6 +260,8 @@ def _config_path(args: argparse.Namespace) -> int:
 
 
 def _config_show(args: argparse.Namespace) -> int:
+    from tui_planner.config import config_to_toml
+
     loaded = _load(args)
     config = loaded.config
     # Show the sandbox file actually used rather than leaving the default implicit.

@@ -1,23 +1,32 @@
 """Configuration: the model, where the file lives, loading it and writing files the app owns.
 
-Plain Python (pydantic, tomllib, tomli-w, platformdirs); never imports Textual.
+Plain Python (pydantic, tomllib, tomli-w, platformdirs); never imports Textual. The names
+below load on first use (PEP 562): where the file lives, its errors and writing private
+files need no pydantic, so a start that already knows its settings
+(:mod:`tui_planner.launch`) validates the file only after the first frame.
 """
 
 from __future__ import annotations
 
-from .errors import ConfigError
-from .load import API_KEY_ENV_VAR, LoadedConfig, load_config
-from .locations import (
-    CONFIG_ENV_VAR,
-    ConfigLocation,
-    default_config_path,
-    default_sandbox_data_file,
-    display_path,
-    locate_config,
-)
-from .model import ApiConfig, Config, SandboxConfig, SyncConfig, UiConfig
-from .starter import starter_config_text
-from .write import REDACTED, config_to_toml, write_private_file
+from typing import TYPE_CHECKING
+
+from tui_planner.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from .errors import ConfigError
+    from .load import LoadedConfig, load_config
+    from .locations import (
+        API_KEY_ENV_VAR,
+        CONFIG_ENV_VAR,
+        ConfigLocation,
+        default_config_path,
+        default_sandbox_data_file,
+        display_path,
+        locate_config,
+    )
+    from .model import ApiConfig, Config, SandboxConfig, SyncConfig, UiConfig
+    from .starter import starter_config_text
+    from .write import REDACTED, config_to_toml, write_private_file
 
 __all__ = [
     "API_KEY_ENV_VAR",
@@ -40,3 +49,27 @@ __all__ = [
     "starter_config_text",
     "write_private_file",
 ]
+
+_HOMES = {
+    "API_KEY_ENV_VAR": ".locations",
+    "CONFIG_ENV_VAR": ".locations",
+    "REDACTED": ".write",
+    "ApiConfig": ".model",
+    "Config": ".model",
+    "ConfigError": ".errors",
+    "ConfigLocation": ".locations",
+    "LoadedConfig": ".load",
+    "SandboxConfig": ".model",
+    "SyncConfig": ".model",
+    "UiConfig": ".model",
+    "config_to_toml": ".write",
+    "default_config_path": ".locations",
+    "default_sandbox_data_file": ".locations",
+    "display_path": ".locations",
+    "load_config": ".load",
+    "locate_config": ".locations",
+    "starter_config_text": ".starter",
+    "write_private_file": ".write",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES, globals(), __all__)

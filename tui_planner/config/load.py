@@ -15,13 +15,11 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ConfigError
-from .locations import ConfigLocation, locate_config
+from .locations import API_KEY_ENV_VAR, ConfigLocation, locate_config
 from .model import Config, section_models
 
 __all__ = ["API_KEY_ENV_VAR", "LoadedConfig", "load_config"]
 
-API_KEY_ENV_VAR = "WIX_API_KEY"
-"""Environment variable holding the Wix API key; it wins over the config file."""
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")

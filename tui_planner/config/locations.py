@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 __all__ = [
+    "API_KEY_ENV_VAR",
     "APP_NAME",
     "CONFIG_ENV_VAR",
     "ConfigLocation",
@@ -29,6 +30,9 @@ APP_NAME = "planner-tui"
 
 CONFIG_ENV_VAR = "PLANNER_TUI_CONFIG"
 """Environment variable naming the config file to use instead of the default."""
+
+API_KEY_ENV_VAR = "WIX_API_KEY"
+"""Environment variable holding the Wix API key; it wins over the config file."""
 
 
 @dataclass(frozen=True)

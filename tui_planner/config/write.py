@@ -10,11 +10,10 @@ import contextlib
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, SecretStr
-
-from .model import Config
+if TYPE_CHECKING:
+    from .model import Config
 
 __all__ = ["REDACTED", "config_to_toml", "write_private_file"]
 
@@ -57,6 +56,8 @@ def config_to_toml(config: Config) -> str:
 
 def _plain(value: Any) -> Any:
     """A TOML-ready copy of ``value``: unset keys dropped, secrets redacted."""
+    from pydantic import BaseModel, SecretStr  # writing TOML is rare; starting is not
+
     if isinstance(value, BaseModel):
         return {
             name: _plain(getattr(value, name))

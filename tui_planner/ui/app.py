@@ -20,6 +20,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
+from importlib import import_module
 from inspect import isawaitable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -33,7 +34,9 @@ from textual.worker import Worker, WorkerState
 
 from tui_planner import heap
 from tui_planner.api.models import PlanStatus
-from tui_planner.backend import Backend
+from tui_planner.backend import Backend, Connection
+from tui_planner.config import ConfigError
+from tui_planner.launch import UiSettings
 from tui_planner.store import Store, reducers
 from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus
 from tui_planner.ui import keymap
@@ -41,6 +44,7 @@ from tui_planner.ui.palette import PlannerCommands
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
 from tui_planner.ui.screens.help import HelpScreen
+from tui_planner.ui.widgets.backend_badge import PlannerHeader
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -71,9 +75,12 @@ IDLE_TICK = 1.0
 CALENDAR_SAVE_INTERVAL = 60.0
 """Seconds between saves of the calendar for the next start, at most (one more at exit)."""
 
-BackendOpener = Callable[[], Backend]
-"""Opens the backend; called in a thread after the first frame (``open_backend`` bound to the
-config and clock)."""
+BackendOpener = Callable[[], Connection]
+"""Validates the config and opens the backend; called in a thread after the first frame
+(:func:`tui_planner.launch.connect`, bound to the config's location and the clock)."""
+
+CONFIG_ERROR_EXIT = 2
+"""The app's return code when the config, validated after the first frame, is unusable."""
 
 
 class Engine(Protocol):
@@ -160,21 +167,32 @@ class PlannerApp(App[None]):
     def __init__(
         self,
         *,
-        config: Config,
         backend: Backend | BackendOpener,
         clock: Clock,
+        config: Config | None = None,
+        ui: UiSettings | None = None,
         info: BackendInfo | None = None,
         calendar_file: Path | None = None,
         store: Store | None = None,
         engine: Engine | None = None,
         offer_first_run: bool = True,
     ) -> None:
-        """Run over ``backend``: an open one, or a function that opens it (then ``info``,
-        which names it in the header, is required). ``calendar_file`` is where the calendar
+        """Run over ``backend``: an open one, or a function that validates the config and
+        opens it in a thread after the first frame (then ``info``, which names the backend in
+        the header, is required). ``config`` may come from that function too, when ``ui``
+        gives the settings the first frame needs. ``calendar_file`` is where the calendar
         is saved for the next start and read from at this one (``None``: nowhere)."""
         super().__init__()
-        self.config = config
-        """The loaded configuration."""
+        if ui is None:
+            if config is None:
+                raise ValueError("the first frame needs the config or its UiSettings")
+            ui = UiSettings.from_config(config)
+        self.config: Config | None = config
+        """The validated configuration (``None`` until the opener has validated it)."""
+        self.ui_settings: UiSettings = ui
+        """Theme, keys and week start, known before the config is validated."""
+        self.config_error: ConfigError | None = None
+        """Why the config turned out unusable after the first frame (the app then exits 2)."""
         self.clock = clock
         """The one clock; screens read "now" and "today" from it."""
         if isinstance(backend, Backend):
@@ -194,8 +212,8 @@ class PlannerApp(App[None]):
             store = engine.store if engine is not None else Store()
         self.store: Store = store
         """The one source of truth the engine writes and the screens read."""
-        if engine is None and self.backend is not None:
-            engine = self._build_engine(self.backend)
+        if engine is None and self.backend is not None and config is not None:
+            engine = self._build_engine(self.backend, config)
         self.engine: Engine | None = engine
         """Keeps :attr:`store` in step with the backend; ``None`` until the backend is open."""
         self.saved_calendar: SavedCalendar | None = None
@@ -223,11 +241,11 @@ class PlannerApp(App[None]):
         self.set_reactive(PlannerApp.state, self.store.state)
         self.set_reactive(PlannerApp.now, clock.now())
 
-    def _build_engine(self, backend: Backend) -> SyncEngine:
+    def _build_engine(self, backend: Backend, config: Config) -> SyncEngine:
         from tui_planner.sync.engine import SyncEngine
         from tui_planner.sync.policy import PollPolicy
 
-        sync = self.config.sync
+        sync = config.sync
         policy = PollPolicy(
             idle_interval=sync.idle_interval,
             generating_interval=sync.generating_interval,
@@ -243,7 +261,7 @@ class PlannerApp(App[None]):
         self._loop = asyncio.get_running_loop()
         self._thread_id = threading.get_ident()
         self._apply_theme()
-        self.set_keymap(self.config.ui.keymap)
+        self.set_keymap(dict(self.ui_settings.keymap))
         self._unsubscribe = self.store.subscribe(self._on_store_change)
         self.state = self.store.state  # anything that changed before we subscribed
         self.app_suspend_signal.subscribe(self, self._on_suspend)
@@ -290,16 +308,37 @@ class PlannerApp(App[None]):
         if opener is None:
             return
         try:
-            backend = await asyncio.to_thread(_open_off_loop, opener)
+            connection = await asyncio.to_thread(_open_off_loop, opener)
+        except ConfigError as error:
+            # The same sentence a bad config always gets, printed once the screen is gone.
+            self.config_error = error
+            self.exit(return_code=CONFIG_ERROR_EXIT)
+            return
         except Exception as error:  # noqa: BLE001 - any failure becomes the status line.
             self._backend_unavailable(error)
             return
+        self._take_config(connection.config, connection.backend.info)
+        backend = connection.backend
         self.backend = backend
-        self.engine = self._build_engine(backend)
+        self.engine = self._build_engine(backend, connection.config)
         if self._paused:
             self.engine.pause()
         self._connected.set()
         self._start_sync()
+
+    def _take_config(self, config: Config, info: BackendInfo) -> None:
+        """The validated config: it normally says what the first frame assumed; if the
+        config changed in between, show what it says now."""
+        self.config = config
+        settings = UiSettings.from_config(config)
+        if settings != self.ui_settings:
+            self.ui_settings = settings
+            self._apply_theme()
+            self.set_keymap(dict(settings.keymap))
+        if info != self.backend_info:
+            self.backend_info = info
+            for header in self.screen.query(PlannerHeader):
+                header.refresh(recompose=True)
 
     def _backend_unavailable(self, error: Exception) -> None:
         what = "the sandbox" if self.backend_info.is_sandbox else "the connection to Wix"
@@ -313,7 +352,7 @@ class PlannerApp(App[None]):
         self._connected.set()
 
     def _apply_theme(self) -> None:
-        wanted = self.config.ui.theme
+        wanted = self.ui_settings.theme
         if wanted in self.available_themes:
             self.theme = wanted
             return
@@ -604,13 +643,13 @@ class PlannerApp(App[None]):
 
     def key_for(self, binding_id: str) -> str:
         """How to show the key bound to an app binding, honouring the keymap ("ctrl+g")."""
-        keys = self.config.ui.keymap.get(binding_id) or keymap.default_key(binding_id)
+        keys = self.ui_settings.keymap.get(binding_id) or keymap.default_key(binding_id)
         return self.get_key_display(Binding(keys.split(",")[0].strip(), ""))
 
 
-def _open_off_loop(opener: BackendOpener) -> Backend:
-    """Open the backend and load the sync engine's modules: the slow part of start-up, run in
-    a thread so the first frame is already on screen."""
-    backend = opener()
-
-    return backend
+def _open_off_loop(opener: BackendOpener) -> Connection:
+    """Validate the config, open the backend and load the sync engine's modules: the slow
+    part of start-up, run in a thread so the first frame is already on screen."""
+    connection = opener()
+    import_module("tui_planner.sync.engine")  # loaded here, off the event loop
+    return connection

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, ValidationError
 
 from tui_planner.config import write_private_file
 from tui_planner.config.locations import APP_NAME
@@ -58,25 +57,6 @@ class SavedCalendar:
     def index(self) -> DayIndex:
         """A :class:`DayIndex` over the saved days, for the grid (it lists no activities)."""
         return DayIndex(state=None, filter=CalendarFilter(), tz=None, days=self.days)
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Day(_Strict):
-    entries: tuple[tuple[str, str, str], ...] = ()
-    """``(activity id, title, icon)`` in time order."""
-    drafts: int = 0
-    scheduled: int = 0
-    events: tuple[str, ...] = ()
-
-
-class _File(_Strict):
-    format: int
-    saved_at: datetime
-    time_zone: str
-    days: dict[date, _Day]
 
 
 def saved_calendar_file(key: str, cache_dir: Path | None = None) -> Path:
@@ -118,27 +98,60 @@ def _day_json(summary: DaySummary) -> dict[str, Any]:
 
 
 def load_saved_calendar(path: Path, tz: tzinfo) -> SavedCalendar | None:
-    """The calendar saved at ``path`` for time zone ``tz``; ``None`` when there is none usable."""
+    """The calendar saved at ``path`` for time zone ``tz``; ``None`` when there is none usable.
+
+    The file is checked by hand rather than with pydantic: this runs before the first frame,
+    which does not otherwise need pydantic (30 ms to import).
+    """
     try:
-        text = path.read_bytes()
-    except OSError:
+        document = json.loads(path.read_bytes())
+        if document["format"] != FORMAT or document["time_zone"] != zone_name(tz):
+            return None
+        saved_at = datetime.fromisoformat(_text(document["saved_at"]))
+        if saved_at.tzinfo is None:
+            return None
+        days = {
+            date.fromisoformat(_text(day)): _summary(saved)
+            for day, saved in _object(document["days"]).items()
+        }
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    try:
-        saved = _File.model_validate_json(text)
-    except ValidationError:
-        return None
-    if saved.format != FORMAT or saved.time_zone != zone_name(tz) or saved.saved_at.tzinfo is None:
-        return None
-    days = {
-        day: DaySummary(
-            entries=tuple(DayEntry(*entry) for entry in saved_day.entries),
-            drafts=saved_day.drafts,
-            scheduled=saved_day.scheduled,
-            events=saved_day.events,
-        )
-        for day, saved_day in saved.days.items()
-    }
-    return SavedCalendar(saved_at=saved.saved_at, days=days)
+    return SavedCalendar(saved_at=saved_at, days=days)
+
+
+def _summary(saved: object) -> DaySummary:
+    """One saved day; ``TypeError``, ``ValueError`` or ``KeyError`` if it is malformed."""
+    fields = _object(saved)
+    entries = []
+    for entry in fields.get("entries", []):
+        if not isinstance(entry, list):
+            raise TypeError("expected [id, title, icon]")
+        activity_id, title, icon = entry  # ValueError unless exactly three
+        entries.append(DayEntry(_text(activity_id), _text(title), _text(icon)))
+    return DaySummary(
+        entries=tuple(entries),
+        drafts=_count(fields.get("drafts", 0)),
+        scheduled=_count(fields.get("scheduled", 0)),
+        events=tuple(_text(name) for name in fields.get("events", [])),
+    )
+
+
+def _object(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("expected an object")
+    return value
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _count(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError("expected a count")
+    return value
 
 
 def _same_plan(a: PlannerState, b: PlannerState) -> bool:

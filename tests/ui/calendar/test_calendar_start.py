@@ -12,7 +12,7 @@ from types import MappingProxyType
 from calendar_host import activity, sample_state
 from textual.widgets import Label
 
-from tui_planner.backend import Backend, BackendInfo
+from tui_planner.backend import Backend, BackendInfo, Connection
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
 from tui_planner.store.state import ConnectionPhase
@@ -48,7 +48,7 @@ def _late_app(
 ) -> PlannerApp:
     return PlannerApp(
         config=Config(),
-        backend=opener,
+        backend=lambda: Connection(Config(), opener()),
         info=INFO,
         calendar_file=calendar_file,
         clock=clock,

@@ -1,0 +1,212 @@
+"""What a start needs before its first frame, kept from the last start with the same config.
+
+Validating ``config.toml`` needs pydantic, and importing pydantic and building the config
+models is 60 ms, a third of what a bare Textual app takes to paint. Yet the first frame
+needs only a little of the config: the theme, the keys, the week's first day and which
+backend this is (for the header and the saved calendar). So after a start has validated
+the config it keeps those in a small record in the user cache directory, with a fingerprint
+of everything they were derived from: the config file's bytes and path, the API key
+variable, the default data directory and the planner's version. The next start whose
+fingerprint matches paints from the record at once and validates the file after the first
+frame, in the thread that opens the backend; any other start validates first, as always.
+A config that has gone bad is still reported as the same sentence, and nothing starts.
+
+Pure Python (no Textual, no pydantic). Reading never fails loudly: a missing, damaged or
+stale record is the same as none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+
+from tui_planner import __version__
+from tui_planner.backend import BackendInfo, Connection, describe_backend, open_backend
+from tui_planner.config import (
+    API_KEY_ENV_VAR,
+    ConfigLocation,
+    default_sandbox_data_file,
+    write_private_file,
+)
+from tui_planner.config.locations import APP_NAME
+
+if TYPE_CHECKING:
+    from tui_planner.clock import Clock
+    from tui_planner.config import Config, LoadedConfig
+
+__all__ = [
+    "FORMAT",
+    "LaunchRecord",
+    "UiSettings",
+    "connect",
+    "fingerprint",
+    "launch_file",
+    "read_launch_record",
+    "write_launch_record",
+]
+
+FORMAT = 1
+"""The record format's version; part of the fingerprint, so an old record never matches."""
+
+
+@dataclass(frozen=True, slots=True)
+class UiSettings:
+    """The ``[ui]`` settings the first frame needs."""
+
+    theme: str = "textual-dark"
+    week_start: str = "monday"
+    keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def from_config(cls, config: Config) -> UiSettings:
+        """The settings ``config`` holds."""
+        ui = config.ui
+        return cls(ui.theme, ui.week_start, MappingProxyType(dict(ui.keymap)))
+
+
+@dataclass(frozen=True, slots=True)
+class LaunchRecord:
+    """What the last start with this config knew before its first frame."""
+
+    ui: UiSettings
+    info: BackendInfo
+    warnings: tuple[str, ...] = ()
+    """What loading the config warned about, to repeat on every start."""
+
+
+def launch_file(location: ConfigLocation, cache_dir: Path | None = None) -> Path:
+    """Where the record for the config file at ``location`` is kept."""
+    root = cache_dir if cache_dir is not None else Path(platformdirs.user_cache_dir(APP_NAME))
+    name = hashlib.sha256(str(location.path.absolute()).encode()).hexdigest()[:24]
+    return root / "launch" / f"{name}.json"
+
+
+def fingerprint(location: ConfigLocation, environ: Mapping[str, str] | None = None) -> str:
+    """A digest of everything the record's values depend on (the API key only as a hash)."""
+    env = os.environ if environ is None else environ
+    digest = hashlib.sha256()
+    try:
+        content = location.path.read_bytes()
+    except OSError as error:
+        content = f"<unreadable: {type(error).__name__}>".encode()
+    parts = (
+        str(FORMAT),
+        __version__,
+        str(location.path.absolute()),
+        hashlib.sha256(env.get(API_KEY_ENV_VAR, "").strip().encode()).hexdigest(),
+        str(default_sandbox_data_file()),
+    )
+    for part in parts:
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(content)
+    return digest.hexdigest()
+
+
+def read_launch_record(
+    location: ConfigLocation,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
+) -> LaunchRecord | None:
+    """The record for ``location`` if its fingerprint still matches; otherwise ``None``."""
+    try:
+        document = json.loads(launch_file(location, cache_dir).read_bytes())
+        if document["fingerprint"] != fingerprint(location, environ):
+            return None
+        return _record(document)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _record(document: dict[str, Any]) -> LaunchRecord:
+    """A record from its JSON form; ``KeyError``/``TypeError``/``ValueError`` if malformed."""
+    ui, info = document["ui"], document["backend"]
+    keymap = ui["keymap"]
+    if not isinstance(keymap, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
+    ):
+        raise TypeError("keymap")
+    data_file = info["data_file"]
+    key = info["key"]
+    warnings = document["warnings"]
+    record = LaunchRecord(
+        ui=UiSettings(_text(ui["theme"]), _text(ui["week_start"]), MappingProxyType(keymap)),
+        info=BackendInfo(
+            label=_text(info["label"]),
+            is_sandbox=bool(info["is_sandbox"]),
+            data_file=Path(_text(data_file)) if data_file is not None else None,
+            key=_text(key) if key is not None else None,
+        ),
+        warnings=tuple(_text(warning) for warning in warnings),
+    )
+    if record.ui.week_start not in ("monday", "sunday"):
+        raise ValueError("week_start")
+    return record
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def write_launch_record(
+    location: ConfigLocation,
+    record: LaunchRecord,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
+) -> None:
+    """Keep ``record`` for the next start with the same config (0600, atomic)."""
+    info = record.info
+    document = {
+        "fingerprint": fingerprint(location, environ),
+        "ui": {
+            "theme": record.ui.theme,
+            "week_start": record.ui.week_start,
+            "keymap": dict(record.ui.keymap),
+        },
+        "backend": {
+            "label": info.label,
+            "is_sandbox": info.is_sandbox,
+            "data_file": str(info.data_file) if info.data_file is not None else None,
+            "key": info.key,
+        },
+        "warnings": list(record.warnings),
+    }
+    write_private_file(launch_file(location, cache_dir), json.dumps(document, indent=1))
+
+
+def connect(
+    location: ConfigLocation,
+    clock: Clock,
+    *,
+    loaded: LoadedConfig | None = None,
+    known: LaunchRecord | None = None,
+    environ: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
+) -> Connection:
+    """Validate the config (unless ``loaded`` is it, validated), keep its record, then open
+    the backend. Runs off the event loop; raises :class:`ConfigError` for a bad config."""
+    if loaded is None:
+        from tui_planner.config import load_config
+
+        loaded = load_config(location, environ=environ)
+    config = loaded.config
+    record = LaunchRecord(
+        UiSettings.from_config(config), describe_backend(config), tuple(loaded.warnings)
+    )
+    if record != known:
+        with contextlib.suppress(OSError):  # only the next start is slower
+            write_launch_record(location, record, environ=environ, cache_dir=cache_dir)
+    return Connection(config, open_backend(config, clock))
