@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from textual.widgets import Label
@@ -109,6 +109,23 @@ def test_a_refused_key_says_what_to_fix() -> None:
     sync = replace(ONLINE, phase=ConnectionPhase.AUTH_FAILED, message="Wix refused the API key.")
     state = PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE, sync=sync)
     assert _words(state)[-1] == "Wix refused the API key. Fix [api] in config.toml and restart."
+
+
+def test_before_the_plan_loads_it_says_loading_or_names_the_saved_calendar() -> None:
+    saved_at = FIXED_NOW - timedelta(hours=3)
+    loading = PlannerState()
+    unavailable = PlannerState(
+        sync=SyncStatus(phase=ConnectionPhase.UNAVAILABLE, message="Could not open the sandbox.")
+    )
+
+    def plan(state: PlannerState, saved: datetime | None) -> str:
+        return status_segments(state, FIXED_NOW, saved_at=saved)[0].text
+
+    assert plan(loading, None) == "Loading the plan…"
+    assert plan(loading, saved_at) == "Saved calendar from 3 h ago · loading the plan…"
+    assert plan(unavailable, None) == "Not connected"
+    assert plan(unavailable, saved_at) == "Saved calendar from 3 h ago · not connected"
+    assert _words(unavailable)[-1] == "Could not open the sandbox."
 
 
 def _plan_label(app: PlannerApp) -> str:

@@ -132,6 +132,7 @@ async def test_a_backend_that_cannot_open_is_a_sentence_and_commands_say_so(
             "not a database. `planner-tui sandbox reset` starts the sandbox afresh."
         )
         assert _status(app, "connection") == expected
+        assert _status(app, "plan") == "Not connected"
         assert expected in [n.message for n in app._notifications]
 
         outcome = await app.execute(GeneratePlan())

@@ -68,9 +68,14 @@ def _plan_segment(
     state: PlannerState, now: datetime, generate_key: str, saved_at: datetime | None
 ) -> Segment:
     if not state.loaded:
+        unavailable = state.sync.phase == ConnectionPhase.UNAVAILABLE
         if saved_at is not None:
             age = _ago(saved_at, now)
+            if unavailable:
+                return Segment(f"Saved calendar from {age} · not connected", "warning")
             return Segment(f"Saved calendar from {age} · loading the plan…", "muted")
+        if unavailable:
+            return Segment("Not connected", "error")
         return Segment("Loading the plan…", "muted")
     status = state.plan_status
     if status == PlanStatus.NEVER_CREATED:
