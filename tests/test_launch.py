@@ -78,6 +78,16 @@ def test_the_api_key_itself_is_never_written(location: ConfigLocation, tmp_path:
     assert "IST.secret" not in launch_file(location, tmp_path).read_text(encoding="utf-8")
 
 
+def test_loosening_the_file_mode_makes_the_record_stale(
+    location: ConfigLocation, tmp_path: Path
+) -> None:
+    location.path.chmod(0o600)
+    write_launch_record(location, RECORD, environ={}, cache_dir=tmp_path)
+    location.path.chmod(0o644)
+
+    assert read_launch_record(location, environ={}, cache_dir=tmp_path) is None
+
+
 def test_a_missing_config_file_has_a_fingerprint_too(tmp_path: Path) -> None:
     missing = ConfigLocation(tmp_path / "nowhere.toml")
     write_launch_record(missing, RECORD, environ={}, cache_dir=tmp_path)

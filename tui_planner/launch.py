@@ -5,11 +5,12 @@ models is 60 ms, a third of what a bare Textual app takes to paint. Yet the firs
 needs only a little of the config: the theme, the keys, the week's first day and which
 backend this is (for the header and the saved calendar). So after a start has validated
 the config it keeps those in a small record in the user cache directory, with a fingerprint
-of everything they were derived from: the config file's bytes and path, the API key
-variable, the default data directory and the planner's version. The next start whose
-fingerprint matches paints from the record at once and validates the file after the first
-frame, in the thread that opens the backend; any other start validates first, as always.
-A config that has gone bad is still reported as the same sentence, and nothing starts.
+of everything they were derived from: the config file's bytes, path and mode (the
+permission warning depends on it), the API key variable (hashed), the default data
+directory and the planner's version. The next start whose fingerprint matches paints from
+the record at once and validates the file after the first frame, in the thread that opens
+the backend; any other start validates first, as always. A config that has gone bad in
+between ends the app with the usual sentence and exit code 2.
 
 Pure Python (no Textual, no pydantic). Reading never fails loudly: a missing, damaged or
 stale record is the same as none.
@@ -96,10 +97,12 @@ def fingerprint(location: ConfigLocation, environ: Mapping[str, str] | None = No
     digest = hashlib.sha256()
     try:
         content = location.path.read_bytes()
+        mode = oct(location.path.stat().st_mode)  # the permission warning depends on it
     except OSError as error:
-        content = f"<unreadable: {type(error).__name__}>".encode()
+        content, mode = f"<unreadable: {type(error).__name__}>".encode(), ""
     parts = (
         str(FORMAT),
+        mode,
         __version__,
         str(location.path.absolute()),
         hashlib.sha256(env.get(API_KEY_ENV_VAR, "").strip().encode()).hexdigest(),
