@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui_planner.clock import Clock
+    from tui_planner.launch import UiSettings
     from tui_planner.store.state import PlannerState
     from tui_planner.sync.commands import Command, CommandOutcome
 
@@ -33,12 +34,14 @@ class PlannerHost(Protocol):
     """What a screen may ask of the app (``PlannerApp`` implements it).
 
     ``state`` is a Textual reactive on the app holding the current :class:`PlannerState`;
+    ``ui_settings`` the theme, keymap and week start (known before the config is validated);
     ``submit`` runs a command in the background and reports its outcome as a notification;
     ``execute`` runs one and returns the outcome, for screens that show a report.
     """
 
     state: PlannerState
     clock: Clock
+    ui_settings: UiSettings
 
     def submit(self, command: Command) -> None: ...
 

@@ -26,6 +26,7 @@ from tui_planner.api.models import (
 )
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
+from tui_planner.launch import UiSettings
 from tui_planner.store.state import PlannerState, SyncStatus
 from tui_planner.sync.commands import Command, CommandOutcome
 from tui_planner.ui.screens.calendar import CalendarScreen
@@ -104,6 +105,7 @@ class CalendarHost(App[None]):
     def __init__(self, state: PlannerState, config: Config | None = None) -> None:
         super().__init__()
         self.config = config or Config()
+        self.ui_settings = UiSettings.from_config(self.config)
         self.clock = ManualClock(FIXED_NOW, tz=UTC)
         self.submitted: list[Command] = []
         self.set_reactive(CalendarHost.state, state)

@@ -15,6 +15,7 @@ from textual.widgets import Label
 from tui_planner.backend import Backend, BackendInfo, Connection
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
+from tui_planner.launch import UiSettings
 from tui_planner.store.state import ConnectionPhase
 from tui_planner.sync.commands import GeneratePlan
 from tui_planner.ui.app import PlannerApp
@@ -97,6 +98,37 @@ async def test_the_saved_calendar_shows_until_the_live_plan_replaces_it(
                 ),
                 what="the live calendar (no activities) saved over the old one",
             )
+    finally:
+        release.set()
+
+
+async def test_before_the_config_is_validated_the_first_frame_follows_its_ui_settings(
+    clock: ManualClock, settle: Settle
+) -> None:
+    validated = Config.model_validate({"ui": {"week_start": "sunday", "theme": "nord"}})
+    release = threading.Event()
+
+    def open_when_released() -> Connection:
+        release.wait(timeout=30)
+        return Connection(validated, in_memory_sandbox(clock))
+
+    app = PlannerApp(
+        ui=UiSettings(theme="nord", week_start="sunday"),
+        backend=open_when_released,
+        info=INFO,
+        clock=clock,
+        offer_first_run=False,
+    )
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.config is None, "not validated yet"
+            assert app.theme == "nord"
+            assert _grid_text(app).split()[0] == "Sun"
+
+            release.set()
+            await settle(pilot, what="the live plan")
+            assert app.config is validated
     finally:
         release.set()
 

@@ -13,7 +13,7 @@ opened, not at start-up.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -324,8 +324,7 @@ class CalendarScreen(PlannerScreen[None]):
     def _key_for(self, binding_id: str) -> str:
         for binding in self.BINDINGS:
             if isinstance(binding, Binding) and binding.id == binding_id:
-                keymap: Any = getattr(getattr(self.app, "config", None), "ui", None)
-                keys = (getattr(keymap, "keymap", {}) or {}).get(binding_id, binding.key)
+                keys = self.host.ui_settings.keymap.get(binding_id, binding.key)
                 return str(self.app.get_key_display(Binding(keys.split(",")[0], "")))
         return binding_id
 
@@ -336,6 +335,4 @@ class CalendarScreen(PlannerScreen[None]):
         return self.host.clock.tz
 
     def _week_start(self) -> WeekStart:
-        config: Any = getattr(self.app, "config", None)
-        start = getattr(getattr(config, "ui", None), "week_start", "monday")
-        return "sunday" if start == "sunday" else "monday"
+        return "sunday" if self.host.ui_settings.week_start == "sunday" else "monday"
