@@ -32,6 +32,7 @@ import platformdirs
 
 from tui_planner import __version__
 from tui_planner.backend import BackendInfo, Connection, describe_backend, open_backend
+from tui_planner.cache_json import json_object, text
 from tui_planner.config import (
     API_KEY_ENV_VAR,
     ConfigLocation,
@@ -123,7 +124,7 @@ def read_launch_record(
 ) -> LaunchRecord | None:
     """The record for ``location`` if its fingerprint still matches; otherwise ``None``."""
     try:
-        document = json.loads(launch_file(location, cache_dir).read_bytes())
+        document = json_object(json.loads(launch_file(location, cache_dir).read_bytes()))
         if document["fingerprint"] != fingerprint(location, environ):
             return None
         return _record(document)
@@ -133,34 +134,24 @@ def read_launch_record(
 
 def _record(document: dict[str, Any]) -> LaunchRecord:
     """A record from its JSON form; ``KeyError``/``TypeError``/``ValueError`` if malformed."""
-    ui, info = document["ui"], document["backend"]
-    keymap = ui["keymap"]
-    if not isinstance(keymap, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()
-    ):
-        raise TypeError("keymap")
+    ui, info = json_object(document["ui"]), json_object(document["backend"])
+    keymap = {text(binding): text(keys) for binding, keys in json_object(ui["keymap"]).items()}
     data_file = info["data_file"]
     key = info["key"]
     warnings = document["warnings"]
     record = LaunchRecord(
-        ui=UiSettings(_text(ui["theme"]), _text(ui["week_start"]), MappingProxyType(keymap)),
+        ui=UiSettings(text(ui["theme"]), text(ui["week_start"]), MappingProxyType(keymap)),
         info=BackendInfo(
-            label=_text(info["label"]),
+            label=text(info["label"]),
             is_sandbox=bool(info["is_sandbox"]),
-            data_file=Path(_text(data_file)) if data_file is not None else None,
-            key=_text(key) if key is not None else None,
+            data_file=Path(text(data_file)) if data_file is not None else None,
+            key=text(key) if key is not None else None,
         ),
-        warnings=tuple(_text(warning) for warning in warnings),
+        warnings=tuple(text(warning) for warning in warnings),
     )
     if record.ui.week_start not in ("monday", "sunday"):
         raise ValueError("week_start")
     return record
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("expected a string")
-    return value
 
 
 def write_launch_record(

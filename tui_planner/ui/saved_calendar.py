@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from tui_planner.cache_json import count, json_object, text
 from tui_planner.config import write_private_file
 from tui_planner.config.locations import APP_NAME
 
@@ -107,12 +108,12 @@ def load_saved_calendar(path: Path, tz: tzinfo) -> SavedCalendar | None:
         document = json.loads(path.read_bytes())
         if document["format"] != FORMAT or document["time_zone"] != zone_name(tz):
             return None
-        saved_at = datetime.fromisoformat(_text(document["saved_at"]))
+        saved_at = datetime.fromisoformat(text(document["saved_at"]))
         if saved_at.tzinfo is None:
             return None
         days = {
-            date.fromisoformat(_text(day)): _summary(saved)
-            for day, saved in _object(document["days"]).items()
+            date.fromisoformat(text(day)): _summary(saved)
+            for day, saved in json_object(document["days"]).items()
         }
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -121,37 +122,19 @@ def load_saved_calendar(path: Path, tz: tzinfo) -> SavedCalendar | None:
 
 def _summary(saved: object) -> DaySummary:
     """One saved day; ``TypeError``, ``ValueError`` or ``KeyError`` if it is malformed."""
-    fields = _object(saved)
+    fields = json_object(saved)
     entries = []
     for entry in fields.get("entries", []):
         if not isinstance(entry, list):
             raise TypeError("expected [id, title, icon]")
         activity_id, title, icon = entry  # ValueError unless exactly three
-        entries.append(DayEntry(_text(activity_id), _text(title), _text(icon)))
+        entries.append(DayEntry(text(activity_id), text(title), text(icon)))
     return DaySummary(
         entries=tuple(entries),
-        drafts=_count(fields.get("drafts", 0)),
-        scheduled=_count(fields.get("scheduled", 0)),
-        events=tuple(_text(name) for name in fields.get("events", [])),
+        drafts=count(fields.get("drafts", 0)),
+        scheduled=count(fields.get("scheduled", 0)),
+        events=tuple(text(name) for name in fields.get("events", [])),
     )
-
-
-def _object(value: object) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TypeError("expected an object")
-    return value
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("expected a string")
-    return value
-
-
-def _count(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError("expected a count")
-    return value
 
 
 def _same_plan(a: PlannerState, b: PlannerState) -> bool:

@@ -74,6 +74,12 @@ def test_a_calendar_saved_in_another_time_zone_is_not_used(tmp_path: Path) -> No
         b'{"format": 1, "saved_at": "2026-11-23T09:00:00Z", "time_zone": "UTC", "days": []}',
         b'{"format": 1, "saved_at": "2026-11-23T09:00:00Z", "time_zone": "UTC",'
         b' "days": {"2026-11-23": {"entries": [["only-an-id"]]}}}',
+        b'{"format": 1, "saved_at": "2026-11-23T09:00:00Z", "time_zone": "UTC",'
+        b' "days": {"2026-11-23": {"entries": ["abc"]}}}',
+        b'{"format": 1, "saved_at": "2026-11-23T09:00:00Z", "time_zone": "UTC",'
+        b' "days": {"2026-11-23": {"drafts": true}}}',
+        b'{"format": 1, "saved_at": "2026-11-23T09:00:00Z", "time_zone": "UTC",'
+        b' "days": {"23 Nov": {}}}',
         json.dumps(
             {
                 "format": FORMAT + 1,
@@ -91,6 +97,9 @@ def test_a_calendar_saved_in_another_time_zone_is_not_used(tmp_path: Path) -> No
         "naive-time",
         "days-not-a-map",
         "short-entry",
+        "entry-not-a-list",
+        "true-is-not-a-count",
+        "bad-day",
         "newer-format",
     ],
 )
