@@ -196,6 +196,8 @@ class PlannerApp(App[None]):
         self.clock = clock
         """The one clock; screens read "now" and "today" from it."""
         if isinstance(backend, Backend):
+            if config is None:
+                raise ValueError("an open backend comes with its validated config")
             self.backend: Backend | None = backend
             self._open_backend: BackendOpener | None = None
             info = backend.info
