@@ -44,22 +44,26 @@ ResultT = TypeVar("ResultT")
 
 
 class _LastAnswer(Generic[ResultT]):
-    """Remembers one answer, keyed by the identity of the objects it was computed from."""
+    """Remembers one answer, keyed by the identity of the objects it was computed from.
+
+    Key and answer are kept as one tuple, replaced in one assignment: the calendar is also
+    saved from a worker thread, and a reader must never pair one call's key with another's
+    answer.
+    """
 
     def __init__(self) -> None:
-        self._key: tuple[object, ...] | None = None
-        self._value: ResultT | None = None
+        self._entry: tuple[tuple[object, ...], ResultT] | None = None
 
     def get(self, key: tuple[object, ...], compute: Callable[[], ResultT]) -> ResultT:
-        cached = self._key
-        if (
-            cached is not None
-            and len(cached) == len(key)
-            and all(a is b or _same_value(a, b) for a, b in zip(cached, key, strict=True))
-        ):
-            return self._value  # type: ignore[return-value]
+        entry = self._entry
+        if entry is not None:
+            cached, value = entry
+            if len(cached) == len(key) and all(
+                a is b or _same_value(a, b) for a, b in zip(cached, key, strict=True)
+            ):
+                return value
         value = compute()
-        self._key, self._value = key, value
+        self._entry = (key, value)
         return value
 
 
