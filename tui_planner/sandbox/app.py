@@ -2,7 +2,9 @@
 
 Every API request goes the same way: injected faults, then auth, then one SQLite transaction
 in which the stored state catches up with the clock and the handler runs. A :class:`WixError`
-rolls the transaction back and becomes a Wix error body.
+rolls the transaction back and becomes a Wix error body; any other exception rolls it back too
+and becomes a logged 500 with an empty body, as Wix answers a system error
+(:mod:`.internal_errors`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -27,6 +30,7 @@ from .context import ApiRequest, SandboxContext
 from .demo_site import ensure_site
 from .errors import WixError, parse_failure
 from .faults import FaultInjector
+from .internal_errors import InternalErrorMiddleware
 from .item_store import find_item
 from .media import MEDIA_PATH, image_png
 from .options import SandboxOptions
@@ -251,6 +255,8 @@ def create_app(
         yield
         storage.close()
 
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(
+        routes=routes, middleware=[Middleware(InternalErrorMiddleware)], lifespan=lifespan
+    )
     app.state.storage = storage
     return app

@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from .exclusion import TopicFilter
 
-__all__ = ["capitalise", "fill", "pick", "pick_many"]
+__all__ = ["capitalise", "fill", "pick", "pick_many", "pick_template"]
 
 
 def capitalise(text: str) -> str:
@@ -37,12 +37,27 @@ def pick(
 ) -> str | None:
     """A random template from ``templates`` that fills, mentions no excluded topic, and gives
     none of the texts in ``avoid``."""
+    picked = pick_template(templates, slots, rng, topic_filter, avoid)
+    return picked[1] if picked else None
+
+
+def pick_template(
+    templates: Sequence[str],
+    slots: Mapping[str, str],
+    rng: random.Random,
+    topic_filter: TopicFilter,
+    avoid: Collection[str] = (),
+) -> tuple[str, str] | None:
+    """Like :func:`pick`, as ``(template, text)``: the text and the template it was filled from.
+
+    It draws from ``rng`` exactly as :func:`pick` does, so either gives the same choice.
+    """
     order = list(templates)
     rng.shuffle(order)
     for template in order:
         text = fill(template, slots)
         if text and text not in avoid and topic_filter.allows(text):
-            return text
+            return template, text
     return None
 
 

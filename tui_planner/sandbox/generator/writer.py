@@ -10,13 +10,15 @@ from tui_planner.api.models import ChannelName, PlanGoal
 
 from .activities import GeneratedActivity
 from .brief import ContentBrief
+from .exclusion import TopicFilter
 from .phrasebook.ctas import EVENT_IN_BIO, EVENT_LINKED, GBP_ACTIONS, IN_BIO, LINK_PATHS, LINKED
 from .phrasebook.posts import BODIES, HOOKS, QUESTIONS, SUPPORT_LINES
 from .seeding import stream
 from .slots import Material, base_slots
 from .tags import tag_pool
-from .template import pick, pick_many
+from .template import pick, pick_many, pick_template
 from .themes import EVENT_THEMES, Theme, theme_of
+from .tone import ToneStyle
 
 __all__ = ["ActivityCopy", "CaptionParts", "activity_copy", "caption_parts", "recall_material"]
 
@@ -24,6 +26,9 @@ _QUOTED = re.compile(r"[\"“]([^\"”\n]{2,80})[\"”]")
 _GOODS_THEMES = frozenset(
     {Theme.PRODUCT_SPOTLIGHT, Theme.CUSTOMER_STORY, Theme.HOW_TO, Theme.SEASONAL}
 )
+# A hook template that starts with a lead-in of its own: words up to a ":", "!", "?" or "."
+# that more words follow ("Psst: {offer}.", "It's here! {event} starts today.").
+_LEAD_IN = re.compile(r"[^:!?.]+[:!?.]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,8 @@ def caption_parts(
     linked = EVENT_LINKED if in_event else LINKED[goal]
     in_bio = EVENT_IN_BIO if in_event else IN_BIO[goal]
     sign_off = guidelines.sign_off
-    hook = pick(HOOKS[post_theme], slots, rng, topic_filter) or headline
+    picked_hook = pick_template(HOOKS[post_theme], slots, rng, topic_filter)
+    hook = picked_hook[1] if picked_hook else headline
     body = pick_many(
         BODIES[post_theme][pov],
         slots,
@@ -173,7 +179,7 @@ def caption_parts(
         theme=post_theme,
         headline=headline,
         hook=hook,
-        opener=pick(style.openers, slots, rng, topic_filter) if rng.random() < 0.5 else None,
+        opener=_opener(style, slots, rng, topic_filter, picked_hook[0] if picked_hook else None),
         body=tuple(body),
         support=tuple(support),
         mentions=tuple(topic_filter.keep(guidelines.mentions)),
@@ -189,6 +195,31 @@ def caption_parts(
         # A call to action that already says where to find the business needs no second line.
         location_line=None if brief.profile.city in cta_link else location_line,
     )
+
+
+def _opener(
+    style: ToneStyle,
+    slots: dict[str, str],
+    rng: random.Random,
+    topic_filter: TopicFilter,
+    hook_template: str | None,
+) -> str | None:
+    """The tone's opener for a caption whose hook was filled from ``hook_template``.
+
+    An opener is an opening hook, so it goes only before a plain hook: one with a lead-in of
+    its own would make two glued together ("Pull up a chair: Psst: ..."). The opener is drawn
+    either way, so the stream makes the same later choices and a seed keeps its captions.
+    """
+    opener = pick(style.openers, slots, rng, topic_filter) if rng.random() < 0.5 else None
+    if hook_template is not None and _opens_with_lead_in(hook_template):
+        return None
+    return opener
+
+
+def _opens_with_lead_in(template: str) -> bool:
+    # "Quick tip worth saving:" is nothing but a lead-in.
+    text = template.strip()
+    return text.endswith(":") or _LEAD_IN.match(text) is not None
 
 
 def _cta_goal(goal: PlanGoal | None, theme: Theme) -> PlanGoal | None:
