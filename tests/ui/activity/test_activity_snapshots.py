@@ -33,7 +33,9 @@ async def open_editor(pilot: Pilot[None]) -> None:
 def test_activity_detail_at_120x40(snap_compare: SnapCompare, make_app: Any) -> None:
     """Title, "◆ Social · Tuesday 24 November 2026, 09:30", the description, then seven
     posts grouped by channel (Facebook, Instagram, LinkedIn connected in green; the rest
-    "not connected"), each "○ Draft" with its caption cut to fit; two stories below."""
+    "not connected"), each "○ Draft" with its caption cut to fit; two stories below, their
+    heading hinting "S regenerate · X clear drafts"; the key bar still ends with Delete and
+    Help."""
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=open_tuesdays_activity)
 
 

@@ -4,6 +4,11 @@ Title, description and date are edited in place (``e``); only the fields that ch
 sent, so the update's fieldMask names exactly those. Actions that lose work ask first and say
 what will be lost. If the activity vanishes in a sync (deleted elsewhere) the screen closes
 with a notice rather than showing stale data.
+
+Stories have their own two keys, hinted beside the Stories heading: ``S`` regenerates the
+story drafts and ``X`` clears them. Both touch drafts only (scheduled and published stories
+stay), and regenerating never adds a story the plan did not make, so on an activity without
+story drafts ``S`` says why nothing can happen instead of sending a request that does nothing.
 """
 
 from __future__ import annotations
@@ -11,24 +16,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlparse
 
+from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
+from tui_planner.api.models import PLAN_CHANNELS, ItemStatus
 from tui_planner.sync.commands import (
     ClearPosts,
+    ClearStories,
     DeleteActivity,
     GeneratePosts,
     RegeneratePosts,
     RegeneratePostsMedia,
+    RegenerateStories,
     UpdateActivity,
     UpdatePostsMedia,
 )
 from tui_planner.ui.day_text import DAY_HINT
 from tui_planner.ui.dialogs import ConfirmDialog, TextPromptDialog
-from tui_planner.ui.icons import type_icon, type_label
+from tui_planner.ui.icons import channel_label, type_icon, type_label
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.activity_form import activity_instant, check_day, check_text
 from tui_planner.ui.widgets.activity_posts import ActivityPosts, describe_posts
@@ -39,11 +48,11 @@ if TYPE_CHECKING:
 
     from textual.app import ComposeResult
 
-    from tui_planner.api.models import PlanMarketingActivity
+    from tui_planner.api.models import PlanMarketingActivity, PostItem
     from tui_planner.store.state import PlannerState
     from tui_planner.sync.commands import Command
 
-__all__ = ["ActivityDetailScreen", "check_image_url"]
+__all__ = ["ActivityDetailScreen", "check_image_url", "describe_story_drafts"]
 
 
 def check_image_url(value: str) -> str | None:
@@ -54,6 +63,29 @@ def check_image_url(value: str) -> str | None:
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         return "That is not a web address; it must start with https:// or http://."
     return None
+
+
+def describe_story_drafts(stories: tuple[PostItem, ...]) -> str:
+    """The story drafts among ``stories``, by channel: "2 story drafts (Facebook, Instagram)"."""
+    drafts = [story for story in stories if story.status == ItemStatus.DRAFT]
+    if not drafts:
+        return "no story drafts"
+    order = {channel: index for index, channel in enumerate(PLAN_CHANNELS)}
+    channels = sorted(
+        {story.channel.name for story in drafts}, key=lambda c: (order.get(c, len(order)), str(c))
+    )
+    noun = "story draft" if len(drafts) == 1 else "story drafts"
+    return f"{len(drafts)} {noun} ({', '.join(channel_label(c) for c in channels)})"
+
+
+def _stories_kept(stories: tuple[PostItem, ...]) -> str:
+    """Which stories a story action leaves alone: it always names the rule, with a count."""
+    kept = sum(story.status != ItemStatus.DRAFT for story in stories)
+    if kept == 1:
+        return "the 1 story already scheduled or published stays"
+    if kept:
+        return f"the {kept} stories already scheduled or published stay"
+    return "scheduled and published stories are never touched"
 
 
 class ActivityDetailScreen(PlannerScreen[None]):
@@ -71,6 +103,16 @@ class ActivityDetailScreen(PlannerScreen[None]):
         Binding("i", "regenerate_image", "New image", id="detail.regenerate_image"),
         Binding("u", "set_image", "Image URL", id="detail.set_image"),
         Binding("c", "clear_posts", "Clear posts", id="detail.clear_posts"),
+        # The story keys are hinted beside the Stories heading rather than in the key bar,
+        # which at 120 columns would otherwise lose Delete and Help to make room.
+        Binding(
+            "S",
+            "regenerate_stories",
+            "Regenerate stories",
+            show=False,
+            id="detail.regenerate_stories",
+        ),
+        Binding("X", "clear_stories", "Clear story drafts", show=False, id="detail.clear_stories"),
         Binding("d", "delete", "Delete", id="detail.delete"),
     ]
 
@@ -79,6 +121,9 @@ class ActivityDetailScreen(PlannerScreen[None]):
         self.activity_id = activity_id
         """The activity on show."""
         self._activity: PlanMarketingActivity | None = None
+        self._generating = False
+        self._stories_asked = False
+        """Whether the last regeneration sent from here was the stories' (for the wording)."""
         self._editing = False
         self._leaving = False
 
@@ -114,10 +159,12 @@ class ActivityDetailScreen(PlannerScreen[None]):
             if state.loaded:
                 self._close_gone()
             return
-        if activity is self._activity:
+        generating = activity.id in state.posts_generating
+        if activity is self._activity and generating == self._generating:
             self._show_connections(state)
             return
         self._activity = activity
+        self._generating = generating
         self._show(activity, state)
 
     def on_screen_resume(self) -> None:
@@ -146,9 +193,13 @@ class ActivityDetailScreen(PlannerScreen[None]):
             activity.description or "No description."
         )
         generating = activity.id in state.posts_generating
-        self.query_one("#detail-generating", Static).update(
-            "Generating posts… they appear here when ready." if generating else ""
-        )
+        if not generating:
+            waiting = ""
+        elif self._stories_asked:
+            waiting = "Regenerating the stories… the new ones appear below when ready."
+        else:
+            waiting = "Generating posts… they appear here when ready."
+        self.query_one("#detail-generating", Static).update(waiting)
         self.query_one("#detail-generating").display = generating
         self._show_connections(state)
         self.refresh_bindings()
@@ -165,10 +216,33 @@ class ActivityDetailScreen(PlannerScreen[None]):
             empty="No posts yet. Press g to generate them.",
         )
         stories = activity.stories
-        self.query_one("#stories-heading").display = bool(stories)
+        heading = self.query_one("#stories-heading", Label)
+        heading.display = bool(stories)
+        heading.update(self._stories_heading(activity))
         stories_table = self.query_one("#detail-stories", ActivityPosts)
         stories_table.display = bool(stories)
         stories_table.show(stories, is_connected=state.is_connected, tz=tz, empty="")
+
+    def _stories_heading(self, activity: PlanMarketingActivity) -> Text:
+        """The heading "Stories", then the story keys while there are drafts to act on."""
+        heading = Text("Stories")
+        has_drafts = any(story.status == ItemStatus.DRAFT for story in activity.stories)
+        if has_drafts and not self._generating:
+            hint = Style(bold=False, dim=True)
+            heading.append("   ")
+            heading.append(self._key_for("detail.regenerate_stories"))
+            heading.append(" regenerate · ", hint)
+            heading.append(self._key_for("detail.clear_stories"))
+            heading.append(" clear drafts", hint)
+        return heading
+
+    def _key_for(self, binding_id: str) -> str:
+        """How to show the key bound to one of this screen's bindings, honouring the keymap."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                keys = self.host.ui_settings.keymap.get(binding_id, binding.key)
+                return str(self.app.get_key_display(Binding(keys.split(",")[0].strip(), "")))
+        raise KeyError(binding_id)
 
     # -- which keys apply ---------------------------------------------------------------------
 
@@ -185,7 +259,29 @@ class ActivityDetailScreen(PlannerScreen[None]):
             return activity is not None and not activity.items
         if action in ("preview", "regenerate", "regenerate_image", "set_image", "clear_posts"):
             return has_posts
+        if action in ("regenerate_stories", "clear_stories"):
+            return self._stories_action_state(action)
         return True
+
+    def _stories_action_state(self, action: str) -> bool | None:
+        """Whether a story key applies: ``None`` shows it dimmed, ``False`` hides it.
+
+        While the activity's posts or stories are being generated both keys wait (dimmed).
+        Clearing needs a story draft; it is dimmed when every story is already scheduled or
+        published, hidden when there are no stories. Regenerating always answers, if only to
+        say why there is nothing to regenerate.
+        """
+        activity = self._activity
+        if activity is None:
+            return False
+        stories = activity.stories
+        if self._generating:
+            return None if stories or action == "regenerate_stories" else False
+        if action == "regenerate_stories":
+            return True
+        if any(story.status == ItemStatus.DRAFT for story in stories):
+            return True
+        return None if stories else False
 
     # -- editing in place ---------------------------------------------------------------------
 
@@ -282,6 +378,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
 
     def action_generate(self) -> None:
         """Generate this activity's posts."""
+        self._stories_asked = False
         self.host.submit(GeneratePosts((self.activity_id,)))
 
     def action_regenerate(self) -> None:
@@ -334,6 +431,51 @@ class ActivityDetailScreen(PlannerScreen[None]):
             "Clear posts",
         )
 
+    def action_regenerate_stories(self) -> None:
+        """Replace the story drafts with new ones, after asking; or say why there are none."""
+        activity = self._activity
+        if activity is None:
+            return
+        stories = activity.stories
+        if not stories:
+            self.notify(
+                f"“{activity.title}” has no stories. Regenerating only remakes the stories "
+                "the plan made for an activity; it never adds new ones.",
+                title="Nothing to regenerate",
+                severity="warning",
+            )
+            return
+        if not any(story.status == ItemStatus.DRAFT for story in stories):
+            self.notify(
+                f"Every story of “{activity.title}” is already scheduled or published; "
+                "only story drafts can be regenerated.",
+                title="Nothing to regenerate",
+                severity="warning",
+            )
+            return
+        self._confirm_then(
+            RegenerateStories(self.activity_id),
+            "Regenerate the stories?",
+            f"Replaces the {describe_story_drafts(stories)} of “{activity.title}” with new "
+            f"ones; the current ones are lost. Only drafts change: {_stories_kept(stories)}. "
+            "The posts stay as they are.",
+            "Regenerate stories",
+        )
+
+    def action_clear_stories(self) -> None:
+        """Remove the story drafts of this activity, after asking; other stories stay."""
+        activity = self._activity
+        if activity is None:
+            return
+        stories = activity.stories
+        self._confirm_then(
+            ClearStories(self.activity_id),
+            "Clear the story drafts?",
+            f"Clears {describe_story_drafts(stories)} from “{activity.title}”. "
+            f"Only drafts go: {_stories_kept(stories)}. The posts stay. This cannot be undone.",
+            "Clear stories",
+        )
+
     def action_delete(self) -> None:
         """Delete the activity, after asking; the screen closes."""
         activity = self._activity
@@ -365,6 +507,8 @@ class ActivityDetailScreen(PlannerScreen[None]):
         # happen from inside one of the screen's own workers.
         def answered(confirmed: bool | None) -> None:
             if confirmed:
+                if isinstance(command, (RegeneratePosts, RegeneratePostsMedia, RegenerateStories)):
+                    self._stories_asked = isinstance(command, RegenerateStories)
                 self.host.submit(command)
                 if then is not None:
                     then()
