@@ -6,7 +6,7 @@ handling; each glyph has a word beside it wherever there is room.
 
 from __future__ import annotations
 
-from tui_planner.api.models import ChannelName, ItemStatus, MarketingActivityType
+from tui_planner.api.models import ChannelName, ItemStatus, ItemType, MarketingActivityType
 
 __all__ = [
     "CHANNEL_LABELS",
@@ -99,9 +99,16 @@ def type_label(activity_type: MarketingActivityType | None) -> str:
     return TYPE_LABELS.get(activity_type, activity_type.value.replace("_", " ").title())
 
 
-def channel_short(channel: ChannelName) -> str:
-    """A channel's short name for tight rows."""
-    return CHANNEL_SHORT.get(channel, channel.value[:3])
+def channel_short(channel: ChannelName, item_type: ItemType = ItemType.POST) -> str:
+    """A channel's short name for tight rows, with the kind of any item but a feed post.
+
+    An activity can hold an Instagram post and an Instagram story; they read "IG" and
+    "IG story" (likewise "FB reel", "TT video"), so the two are told apart.
+    """
+    short = CHANNEL_SHORT.get(channel, channel.value[:3])
+    if item_type == ItemType.POST:
+        return short
+    return f"{short} {item_type.value.lower()}"
 
 
 def status_icon(status: ItemStatus) -> str:

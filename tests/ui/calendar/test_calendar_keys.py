@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from calendar_host import CalendarHost, activity, sample_state
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
 from tui_planner.api.models import MarketingActivityType
 from tui_planner.sync.commands import CreateActivity
@@ -18,6 +18,7 @@ from tui_planner.ui.widgets.day_summary import CalendarFilter
 from tui_planner.ui.widgets.field_error import FieldError
 from tui_planner.ui.widgets.filter_bar import FilterBar
 from tui_planner.ui.widgets.month_grid import MonthGrid
+from tui_planner.ui.widgets.week_view import WeekView
 
 Host = Callable[..., CalendarHost]
 SIZE = (120, 40)
@@ -27,6 +28,15 @@ def calendar(app: CalendarHost) -> CalendarScreen:
     screen = app.screen
     assert isinstance(screen, CalendarScreen)
     return screen
+
+
+def described(screen: CalendarScreen) -> dict[str, tuple[str | None, str]]:
+    """What ``[`` and ``]`` do now, as the help screen and key bar read it: (id, description)."""
+    active = screen.active_bindings
+    return {
+        key: (active[key].binding.id, active[key].binding.description)
+        for key in ("left_square_bracket", "right_square_bracket")
+    }
 
 
 async def test_arrows_and_hjkl_move_by_day_and_week_across_month_edges(host: Host) -> None:
@@ -88,6 +98,31 @@ async def test_brackets_change_month_and_keep_the_day_within_it(host: Host) -> N
         assert screen.selected_date == date(2027, 2, 28)
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert screen.selected_date == date(2026, 12, 28)
+
+
+async def test_brackets_move_by_week_in_the_week_list_and_say_so(host: Host) -> None:
+    app = host()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = calendar(app)
+        legend = screen.query_one("#calendar-legend", Label)
+        assert str(legend.render()).endswith("[ ] month")
+        await pilot.press("v", "right_square_bracket")
+        assert screen.selected_date == date(2026, 11, 30)
+        assert screen.query_one(WeekView).options[0].id == "day-2026-11-30"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert screen.selected_date == date(2026, 11, 16)
+        assert str(legend.render()).endswith("[ ] week")
+        assert described(screen) == {
+            "left_square_bracket": ("calendar.prev_week", "Prev week"),
+            "right_square_bracket": ("calendar.next_week", "Next week"),
+        }
+        await pilot.press("v", "right_square_bracket")
+        assert screen.selected_date == date(2026, 12, 16), "the grid still turns a month"
+        assert str(legend.render()).endswith("[ ] month")
+        assert described(screen) == {
+            "left_square_bracket": ("calendar.prev_month", "Prev month"),
+            "right_square_bracket": ("calendar.next_month", "Next month"),
+        }
 
 
 async def test_t_returns_to_today(host: Host) -> None:

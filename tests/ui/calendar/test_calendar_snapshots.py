@@ -44,10 +44,13 @@ def test_calendar_month_at_80x24(snap_compare: SnapCompare, make_app: Any) -> No
 
 def test_calendar_week_list_at_120x40(snap_compare: SnapCompare, make_app: Any) -> None:
     """The week of Mon 30 Nov as a list: day headings (the selected day marked ▸), each
-    activity with its time and every post's channel and status glyph, the 5 Dec event."""
+    activity indented under its day's name, its time and every post's channel and status
+    glyph indented under its title, stories read "IG story" and "FB story"; "nothing
+    planned" indented under an empty day; the 5 Dec event; the legend ends "[ ] week"."""
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=after_plan("down", "v"))
 
 
 def test_calendar_week_list_at_80x24(snap_compare: SnapCompare, make_app: Any) -> None:
-    """The same week list on a small terminal, scrolled to the top."""
+    """The same week list on a small terminal, scrolled to the top, indented the same way;
+    a post line wider than the list ends in "…" on its own line rather than wrapping."""
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=after_plan("down", "v"))

@@ -52,11 +52,19 @@ class CalendarScreen(PlannerScreen[None]):
         Binding("right,l", "move(1)", "Day", show=False, id="calendar.right"),
         Binding("up,k", "move(-7)", "Week", show=False, id="calendar.up"),
         Binding("down,j", "move(7)", "Week", show=False, id="calendar.down"),
+        # ``[`` and ``]`` turn the month in the grid and the week in the week list;
+        # ``check_action`` lets through the pair that fits the view on show.
         Binding(
             "left_square_bracket", "month(-1)", "Prev month", show=False, id="calendar.prev_month"
         ),
         Binding(
             "right_square_bracket", "month(1)", "Next month", show=False, id="calendar.next_month"
+        ),
+        Binding(
+            "left_square_bracket", "week(-1)", "Prev week", show=False, id="calendar.prev_week"
+        ),
+        Binding(
+            "right_square_bracket", "week(1)", "Next week", show=False, id="calendar.next_week"
         ),
         Binding("t", "today", "Today", id="calendar.today"),
         Binding("g", "goto_date", "Go to", id="calendar.goto"),
@@ -95,9 +103,7 @@ class CalendarScreen(PlannerScreen[None]):
     def on_mount(self) -> None:
         self._selected = self._today()
         self.query_one(MonthGrid).focus()
-        self.query_one("#calendar-legend", Label).update(
-            "◆ social  ¶ blog  ✉ email  ★ event  ○ drafts  ◷ scheduled   [ ] month"
-        )
+        self._show_legend()
         self._show_filter()
         self._show_selection()
 
@@ -185,6 +191,10 @@ class CalendarScreen(PlannerScreen[None]):
     def action_month(self, months: int) -> None:
         """Turn to another month, keeping the day of the month where it exists."""
         self.select_date(add_months(self.selected_date, months))
+
+    def action_week(self, weeks: int) -> None:
+        """Turn to another week (the week list's ``[`` and ``]``), keeping the weekday."""
+        self.select_date(self.selected_date + timedelta(weeks=weeks))
 
     def action_today(self) -> None:
         """Select today."""
@@ -275,6 +285,8 @@ class CalendarScreen(PlannerScreen[None]):
             return
         self._week_mode = not self._week_mode
         self.set_class(self._week_mode, "-week")
+        self._show_legend()
+        self.refresh_bindings()
         self._show_day()
         if self._week_mode:
             self.query_one(WeekView).focus()
@@ -314,9 +326,20 @@ class CalendarScreen(PlannerScreen[None]):
             self._filter, self._key_for("calendar.filter"), self._key_for("calendar.clear_filters")
         )
 
+    def _show_legend(self) -> None:
+        step = "week" if self._week_mode else "month"
+        self.query_one("#calendar-legend", Label).update(
+            f"◆ social  ¶ blog  ✉ email  ★ event  ○ drafts  ◷ scheduled   [ ] {step}",
+            layout=False,
+        )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":
             return self._filter.active
+        if action == "month":
+            return not self._week_mode
+        if action == "week":
+            return self._week_mode
         return True
 
     # -- small lookups ------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class GotoDateDialog(ModalScreen["date | None"]):
         background: $background 60%;
     }
     GotoDateDialog > Vertical {
-        width: 52;
+        width: 60;
         max-width: 95%;
         height: auto;
         padding: 1 2;
@@ -37,7 +37,8 @@ class GotoDateDialog(ModalScreen["date | None"]):
         background: $surface;
     }
     GotoDateDialog #goto-title { text-style: bold; margin-bottom: 1; }
-    GotoDateDialog #goto-hint { color: $text-muted; }
+    /* The hint fits one line at 60 cells; narrower, it wraps rather than being cut off. */
+    GotoDateDialog #goto-hint { width: 100%; color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -53,12 +53,18 @@ def activity_prompt(
     """Two lines for an activity: icon and title; then its time and its posts.
 
     With ``channels`` the second line lists every post's channel and status glyph
-    ("IG ○  FB ◷"); without, it counts drafts, scheduled and published posts.
+    ("IG ○  FB ◷  IG story ○"); without, it counts drafts, scheduled and published posts.
+    The second line starts under the title, ``indent + 2`` cells in.
+
+    Each line's indentation is a run of its own, never part of a styled run: an SVG
+    screenshot gives every run its own ``<text>`` element, and librsvg drops the leading
+    spaces of an element, so styled indentation would vanish from the rendered picture.
     """
     text = Text(" " * indent, no_wrap=True, overflow="ellipsis")
     text.append(f"{type_icon(activity.marketing_activity_type)} ", style="bold")
     text.append(activity.title or "Untitled activity", style="bold")
-    text.append(f"\n{' ' * indent}  {activity.date.astimezone(tz):%H:%M}  ", style="dim")
+    text.append("\n" + " " * (indent + 2))
+    text.append(f"{activity.date.astimezone(tz):%H:%M}  ", style="dim")
     if not activity.items:
         text.append("no posts yet", style="dim italic")
         return text
@@ -66,7 +72,7 @@ def activity_prompt(
         for n, post in enumerate(activity.items):
             if n:
                 text.append("  ")
-            text.append(f"{channel_short(post.channel.name)} ", style="dim")
+            text.append(f"{channel_short(post.channel.name, post.type)} ", style="dim")
             text.append(status_icon(post.status), style=STATUS_STYLES.get(post.status, ""))
         return text
     counts = activity_counts(activity)

@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 
 __all__ = ["WeekView"]
 
+_LABEL_AT = 2
+"""Where a day's name starts: after the ``▸`` that marks the selected day."""
+
+_ENTRY_AT = _LABEL_AT + 2
+"""Where a day's activities (and "nothing planned") start: indented under its name."""
+
 
 class WeekView(OptionList):
     """Seven days in order: a heading per day, then its activities with channel statuses.
@@ -31,6 +37,10 @@ class WeekView(OptionList):
         height: 1fr;
         border: none;
         padding: 0 1;
+        /* One screen line per prompt line: a wrapped line would start at column 0, below
+           the indentation, and throw out the line count ``_index_line`` scrolls by. */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         & > .option-list--option-disabled { color: $text; }
     }
     """
@@ -54,20 +64,30 @@ class WeekView(OptionList):
             summary = index.day(day)
             heading = Text(no_wrap=True, overflow="ellipsis")
             label = f"{day:%A} {day.day} {day:%B}"
-            marker = "▸ " if day == selected else "  "
-            heading.append(marker + label, style="bold underline" if day == selected else "bold")
+            if day == selected:
+                heading.append("▸ ", style="bold")
+                heading.append(label, style="bold underline")
+            else:
+                heading.append(" " * _LABEL_AT)
+                heading.append(label, style="bold")
             if day == today:
-                heading.append("  today", style="bold yellow")
+                heading.append("  ")
+                heading.append("today", style="bold yellow")
             for name in summary.events:
-                heading.append(f"   {EVENT_ICON} {name}", style="bold yellow")
+                heading.append("   ")
+                heading.append(f"{EVENT_ICON} {name}", style="bold yellow")
             options.append(Option(heading, id=f"day-{day.isoformat()}", disabled=True))
             activities = index.activities_on(day)
             options.extend(
-                Option(activity_prompt(activity, tz, channels=True, indent=2), id=activity.id)
+                Option(
+                    activity_prompt(activity, tz, channels=True, indent=_ENTRY_AT), id=activity.id
+                )
                 for activity in activities
             )
             if not activities:
-                empty = Text("    nothing planned", style="dim italic")
+                # The indentation is a run of its own (see ``activity_prompt``).
+                empty = Text(" " * _ENTRY_AT)
+                empty.append("nothing planned", style="dim italic")
                 options.append(Option(empty, disabled=True))
         self.set_options(options)
         if keep is not None and any(option.id == keep for option in options):
