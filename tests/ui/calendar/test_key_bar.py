@@ -69,3 +69,17 @@ async def test_clicking_the_palette_hint_and_the_gaps_between(host: Host) -> Non
         await pilot.click(KeyBar, offset=(line.index("^p") + 1, 0))
         await pilot.pause()
         assert type(app.screen).__name__ == "CommandPalette"
+
+
+async def test_a_hint_that_does_not_fit_is_left_out_and_a_shorter_one_after_it_shown(
+    host: Host,
+) -> None:
+    app = host()
+    async with app.run_test(size=(55, SIZE[1])) as pilot:
+        await pilot.pause()
+        line = _bar(app)
+
+        assert " v Week view " not in line, "too long for what is left of the bar"
+        assert " n New  f Filter " in line, "the shorter hint after it still fits"
+        assert line.rstrip().endswith("^p palette")
+        assert len(line) == 55

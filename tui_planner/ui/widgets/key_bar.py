@@ -118,7 +118,9 @@ class KeyBar(Widget):
             start = line.cell_len
             end = start + cell_len(key) + cell_len(description)
             if end > room:
-                break
+                # A hint that does not fit is left out; a shorter one after it (Help, often)
+                # may still fit.
+                continue
             dim = _ENABLED if enabled else _DISABLED
             line.append(key, key_style + dim)
             line.append(description, text_style + dim)
