@@ -58,6 +58,12 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog #confirm-buttons Button {
         margin-left: 2;
     }
+    ConfirmDialog #confirm-keys {
+        width: 1fr;
+        height: 3;
+        content-align: left middle;
+        color: $text-muted;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,6 +93,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self._title, id="confirm-title", markup=False)
             yield Static(self._body, id="confirm-body", markup=False)
             with Horizontal(id="confirm-buttons"):
+                yield Static(id="confirm-keys", markup=False)
                 yield Button(self._cancel_label, id="confirm-cancel")
                 yield Button(
                     self._confirm_label,
@@ -96,6 +103,17 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#confirm-cancel", Button).focus()
+        # Cancel has the focus, so say which key confirms without reaching for the button.
+        self.query_one("#confirm-keys", Static).update(
+            f"{self._key_for('confirm')} yes · {self._key_for('cancel')} no"
+        )
+
+    def _key_for(self, action: str) -> str:
+        """The first key bound to ``action`` here (after any keymap), as the key bar shows it."""
+        for node, binding, _enabled, _tooltip in self.active_bindings.values():
+            if node is self and binding.action == action and binding.key != "escape":
+                return self.app.get_key_display(binding)
+        return "esc" if action == "cancel" else action
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Either button ends the dialog."""
