@@ -143,3 +143,24 @@ def test_the_same_seed_gives_the_same_captions_in_another_process() -> None:
         check=True,
     )
     assert done.stdout.strip() == _digest(5)
+
+
+# Openers that run on into the hook rather than end a sentence of their own.
+RUN_ON_OPENERS = [opener for opener in OPENERS if opener.endswith(":") or opener[-1].isalnum()]
+FUNCTION_WORDS = {"a", "the", "this", "here's", "there's", "your", "if", "some", "something"}
+
+
+def test_a_hook_after_a_run_on_opener_carries_on_the_sentence() -> None:
+    assert "Not to be dramatic, but" in RUN_ON_OPENERS
+    carried_on = []
+    for seed in SEEDS:
+        for _, _, caption in all_captions(seed, "playful") + all_captions(seed, "warm"):
+            for opener in RUN_ON_OPENERS:
+                if caption.startswith(f"{opener} "):
+                    carried_on.append(caption[len(opener) + 1 :].split(" ", 1)[0])
+
+    capitalised = [
+        word for word in carried_on if word.lower() in FUNCTION_WORDS and word[0].isupper()
+    ]
+    assert capitalised == []
+    assert len([word for word in carried_on if word.lower() in FUNCTION_WORDS]) > 20

@@ -162,7 +162,8 @@ _LAYOUTS: dict[ChannelName, _Layout] = {
 }
 
 
-# Sentence starts that stay lower case after an opener ending in a colon ("Heads up: this...").
+# Sentence starts that go lower case after an opener that leads into the hook: one ending in
+# a colon ("Heads up: this...") or mid-sentence ("Not to be dramatic, but here's...").
 _COMMON_STARTS = frozenset(
     {
         "a", "an", "the", "this", "that", "these", "some", "say", "meet", "if", "here's",
@@ -177,7 +178,8 @@ def _opened(opener: str | None, hook: str) -> str:
     if not opener:
         return hook
     first = hook.split(" ", 1)[0]
-    if opener.endswith(":") and first.lower() in _COMMON_STARTS and not first.isupper():
+    leads_in = opener.endswith(":") or opener[-1:].isalnum()
+    if leads_in and first.lower() in _COMMON_STARTS and not hook.isupper():
         hook = hook[:1].lower() + hook[1:]
     return _line(opener, hook)
 
