@@ -8,15 +8,15 @@ other 5xx.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
+from tests.api.wix_double import drive
 from tests.sandbox.harness import BASE_URL, PLAN, START, Sandbox
 from tui_planner.api import MarketingPlanClient, ServerError
 from tui_planner.api.models import PlanStatus
@@ -26,8 +26,6 @@ from tui_planner.sandbox import plan_service
 from tui_planner.sandbox.context import ApiRequest, SandboxContext
 from tui_planner.sandbox.internal_errors import InternalErrorMiddleware
 from tui_planner.sandbox.timeline import catch_up
-
-T = TypeVar("T")
 
 # What the injected failure says; none of it may reach a client.
 SECRET_DETAIL = "disk full at /var/lib/sandbox/secret-path.sqlite3"
@@ -52,16 +50,6 @@ def break_requests(monkeypatch: pytest.MonkeyPatch, failures: int = 10**6) -> Br
     breakdown = Breakdown(failures)
     monkeypatch.setattr(sandbox_app, "catch_up", breakdown)
     return breakdown
-
-
-async def drive(clock: ManualClock, call: Awaitable[T]) -> T:
-    """Run ``call``, moving ``clock`` past every backoff wait it makes; its result."""
-    task = asyncio.ensure_future(call)
-    while not task.done():
-        await asyncio.sleep(0)
-        if clock.sleepers:
-            clock.advance(60)
-    return task.result()
 
 
 def assert_internal_answer(response: httpx.Response) -> None:
