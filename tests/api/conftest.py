@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock
 
+from tests.api.wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock
 from tui_planner.api import MarketingPlanClient, PublisherClient
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from wix_double import PLAN_ROOT, FakeWix
 
+from tests.api.wix_double import PLAN_ROOT, FakeWix
 from tui_planner.api import MarketingPlanClient
 from tui_planner.api.models import MarketingActivity, MarketingActivityType
 

@@ -6,8 +6,8 @@ import logging
 
 import httpx
 import pytest
-from wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock, drive
 
+from tests.api.wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock, drive
 from tui_planner.api import ApiError, MarketingPlanClient, PublisherClient, describe_error
 from tui_planner.api.models import ChannelName
 

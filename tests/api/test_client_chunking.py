@@ -6,8 +6,8 @@ import json
 
 import httpx
 import pytest
-from wix_double import FakeWix
 
+from tests.api.wix_double import FakeWix
 from tui_planner.api import CHUNK_SIZE, MarketingPlanClient
 
 

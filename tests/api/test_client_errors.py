@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from wix_double import PLAN_ROOT, PUBLISHER_ROOT, FakeWix
 
+from tests.api.wix_double import PLAN_ROOT, PUBLISHER_ROOT, FakeWix
 from tui_planner.api import (
     AlreadyExistsError,
     ApiConnectionError,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from wix_double import PUBLISHER_ROOT, FakeWix
-
+from tests.api.wix_double import PUBLISHER_ROOT, FakeWix
 from tui_planner.api import PublisherClient
 from tui_planner.api.models import (
     ChannelName,

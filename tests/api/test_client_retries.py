@@ -9,8 +9,17 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock, drive, settle, until
 
+from tests.api.wix_double import (
+    API_KEY,
+    BASE,
+    SITE_ID,
+    FakeWix,
+    RecordingClock,
+    drive,
+    settle,
+    until,
+)
 from tui_planner.api import (
     ApiConnectionError,
     MarketingPlanClient,

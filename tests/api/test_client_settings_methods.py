@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from wix_double import PLAN_ROOT, FakeWix
 
+from tests.api.wix_double import PLAN_ROOT, FakeWix
 from tui_planner.api import MarketingPlanClient
 from tui_planner.api.models import (
     BusinessProfile,

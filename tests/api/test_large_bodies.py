@@ -15,8 +15,8 @@ from typing import Any
 
 import httpx
 import pytest
-from wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock
 
+from tests.api.wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock
 from tui_planner.api import MarketingPlanClient
 from tui_planner.api import transport as transport_module
 from tui_planner.api.errors import ResponseFormatError

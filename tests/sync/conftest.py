@@ -7,8 +7,8 @@ from datetime import timedelta
 from typing import Any, cast
 
 import pytest
-from sync_fakes import START, FakeApi, make_activity, make_item
 
+from tests.sync.sync_fakes import START, FakeApi, make_activity, make_item
 from tui_planner.api.models import ChannelName
 from tui_planner.clock import ManualClock
 from tui_planner.store import Store

@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from sync_fakes import START, FakeApi, settle
-
+from tests.sync.sync_fakes import START, FakeApi, settle
 from tui_planner.api.errors import FailedPreconditionError, UnauthenticatedError
 from tui_planner.api.models import (
     CalendarEvent,

@@ -6,8 +6,8 @@ import asyncio
 from datetime import date, timedelta
 
 import pytest
-from sync_fakes import FakeApi, make_activity, make_item, settle
 
+from tests.sync.sync_fakes import FakeApi, make_activity, make_item, settle
 from tui_planner.api.errors import (
     ApiConnectionError,
     PermissionDeniedError,

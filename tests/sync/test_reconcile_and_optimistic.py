@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sync_fakes import START, make_activity, make_item
-
+from tests.sync.sync_fakes import START, make_activity, make_item
 from tui_planner.api.models import (
     ActivityPosts,
     ItemStatus,

@@ -71,6 +71,7 @@ async def test_generate_key_shows_generating_then_active_as_the_clock_advances(
         await settle(pilot, lambda: app.state.plan_status == PlanStatus.ACTIVE, what="ACTIVE")
         assert _status(app).startswith("ACTIVE · synced")
         assert app.state.activities, "the generated plan has activities"
+        assert app.backend is not None
         plan = await app.backend.plan.get_social_marketing_plan()
         assert plan.status == PlanStatus.ACTIVE
 
@@ -199,6 +200,7 @@ async def test_ctrl_r_syncs_now_and_quitting_closes_the_backend(
         assert _recording(app).sync_requests == 1
         await pilot.press("ctrl+q")
         await pilot.pause()
+    assert app.backend is not None
     assert app.backend.closed
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from generator_helpers import plan
 
+from tests.sandbox.generator.generator_helpers import plan
 from tui_planner.sandbox.generator import GeneratedActivity
 
 

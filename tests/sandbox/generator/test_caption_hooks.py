@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from generator_helpers import media_url, plan, text_of
 
+from tests.sandbox.generator.generator_helpers import media_url, plan, text_of
 from tui_planner.api.models import ChannelName, Settings
 from tui_planner.sandbox.generator import DEMO_PROFILE, EventOccurrence, activity_posts
 from tui_planner.sandbox.generator.phrasebook.posts import HOOKS
@@ -129,10 +129,7 @@ def test_the_same_seed_gives_the_same_captions() -> None:
 
 def test_the_same_seed_gives_the_same_captions_in_another_process() -> None:
     # Another process salts str hashes differently: nothing may depend on set or dict order.
-    script = (
-        "import sys; sys.path.insert(0, 'tests/sandbox/generator'); "
-        "from tests.sandbox.generator.test_caption_hooks import _digest; print(_digest(5))"
-    )
+    script = "from tests.sandbox.generator.test_caption_hooks import _digest; print(_digest(5))"
     env = {**os.environ, "PYTHONHASHSEED": "4242"}
     done = subprocess.run(
         [sys.executable, "-c", script],

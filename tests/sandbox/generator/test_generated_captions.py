@@ -6,8 +6,15 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from generator_helpers import SEED, captions, media_url, plan, posts, text_of
 
+from tests.sandbox.generator.generator_helpers import (
+    SEED,
+    captions,
+    media_url,
+    plan,
+    posts,
+    text_of,
+)
 from tui_planner.api.channel_rules import (
     CAPTION_LIMITS,
     HASHTAG_LIMITS,

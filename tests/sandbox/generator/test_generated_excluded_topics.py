@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from generator_helpers import PERIOD_END, SEED, TODAY, media_url
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.sandbox.generator.generator_helpers import PERIOD_END, SEED, TODAY, media_url
 from tui_planner.api.channel_rules import hashtags
 from tui_planner.api.models import (
     MarketingPlanGoal,

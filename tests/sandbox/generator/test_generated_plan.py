@@ -7,8 +7,8 @@ from collections import Counter
 from datetime import UTC, date, timedelta
 
 import pytest
-from generator_helpers import PERIOD_END, TODAY, plan
 
+from tests.sandbox.generator.generator_helpers import PERIOD_END, TODAY, plan
 from tui_planner.api.models import (
     Frequency,
     FrequencyInterval,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator_helpers import SEED, plan
-
+from tests.sandbox.generator.generator_helpers import SEED, plan
 from tui_planner.api.models import (
     ChannelName,
     ItemType,

@@ -34,6 +34,7 @@ def watch_requests() -> Any:
 
     def watch(app: PlannerApp) -> RequestLog:
         log = RequestLog()
+        assert app.backend is not None, "the app was given an open backend"
         app.backend.http.event_hooks["request"].append(log.record)
         return log
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from calendar_host import CalendarHost, sample_state
 
+from tests.ui.calendar.calendar_host import CalendarHost, sample_state
 from tui_planner.config import Config
 from tui_planner.store.state import PlannerState
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from calendar_host import CalendarHost, activity, sample_state
 from textual.widgets import Input, Label, Select, TextArea
 
+from tests.ui.calendar.calendar_host import CalendarHost, activity, sample_state
 from tui_planner.api.models import MarketingActivityType
 from tui_planner.sync.commands import CreateActivity
 from tui_planner.ui.screens.activity_detail import ActivityDetailScreen

@@ -9,9 +9,9 @@ from datetime import UTC
 from pathlib import Path
 from types import MappingProxyType
 
-from calendar_host import activity, sample_state
 from textual.widgets import Label
 
+from tests.ui.calendar.calendar_host import activity, sample_state
 from tui_planner.backend import Backend, BackendInfo, Connection
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from calendar_host import CalendarHost
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.widgets import Label
 
+from tests.ui.calendar.calendar_host import CalendarHost
 from tui_planner.ui.day_text import DAY_HINT
 from tui_planner.ui.screens.goto_date import GotoDateDialog
 

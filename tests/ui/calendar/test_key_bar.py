@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from calendar_host import CalendarHost
-
+from tests.ui.calendar.calendar_host import CalendarHost
 from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.help import HelpScreen
 from tui_planner.ui.widgets.agenda import Agenda

@@ -10,8 +10,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
-from calendar_host import FIXED_NOW, activity, sample_state
 
+from tests.ui.calendar.calendar_host import FIXED_NOW, activity, sample_state
 from tui_planner.clock import ManualClock
 from tui_planner.store.state import PlannerState
 from tui_planner.ui.saved_calendar import (

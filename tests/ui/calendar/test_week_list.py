@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from calendar_host import CalendarHost, activity, post, sample_state
 from textual.strip import Strip
 
+from tests.ui.calendar.calendar_host import CalendarHost, activity, post, sample_state
 from tui_planner.api.models import ChannelName, ItemStatus, ItemType, PlanMarketingActivity
 from tui_planner.ui.icons import channel_short
 from tui_planner.ui.widgets.week_view import WeekView

@@ -21,6 +21,7 @@ Settle = Callable[..., Awaitable[None]]
 
 async def sandbox_statuses(app: PlannerApp, activity_ids: set[str]) -> dict[str, ItemStatus]:
     """Every item's status as the sandbox has it now, read back through the client."""
+    assert app.backend is not None
     answer = await app.backend.plan.get_marketing_activity_posts(sorted(activity_ids))
     return {
         entry.id: entry.status for owner in answer.marketing_activities for entry in owner.items

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from tui_planner.api.models import FrequencyInterval, MarketingTool, PlanStatus
 from tui_planner.store.settings_draft import FrequencyDraft, draft_from_settings
@@ -37,6 +37,7 @@ def record_upserts(app: PlannerApp) -> list[dict[str, Any]]:
         if request.method == "POST" and request.url.path == SETTINGS_PATH:
             bodies.append(json.loads(request.content))
 
+    assert app.backend is not None
     app.backend.http.event_hooks["request"].append(on_request)
     return bodies
 
@@ -79,7 +80,7 @@ async def test_edit_by_keyboard_and_save_sends_exactly_the_changed_paths(
         screen = await open_settings(pilot, settle)
         await type_into(pilot, "#tone_of_voice", "bold")
         await type_into(pilot, "#freq-SOCIAL_MARKETING-count", "4")
-        screen.query_one("#freq-SOCIAL_MARKETING-interval").value = FrequencyInterval.WEEK
+        screen.query_one("#freq-SOCIAL_MARKETING-interval", Select).value = FrequencyInterval.WEEK
         await pilot.pause()
         assert field(screen, "tone_of_voice").dirty
         assert not field(screen, "business_goal").dirty
@@ -112,7 +113,7 @@ async def test_invalid_count_shows_its_message_and_blocks_saving(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot, settle)
         await type_into(pilot, "#freq-BLOGS-count", "45")
-        screen.query_one("#freq-BLOGS-interval").value = FrequencyInterval.MONTH
+        screen.query_one("#freq-BLOGS-interval", Select).value = FrequencyInterval.MONTH
         await pilot.pause()
         row = field(screen, "frequencies.BLOGS")
         assert row.error == "45 is out of range; enter 1 to 30."
@@ -269,6 +270,7 @@ async def test_a_failed_save_keeps_every_value(
         if request.method == "POST" and request.url.path == SETTINGS_PATH:
             raise httpx.ConnectError("network is down", request=request)
 
+    assert app.backend is not None
     app.backend.http.event_hooks["request"].append(refuse)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot, settle)
@@ -308,7 +310,7 @@ def test_settings_snapshot(snap_compare: Any, state: str) -> None:
         elif state == "invalid":
             await type_into(pilot, "#freq-SOCIAL_MARKETING-count", "0")
             pilot.app.screen.query_one(
-                "#freq-SOCIAL_MARKETING-interval"
+                "#freq-SOCIAL_MARKETING-interval", Select
             ).value = FrequencyInterval.WEEK
         pilot.app.screen.query_one("#settings-form").focus()
         await pilot.pause()
