@@ -85,6 +85,21 @@ async def test_space_and_range_select_drafts_and_s_schedules_only_the_connected_
             )
             assert reason == expected, key
 
+        # Each scheduled post says when it goes live; on its activity's own day (which the
+        # line already names) that is the time alone, so the line keeps to one row.
+        scheduled_list = str(report.query(".list-body").first().render())
+        tz = app.clock.tz
+        for key in connected:
+            found = item(app.state, key)
+            assert found is not None
+            live, scheduled = found
+            assert scheduled.scheduled_date is not None
+            at = scheduled.scheduled_date.astimezone(tz)
+            same_day = at.date() == live.date.astimezone(tz).date()
+            goes_live = f"goes live at {at:%H:%M}" if same_day else f"goes live {at:%a %d %b %H:%M}"
+            assert goes_live in scheduled_list
+        assert "goes live at " in scheduled_list
+
         # The list follows the store: scheduled drafts leave it without a refresh.
         await pilot.press("escape")
         await settle(pilot)

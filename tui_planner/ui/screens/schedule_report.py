@@ -95,17 +95,26 @@ class ScheduleReportScreen(ModalScreen[None]):
     def _scheduled_lines(self) -> Content:
         lines: list[Content] = []
         for item_id in self.report.scheduled:
-            found = item(self._state, item_id)
-            when = found[1].scheduled_date if found else None
-            at = f" — goes live {when.astimezone(self._tz):%a %d %b %H:%M}" if when else ""
             lines.append(
                 Content.assemble(
                     ("✔ ", "$success"),
                     item_line(self._state, item_id, self._tz),
-                    (at, "$text-muted"),
+                    (self._goes_live(item_id), "$text-muted"),
                 )
             )
         return Content("\n").join(lines)
+
+    def _goes_live(self, item_id: str) -> str:
+        """When a scheduled post goes out: the time alone on its activity's day (the day is
+        already in the line), else the day and time, so each line keeps to one row."""
+        found = item(self._state, item_id)
+        when = found[1].scheduled_date if found else None
+        if found is None or when is None:
+            return ""
+        local = when.astimezone(self._tz)
+        if local.date() == local_day(found[0], self._tz):
+            return f" — goes live at {local:%H:%M}"
+        return f" — goes live {local:%a %d %b %H:%M}"
 
     def _left_lines(self) -> Content:
         lines = [
