@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Select, TextArea
 from tests.ui.calendar.calendar_host import CalendarHost, activity, sample_state
 from tui_planner.api.models import MarketingActivityType
 from tui_planner.sync.commands import CreateActivity
+from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.widgets.agenda import Agenda
@@ -264,3 +265,27 @@ async def test_a_late_evening_activity_stays_on_its_own_day(host: Host) -> None:
         screen = calendar(app)
         screen.select_date(date(2026, 12, 4))
         assert screen.query_one(Agenda).activity_ids == ("act-7",)
+
+
+async def test_escape_from_a_new_activity_with_a_description_asks_before_losing_it(
+    host: Host,
+) -> None:
+    app = host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one(TextArea).text = "Half a paragraph worth keeping"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "Half a paragraph worth keeping"
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, CalendarScreen)
+        assert app.submitted == []

@@ -199,3 +199,48 @@ def _plan_bounds(app: PlannerApp) -> tuple[Any, Any]:
     assert app.state.plan_start
     assert app.state.plan_end
     return period_bounds(app.state.plan_start, app.state.plan_end, app.clock.tz)
+
+
+async def test_cancelling_a_form_with_changes_asks_and_keeping_editing_keeps_them(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        count = len(app.state.events)
+
+        # Untouched, escape closes at once.
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EventForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen)
+
+        # Typed into, escape asks; "Keep editing" (the focused button) returns to the form.
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Kiln sale")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "has not been saved" in str(app.screen.query_one("#confirm-body").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EventForm)
+        assert form.query_one("#event-name", Input).value == "Kiln sale"
+
+        # Choosing another kind of event is a change too; discarding closes without saving.
+        form.query_one("#event-name", Input).value = ""
+        await pilot.pause()
+        assert not form.changed, "back as it opened"
+        form.query_one("#kind-repeat", RadioButton).value = True
+        await pilot.pause()
+        assert form.changed
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, EventsScreen)
+        assert len(app.state.events) == count
