@@ -60,3 +60,14 @@ def test_preview_of_a_published_post_says_nothing_can_change(snap_compare: SnapC
     assert snap_compare(
         app, terminal_size=SIZE, run_before=open_preview("act-countdown", ChannelName.FACEBOOK)
     )
+
+
+def test_preview_at_80x24_narrows_the_picture_for_the_caption(snap_compare: SnapCompare) -> None:
+    """The Instagram draft at 80x24: the picture is 30 cells wide (not 46), so the status,
+    channel, date and caption on the right keep about 45 cells and wrap little."""
+    app = fixed_app()
+    assert snap_compare(
+        app,
+        terminal_size=(80, 24),
+        run_before=open_preview("act-launch", ChannelName.INSTAGRAM),
+    )

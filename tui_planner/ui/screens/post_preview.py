@@ -79,6 +79,8 @@ class PostPreviewScreen(PlannerScreen[None]):
 
     CSS_PATH = "post_preview.tcss"
     TITLE = "Post preview"
+    # Below 100 columns the picture narrows so the caption keeps a readable width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="preview.back"),
