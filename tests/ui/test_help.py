@@ -58,3 +58,21 @@ async def test_escape_closes_help(make_static_app: MakeStaticApp) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_screen_keys_come_first_then_the_focused_widget_then_everywhere(
+    make_static_app: MakeStaticApp,
+) -> None:
+    app = make_static_app(ACTIVE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")  # the drafts screen, its draft table focused
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        groups = list(dict.fromkeys(entry.group for entry in help_screen.entries))
+
+        assert groups == ["Drafts", "Draft table", "Everywhere"]
+        drafts = [e.binding_id for e in help_screen.entries if e.group == "Drafts"]
+        assert drafts.index("drafts.toggle") < drafts.index("drafts.schedule")

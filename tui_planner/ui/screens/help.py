@@ -6,6 +6,7 @@ truth: a keymap override, a screen's own binding shadowing an app one, a disable
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,27 +38,43 @@ class HelpEntry:
     enabled: bool
 
 
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+
+
 def _group_name(node: DOMNode) -> str:
     if isinstance(node, App):
         return "Everywhere"
     if isinstance(node, Screen):
         return str(node.title or type(node).__name__.removesuffix("Screen") or "This screen")
-    return type(node).__name__
+    # A widget's keys go under its name in words: DraftTable is "Draft table".
+    words = _WORD.findall(type(node).__name__) or [type(node).__name__]
+    return " ".join([words[0], *(word.lower() for word in words[1:])])
+
+
+def _rank(node: DOMNode) -> int:
+    """The screen's own keys first, then the focused widget's, then those that work anywhere."""
+    if isinstance(node, Screen):
+        return 0
+    if isinstance(node, App):
+        return 2
+    return 1
 
 
 def help_entries(app: App[object], bindings: Iterable[ActiveBinding]) -> list[HelpEntry]:
-    """Group the active bindings into one entry per action, keys merged, in binding order."""
-    merged: dict[tuple[str, str], tuple[list[str], Binding, bool]] = {}
+    """Group the active bindings into one entry per action, keys merged, in binding order;
+    the screen's group first, then the focused widget's, then "Everywhere"."""
+    merged: dict[tuple[int, str, str], tuple[list[str], Binding, bool]] = {}
     for node, binding, enabled, _tooltip in bindings:
         if binding.system or not binding.description:
             continue
-        key = (_group_name(node), binding.action)
+        key = (_rank(node), _group_name(node), binding.action)
         keys, _first, was_enabled = merged.get(key, ([], binding, enabled))
         keys.append(app.get_key_display(binding))
         merged[key] = (keys, _first, was_enabled or enabled)
+    ordered = sorted(merged.items(), key=lambda item: item[0][0])  # stable: binding order stays
     return [
         HelpEntry(group, tuple(keys), binding.description, binding.id, enabled)
-        for (group, _action), (keys, binding, enabled) in merged.items()
+        for (_rank_, group, _action), (keys, binding, enabled) in ordered
     ]
 
 
