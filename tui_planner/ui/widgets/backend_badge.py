@@ -2,7 +2,8 @@
 
 A rehearsal must never be mistaken for the real site, so the sandbox shows as a loud
 ``SANDBOX`` badge with its data file, and a Wix backend shows the site id. The API key is
-never shown.
+never shown. When the title and the badge do not both fit, the badge gives up detail first
+(the data file's name without its folder, then just ``SANDBOX``) so the title stays legible.
 """
 
 from __future__ import annotations
@@ -18,15 +19,28 @@ from tui_planner.config import display_path
 if TYPE_CHECKING:
     from tui_planner.backend import BackendInfo
 
-__all__ = ["BackendBadge", "PlannerHeader", "badge_text"]
+__all__ = ["BackendBadge", "PlannerHeader", "badge_text", "badge_texts"]
+
+_TITLE_ROOM = 40
+"""Cells the header keeps for the title before the badge gives up detail."""
 
 
 def badge_text(backend: BackendInfo) -> str:
     """The badge text: ``"SANDBOX · /path/data.sqlite3"`` or the Wix backend's label."""
-    if backend.is_sandbox:
-        where = display_path(backend.data_file) if backend.data_file is not None else "in memory"
-        return f"SANDBOX · {where}"
-    return backend.label
+    return badge_texts(backend)[0]
+
+
+def badge_texts(backend: BackendInfo) -> tuple[str, ...]:
+    """The badge's texts from the fullest to the shortest, for narrower and narrower headers."""
+    if not backend.is_sandbox:
+        return (backend.label, "WIX")
+    if backend.data_file is None:
+        return ("SANDBOX · in memory", "SANDBOX")
+    return (
+        f"SANDBOX · {display_path(backend.data_file)}",
+        f"SANDBOX · {backend.data_file.name}",
+        "SANDBOX",
+    )
 
 
 class BackendBadge(Label):
@@ -46,12 +60,20 @@ class BackendBadge(Label):
     """
 
     def __init__(self, backend: BackendInfo, *, id: str | None = None) -> None:
+        self.texts = badge_texts(backend)
+        """Fullest first; :meth:`fit` picks one."""
         super().__init__(
-            badge_text(backend),
+            self.texts[0],
             markup=False,
             id=id,
             classes="-sandbox" if backend.is_sandbox else "",
         )
+
+    def fit(self, room: int) -> None:
+        """Show the fullest text that fits in ``room`` cells (padding included)."""
+        padding = 2
+        text = next((t for t in self.texts if len(t) + padding <= room), self.texts[-1])
+        self.update(text)
 
 
 class PlannerHeader(Widget):
@@ -82,8 +104,21 @@ class PlannerHeader(Widget):
         self.watch(self.screen, "title", self._retitle, init=False)
         self.watch(self.screen, "sub_title", self._retitle, init=False)
 
+    def on_resize(self) -> None:
+        self._fit_badge()
+
     def _retitle(self) -> None:
         self.query_one("#header-title", Label).update(self._title())
+        self._fit_badge()
+
+    def _fit_badge(self) -> None:
+        # The title keeps what it needs (up to _TITLE_ROOM cells); the badge gets the rest.
+        width = self.size.width
+        if not width:
+            return
+        for badge in self.query(BackendBadge):
+            title = len(self._title()) + 2
+            badge.fit(width - min(title, _TITLE_ROOM + 2))
 
     def _title(self) -> str:
         parts = [self.app.title, self.screen.title, self.screen.sub_title]
