@@ -40,8 +40,9 @@ def test_activity_detail_at_120x40(snap_compare: SnapCompare, make_app: Any) -> 
 
 
 def test_activity_detail_at_80x24(snap_compare: SnapCompare, make_app: Any) -> None:
-    """The same activity on a small terminal: the posts table keeps channel, account and
-    status readable and cuts the captions; the footer lists the action keys."""
+    """The same activity on a small terminal: the account column shrinks to "● on" (green)
+    and "○ off" so the captions keep about 40 cells; channel and status stay readable; the
+    key bar lists the action keys that fit, Delete included."""
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_tuesdays_activity)
 
 

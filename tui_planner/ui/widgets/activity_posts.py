@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -14,7 +16,8 @@ from tui_planner.ui.icons import STATUS_STYLES, channel_label, status_icon
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from datetime import tzinfo
+
+    from rich.console import Console, ConsoleOptions, RenderResult
 
     from tui_planner.api.models import ChannelName, PostItem
 
@@ -53,6 +56,62 @@ def describe_posts(items: Iterable[PostItem], noun: str = "post") -> str:
     return f"{_plural(total, noun)} ({', '.join(parts)})"
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    channel: Text
+    connected: bool | None
+    """Whether the channel's account is connected; ``None`` on a channel's later rows."""
+    status: Text
+    when: datetime | None
+    text: Text
+
+
+_WIDE = 96
+"""From this many cells the table names the connection in words and the weekday in times."""
+
+
+@dataclass(frozen=True, slots=True)
+class _PostsTable:
+    """The rows, laid out for the width they get: below :data:`_WIDE` cells the account
+    column says "● on" or "○ off" and times drop the weekday, so the text keeps some room."""
+
+    rows: tuple[_Row, ...]
+    timed: bool
+    tz: tzinfo
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        wide = options.max_width >= _WIDE
+        table = Table(box=None, expand=True, header_style="bold dim", pad_edge=False)
+        table.add_column("Channel", no_wrap=True, min_width=10)
+        table.add_column("Account", no_wrap=True, min_width=15 if wide else 7)
+        table.add_column("Status", no_wrap=True, min_width=11)
+        if self.timed:
+            table.add_column("When", no_wrap=True, min_width=12 if wide else 9)
+        table.add_column("Text", ratio=1, no_wrap=True, overflow="ellipsis")
+        when_format = "%a %d %b %H:%M" if wide else "%d %b %H:%M"
+        for row in self.rows:
+            when = Text(
+                row.when.astimezone(self.tz).strftime(when_format) if row.when else "—",
+                style="" if row.when else "dim",
+            )
+            table.add_row(
+                row.channel,
+                _account(row.connected, wide),
+                row.status,
+                *([when] if self.timed else []),
+                row.text,
+            )
+        yield table
+
+
+def _account(connected: bool | None, wide: bool) -> Text:
+    if connected is None:
+        return Text("")
+    if connected:
+        return Text("● connected" if wide else "● on", style="green")
+    return Text("○ not connected" if wide else "○ off", style="dim")
+
+
 class ActivityPosts(Static):
     """A table: channel and whether it is connected, then each item's status, time and text."""
 
@@ -75,45 +134,29 @@ class ActivityPosts(Static):
         if not items:
             self.update(Text(empty, style="dim italic"))
             return
-        timed = any(item.scheduled_date for item in items)
-        table = Table(box=None, expand=True, header_style="bold dim", pad_edge=False)
-        table.add_column("Channel", no_wrap=True, min_width=10)
-        table.add_column("Account", no_wrap=True, min_width=15)
-        table.add_column("Status", no_wrap=True, min_width=11)
-        if timed:
-            table.add_column("When", no_wrap=True, min_width=12)
-        table.add_column("Text", ratio=1, no_wrap=True, overflow="ellipsis")
         order = {channel: n for n, channel in enumerate(PLAN_CHANNELS)}
         ordered = sorted(items, key=lambda item: (order.get(item.channel.name, 99), item.id))
+        rows: list[_Row] = []
         previous: ChannelName | None = None
         for item in ordered:
             channel = item.channel.name
             first = channel != previous
             previous = channel
-            connected = is_connected(channel)
-            when = Text(
-                item.scheduled_date.astimezone(tz).strftime("%a %d %b %H:%M")
-                if item.scheduled_date
-                else "—",
-                style="dim" if item.scheduled_date is None else "",
-            )
-            table.add_row(
-                Text(channel_label(channel), style="bold") if first else Text(""),
-                (
-                    Text("● connected", style="green")
-                    if connected
-                    else Text("○ not connected", style="dim")
+            rows.append(
+                _Row(
+                    channel=Text(channel_label(channel), style="bold") if first else Text(""),
+                    connected=is_connected(channel) if first else None,
+                    status=Text(
+                        f"{status_icon(item.status)} {item.status.value.title()}",
+                        style=STATUS_STYLES.get(item.status, ""),
+                    ),
+                    when=item.scheduled_date,
+                    text=Text(
+                        " ".join(item.text.split())
+                        or ("(image only)" if item.image else "(no text)"),
+                        style="" if item.text else "dim",
+                    ),
                 )
-                if first
-                else Text(""),
-                Text(
-                    f"{status_icon(item.status)} {item.status.value.title()}",
-                    style=STATUS_STYLES.get(item.status, ""),
-                ),
-                *([when] if timed else []),
-                Text(
-                    " ".join(item.text.split()) or ("(image only)" if item.image else "(no text)"),
-                    style="" if item.text else "dim",
-                ),
             )
-        self.update(table)
+        timed = any(item.scheduled_date for item in items)
+        self.update(_PostsTable(tuple(rows), timed, tz))
