@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Label
@@ -19,19 +20,15 @@ from tui_planner.config import display_path
 if TYPE_CHECKING:
     from tui_planner.backend import BackendInfo
 
-__all__ = ["BackendBadge", "PlannerHeader", "badge_text", "badge_texts"]
+__all__ = ["BackendBadge", "PlannerHeader", "badge_texts"]
 
 _TITLE_ROOM = 40
 """Cells the header keeps for the title before the badge gives up detail."""
 
 
-def badge_text(backend: BackendInfo) -> str:
-    """The badge text: ``"SANDBOX · /path/data.sqlite3"`` or the Wix backend's label."""
-    return badge_texts(backend)[0]
-
-
 def badge_texts(backend: BackendInfo) -> tuple[str, ...]:
-    """The badge's texts from the fullest to the shortest, for narrower and narrower headers."""
+    """The badge's texts from the fullest (``"SANDBOX · ~/path/data.sqlite3"``, or the Wix
+    site's label) to the shortest, for narrower and narrower headers."""
     if not backend.is_sandbox:
         return (backend.label, "WIX")
     if backend.data_file is None:
@@ -72,7 +69,7 @@ class BackendBadge(Label):
     def fit(self, room: int) -> None:
         """Show the fullest text that fits in ``room`` cells (padding included)."""
         padding = 2
-        text = next((t for t in self.texts if len(t) + padding <= room), self.texts[-1])
+        text = next((t for t in self.texts if cell_len(t) + padding <= room), self.texts[-1])
         self.update(text)
 
 
@@ -117,7 +114,7 @@ class PlannerHeader(Widget):
         if not width:
             return
         for badge in self.query(BackendBadge):
-            title = len(self._title()) + 2
+            title = cell_len(self._title()) + 2
             badge.fit(width - min(title, _TITLE_ROOM + 2))
 
     def _title(self) -> str:
