@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 
@@ -98,3 +99,12 @@ class PlannerScreen(Screen[ResultT]):
     def state(self) -> PlannerState:
         """The current snapshot."""
         return self.host.state
+
+    def key_for(self, binding_id: str) -> str:
+        """How to show the key of this screen's binding ``binding_id``, honouring the keymap
+        ("f", or "z" when ``[ui.keymap]`` rebinds it), for hints written into the screen."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                keys = self.host.ui_settings.keymap.get(binding_id, binding.key)
+                return self.app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
+        raise KeyError(binding_id)

@@ -230,19 +230,11 @@ class ActivityDetailScreen(PlannerScreen[None]):
         if has_drafts and not self._generating:
             hint = Style(bold=False, dim=True)
             heading.append("   ")
-            heading.append(self._key_for("detail.regenerate_stories"))
+            heading.append(self.key_for("detail.regenerate_stories"))
             heading.append(" regenerate · ", hint)
-            heading.append(self._key_for("detail.clear_stories"))
+            heading.append(self.key_for("detail.clear_stories"))
             heading.append(" clear drafts", hint)
         return heading
-
-    def _key_for(self, binding_id: str) -> str:
-        """How to show the key bound to one of this screen's bindings, honouring the keymap."""
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == binding_id:
-                keys = self.host.ui_settings.keymap.get(binding_id, binding.key)
-                return str(self.app.get_key_display(Binding(keys.split(",")[0].strip(), "")))
-        raise KeyError(binding_id)
 
     # -- which keys apply ---------------------------------------------------------------------
 

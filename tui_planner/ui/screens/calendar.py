@@ -323,7 +323,7 @@ class CalendarScreen(PlannerScreen[None]):
 
     def _show_filter(self) -> None:
         self.query_one(FilterBar).show(
-            self._filter, self._key_for("calendar.filter"), self._key_for("calendar.clear_filters")
+            self._filter, self.key_for("calendar.filter"), self.key_for("calendar.clear_filters")
         )
 
     def _show_legend(self) -> None:
@@ -343,13 +343,6 @@ class CalendarScreen(PlannerScreen[None]):
         return True
 
     # -- small lookups ------------------------------------------------------------------------
-
-    def _key_for(self, binding_id: str) -> str:
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == binding_id:
-                keys = self.host.ui_settings.keymap.get(binding_id, binding.key)
-                return str(self.app.get_key_display(Binding(keys.split(",")[0], "")))
-        return binding_id
 
     def _today(self) -> date:
         return self.host.clock.today()
