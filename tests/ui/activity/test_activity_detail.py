@@ -174,3 +174,43 @@ async def test_generate_is_offered_only_when_there_are_no_posts(
         screen = app.screen
         assert screen.check_action("generate", ()) is False
         assert screen.check_action("clear_posts", ()) is True
+
+
+async def test_escape_from_the_editor_asks_before_dropping_edits(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        activity_id = await open_detail(app, pilot, settle, generate_plan)
+        screen = app.screen
+        assert isinstance(screen, ActivityDetailScreen)
+        title = app.state.activities[activity_id].title
+
+        # Nothing typed: escape just closes the editor.
+        await pilot.press("e")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert not screen.has_class("-editing")
+
+        # A changed description: escape asks, and "Keep editing" (focused) keeps it.
+        await pilot.press("e")
+        screen.query_one("#edit-description", TextArea).text = "Half a thought"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.has_class("-editing")
+        assert screen.query_one("#edit-description", TextArea).text == "Half a thought"
+
+        # Discarding closes the editor and sends nothing.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        assert not screen.has_class("-editing")
+        assert app.state.activities[activity_id].title == title
+        assert app.state.activities[activity_id].description != "Half a thought"

@@ -10,11 +10,21 @@ from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Switch, T
 
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 
-__all__ = ["FormModal"]
+__all__ = ["FormModal", "discard_dialog"]
 
 ResultT = TypeVar("ResultT")
 
 FieldValues = tuple[tuple[str, object], ...]
+
+
+def discard_dialog() -> ConfirmDialog:
+    """The question before typing is thrown away: "Keep editing" has the focus."""
+    return ConfirmDialog(
+        "Discard your changes?",
+        "What you typed in this form has not been saved; closing it now loses it.",
+        "Discard",
+        cancel_label="Keep editing",
+    )
 
 
 class FormModal(ModalScreen[ResultT | None]):
@@ -86,12 +96,4 @@ class FormModal(ModalScreen[ResultT | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Discard your changes?",
-                "What you typed in this form has not been saved; closing it now loses it.",
-                "Discard",
-                cancel_label="Keep editing",
-            ),
-            answered,
-        )
+        self.app.push_screen(discard_dialog(), answered)

@@ -37,6 +37,7 @@ from tui_planner.sync.commands import (
 )
 from tui_planner.ui.day_text import DAY_HINT
 from tui_planner.ui.dialogs import ConfirmDialog, TextPromptDialog
+from tui_planner.ui.dialogs.form_modal import discard_dialog
 from tui_planner.ui.icons import channel_label, type_icon, type_label
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.activity_form import activity_instant, check_day, check_text
@@ -86,6 +87,10 @@ def _stories_kept(stories: tuple[PostItem, ...]) -> str:
     if kept:
         return f"the {kept} stories already scheduled or published stay"
     return "scheduled and published stories are never touched"
+
+
+_EDITOR_FIELDS = frozenset({"edit-title", "edit-description", "edit-date"})
+"""The in-place editor's fields, hidden (and unfocused) when it closes."""
 
 
 class ActivityDetailScreen(PlannerScreen[None]):
@@ -294,6 +299,10 @@ class ActivityDetailScreen(PlannerScreen[None]):
     def _set_editing(self, editing: bool) -> None:
         self._editing = editing
         self.set_class(editing, "-editing")
+        focused = self.focused
+        if not editing and focused is not None and focused.id in _EDITOR_FIELDS:
+            # A hidden field keeping the focus would swallow the screen's keys ("e" typed).
+            self.set_focus(None)
         self.refresh_bindings()
 
     def _changes(self) -> UpdateActivity | None:
@@ -350,11 +359,32 @@ class ActivityDetailScreen(PlannerScreen[None]):
             self.notify(outcome.message, severity="error")
 
     def action_back(self) -> None:
-        """Leave the editor, or go back to where the activity was opened from."""
-        if self._editing:
+        """Leave the editor (asking first if it holds edits), or go back to where the
+        activity was opened from."""
+        if not self._editing:
+            self.dismiss()
+            return
+        if not self._edited():
             self._set_editing(False)
             return
-        self.dismiss()
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._set_editing(False)
+
+        self.app.push_screen(discard_dialog(), answered)
+
+    def _edited(self) -> bool:
+        """Whether the editor's fields differ from the activity as it is."""
+        activity = self._activity
+        if activity is None:
+            return False
+        day = activity.date.astimezone(self.host.clock.tz).date()
+        return (
+            self.query_one("#edit-title", Input).value != activity.title
+            or self.query_one("#edit-description", TextArea).text != activity.description
+            or self.query_one("#edit-date", Input).value != day.isoformat()
+        )
 
     # -- actions ------------------------------------------------------------------------------
 
