@@ -101,6 +101,22 @@ async def test_v_marks_a_range_that_follows_the_cursor_until_v_again() -> None:
         assert "RANGE" not in filters_line(screen)
 
 
+async def test_a_during_a_range_ends_it_and_everything_stays_selected() -> None:
+    app = fixed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drafts(app, pilot)
+
+        await pilot.press("v", "down", "a")
+        await pilot.pause()
+        everything = set(screen.table.keys)
+        assert screen.selected_drafts == everything
+        assert "RANGE" not in filters_line(screen)
+
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert screen.selected_drafts == everything
+
+
 async def test_a_selects_all_shown_and_capital_a_clears_everything() -> None:
     app = fixed_app()
     async with app.run_test(size=SIZE) as pilot:

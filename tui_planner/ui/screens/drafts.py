@@ -217,7 +217,9 @@ class DraftsScreen(PlannerScreen[None]):
         self._marks_changed(before ^ self.selected)
 
     def action_select_all(self) -> None:
-        """Select every row the filters show."""
+        """Select every row the filters show (ending a range being marked, which would
+        otherwise shrink the selection back to itself at the next cursor move)."""
+        self._anchor = None
         keys = set(self.table.keys) - self.selected
         self.selected.update(keys)
         self._marks_changed(keys)
