@@ -67,9 +67,9 @@ def test_removed_activities_are_news_for_one_snapshot_only() -> None:
 
 
 def test_pending_commands_come_and_go() -> None:
-    from tui_planner.store import CommandKind, PendingCommand
+    from tui_planner.store import PendingCommand
 
-    pending = PendingCommand(1, CommandKind.DELETE_EVENT, "Delete the event", NOW)
+    pending = PendingCommand(1, "Delete the event", NOW)
     state = r.add_pending(PlannerState(), pending)
     assert state.pending == (pending,)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -29,6 +30,8 @@ from tui_planner.api.models import (
     MarketingActivity,
     MarketingSettings,
     MarketingSettingsDefaults,
+    Media,
+    MediaWrapper,
     PlanGoal,
     PlanGoalOption,
     PlanMarketingActivity,
@@ -38,6 +41,7 @@ from tui_planner.api.models import (
     PostContent,
     PostItem,
     ScheduleDraftsResponse,
+    SchedulingInfo,
     Settings,
     SocialMarketingPlan,
     TokenStatus,
@@ -201,6 +205,16 @@ class FakeApi:
         self.status = PlanStatus.GENERATING
         return self.status
 
+    async def regenerate_marketing_plan_with_keyword_research(self) -> PlanStatus:
+        await self._enter("regenerate_marketing_plan_with_keyword_research")
+        self.status = PlanStatus.GENERATING
+        return self.status
+
+    async def delete_marketing_plan(self) -> None:
+        await self._enter("delete_marketing_plan")
+        self.status = PlanStatus.NEVER_CREATED
+        self.activities.clear()
+
     async def generate_social_posts(self, ids: Any) -> None:
         await self._enter("generate_social_posts", tuple(ids))
 
@@ -209,6 +223,54 @@ class FakeApi:
     ) -> ActivitySnapshotResponse:
         await self._enter("regenerate_marketing_activity_posts", activity_id)
         return ActivitySnapshotResponse()
+
+    async def regenerate_marketing_activity_posts_media(
+        self, activity_id: str
+    ) -> ActivitySnapshotResponse:
+        await self._enter("regenerate_marketing_activity_posts_media", activity_id)
+        return ActivitySnapshotResponse()
+
+    async def regenerate_marketing_activity_stories(
+        self, activity_id: str
+    ) -> ActivitySnapshotResponse:
+        await self._enter("regenerate_marketing_activity_stories", activity_id)
+        return ActivitySnapshotResponse()
+
+    async def update_marketing_activity_posts_media(
+        self, activity_id: str, media_url: str
+    ) -> ActivitySnapshotResponse:
+        await self._enter("update_marketing_activity_posts_media", activity_id, media_url)
+        wrapper = MediaWrapper(media=(Media(url=media_url),))
+
+        def new_image(entry: PostItem) -> PostItem:
+            key = entry.content_key
+            if entry.is_story or key is None:
+                return entry
+            return entry.model_copy(
+                update={key: entry.content.model_copy(update={"media_wrapper": wrapper})}
+            )
+
+        self._edit_items(activity_id, new_image)
+        return ActivitySnapshotResponse()
+
+    async def clear_marketing_activity_posts(self, activity_id: str) -> None:
+        await self._enter("clear_marketing_activity_posts", activity_id)
+        self._drop_drafts(activity_id, stories=False)
+
+    async def clear_marketing_activity_stories(self, activity_id: str) -> None:
+        await self._enter("clear_marketing_activity_stories", activity_id)
+        self._drop_drafts(activity_id, stories=True)
+
+    async def reschedule_item(self, item_id: str, when: datetime) -> PostItem | None:
+        await self._enter("reschedule_item", item_id, when)
+        info = SchedulingInfo(scheduled_date=when)
+        return self._edit_item(item_id, lambda e: e.model_copy(update={"scheduling_info": info}))
+
+    async def cancel_scheduled_item(self, item_id: str) -> PostItem | None:
+        await self._enter("cancel_scheduled_item", item_id)
+        self._edit_item(item_id, lambda e: e.model_copy(update={"status": ItemStatus.CANCELED}))
+        # The contract's example answers with the id and status only: a partial item.
+        return None
 
     async def schedule_drafts(self, ids: Any) -> ScheduleDraftsResponse:
         ids = tuple(ids)
@@ -271,6 +333,11 @@ class FakeApi:
         self.events.append(created)
         return created
 
+    async def update_event(self, event: CalendarEvent) -> CalendarEvent:
+        await self._enter("update_event", event)
+        self.events = [event if e.id == event.id else e for e in self.events]
+        return event
+
     async def delete_event(self, event_id: str) -> None:
         await self._enter("delete_event", event_id)
         self.events = [e for e in self.events if e.id != event_id]
@@ -279,8 +346,43 @@ class FakeApi:
         self, settings: MarketingSettings, field_mask: Any
     ) -> MarketingSettings:
         await self._enter("upsert_marketing_settings", settings, tuple(field_mask))
-        self.settings = settings
-        return settings
+        saved = self.settings.model_dump(by_alias=True, exclude_none=True)
+        sent = settings.model_dump(by_alias=True, exclude_none=True)
+        for path in field_mask:
+            # Only top-level sections and their direct fields: all these tests mask.
+            section, _, name = path.partition(".")
+            value = sent.get(section, {}).get(name) if name else sent.get(section)
+            target = saved.setdefault(section, {}) if name else saved
+            key = name or section
+            if value is None:
+                target.pop(key, None)
+            else:
+                target[key] = value
+        self.settings = MarketingSettings.model_validate(saved)
+        return self.settings
+
+    # -- state edits ---------------------------------------------------------------------------
+
+    def _edit_items(self, activity_id: str, edit: Callable[[PostItem], PostItem]) -> None:
+        activity = self.activities[activity_id]
+        items = tuple(edit(entry) for entry in activity.items)
+        self.activities[activity_id] = activity.model_copy(update={"items": items})
+
+    def _edit_item(self, item_id: str, edit: Callable[[PostItem], PostItem]) -> PostItem | None:
+        for activity_id, activity in self.activities.items():
+            if any(entry.id == item_id for entry in activity.items):
+                self._edit_items(activity_id, lambda e: edit(e) if e.id == item_id else e)
+                return next(e for e in self.activities[activity_id].items if e.id == item_id)
+        return None
+
+    def _drop_drafts(self, activity_id: str, *, stories: bool) -> None:
+        activity = self.activities[activity_id]
+        kept = tuple(
+            entry
+            for entry in activity.items
+            if entry.is_story != stories or entry.status != ItemStatus.DRAFT
+        )
+        self.activities[activity_id] = activity.model_copy(update={"items": kept})
 
 
 async def settle() -> None:

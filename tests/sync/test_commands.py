@@ -1,4 +1,4 @@
-"""Commands describe themselves in words and carry their kind."""
+"""Commands describe themselves in words and are frozen."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui_planner.store import CommandKind
 from tui_planner.sync import (
     CommandOutcome,
     GeneratePosts,
@@ -20,7 +19,6 @@ def test_commands_say_what_they_ask_for() -> None:
     assert ScheduleDrafts(("a", "b", "c", "d")).describe() == "Schedule 4 drafts"
     assert ScheduleDrafts(("a",)).describe() == "Schedule 1 draft"
     assert GeneratePosts(("a", "b")).describe() == "Generate posts for 2 activities"
-    assert ScheduleDrafts.kind == CommandKind.SCHEDULE_DRAFTS
 
 
 def test_update_activity_masks_only_the_fields_it_sets() -> None:

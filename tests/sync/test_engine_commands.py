@@ -15,7 +15,7 @@ from tui_planner.api.models import (
     PlanStatus,
     Settings,
 )
-from tui_planner.store import CommandKind, ConnectionPhase, Store
+from tui_planner.store import ConnectionPhase, Store
 from tui_planner.store.selectors import item
 from tui_planner.sync import (
     CreateActivity,
@@ -63,8 +63,7 @@ async def test_schedule_drafts_shows_drafts_scheduled_before_the_server_answers(
 
     assert status_of(store, "fb1") == ItemStatus.SCHEDULED
     assert status_of(store, "li1") == ItemStatus.SCHEDULED
-    assert [p.kind for p in store.state.pending] == [CommandKind.SCHEDULE_DRAFTS]
-    assert store.state.pending[0].description == "Schedule 2 drafts"
+    assert [p.description for p in store.state.pending] == ["Schedule 2 drafts"]
     gate.set()
     await running
     assert status_of(store, "li1") == ItemStatus.DRAFT, "the unconfirmed one is rolled back"

@@ -13,7 +13,7 @@ from tui_planner.api.models import PlanStatus
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config, UiConfig
 from tui_planner.store.state import ConnectionPhase, PendingCommand, PlannerState, SyncStatus
-from tui_planner.sync.commands import CommandKind
+from tui_planner.sync.commands import GeneratePlan
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine
 from tui_planner.ui.widgets.status_bar import (
@@ -86,8 +86,8 @@ def test_active_plan_shows_sync_age_posts_generating_and_pending_work() -> None:
         sync=ONLINE,
         posts_generating=frozenset({"a1", "a2"}),
         pending=(
-            PendingCommand(1, CommandKind.SCHEDULE_DRAFTS, "Schedule 4 drafts", FIXED_NOW),
-            PendingCommand(2, CommandKind.DELETE_EVENT, "Delete the event", FIXED_NOW),
+            PendingCommand(1, "Schedule 4 drafts", FIXED_NOW),
+            PendingCommand(2, "Delete the event", FIXED_NOW),
         ),
     )
     plan, posts, pending = _words(state, seconds_later=95)
@@ -155,4 +155,4 @@ async def test_status_bar_names_a_rebound_generate_key(make_static_app: MakeStat
         await pilot.pause()
         engine = app.engine
         assert isinstance(engine, RecordingEngine)
-        assert [command.kind for command in engine.commands] == [CommandKind.GENERATE_PLAN]
+        assert engine.commands == [GeneratePlan()]

@@ -5,7 +5,6 @@ Plain Python (no Textual): the sync engine writes here, the UI reads.
 
 from . import reducers, selectors
 from .state import (
-    CommandKind,
     ConnectionPhase,
     Options,
     PendingCommand,
@@ -15,7 +14,6 @@ from .state import (
 from .store import Store
 
 __all__ = [
-    "CommandKind",
     "ConnectionPhase",
     "Options",
     "PendingCommand",

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EMPTY_MAPPING",
-    "CommandKind",
     "ConnectionPhase",
     "Options",
     "PendingCommand",
@@ -81,38 +80,11 @@ class SyncStatus:
     """A sentence about the last problem, e.g. the Wix error message and code."""
 
 
-class CommandKind(enum.Enum):
-    """Every user intent the sync engine can carry to the API."""
-
-    GENERATE_PLAN = "generate plan"
-    REGENERATE_PLAN = "regenerate plan"
-    REGENERATE_PLAN_WITH_RESEARCH = "regenerate plan with keyword research"
-    DELETE_PLAN = "delete plan"
-    GENERATE_POSTS = "generate posts"
-    REGENERATE_POSTS = "regenerate posts"
-    REGENERATE_POSTS_MEDIA = "regenerate image"
-    UPDATE_POSTS_MEDIA = "set image"
-    CLEAR_POSTS = "clear posts"
-    REGENERATE_STORIES = "regenerate stories"
-    CLEAR_STORIES = "clear stories"
-    SCHEDULE_DRAFTS = "schedule drafts"
-    RESCHEDULE_ITEM = "reschedule post"
-    CANCEL_ITEM = "cancel post"
-    CREATE_ACTIVITY = "create activity"
-    UPDATE_ACTIVITY = "update activity"
-    DELETE_ACTIVITY = "delete activity"
-    CREATE_EVENT = "create event"
-    UPDATE_EVENT = "update event"
-    DELETE_EVENT = "delete event"
-    UPSERT_SETTINGS = "save settings"
-
-
 @dataclass(frozen=True, slots=True)
 class PendingCommand:
     """A command applied optimistically and not yet confirmed by the server."""
 
     id: int
-    kind: CommandKind
     description: str
     """What the user asked for, in words: "Schedule 4 drafts"."""
     started_at: datetime

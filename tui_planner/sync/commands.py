@@ -1,17 +1,19 @@
-"""Commands: one frozen dataclass per user intent.
+"""Commands: one frozen dataclass per user intent, and :data:`Command`, the union of them all.
 
 The UI builds a command and hands it to :meth:`SyncEngine.execute`; only the engine talks to
-the API. Each command names its :class:`CommandKind` and says in words what it asks for
-(``describe()``), which is what the status bar lists while it is pending and what a failure
-notice quotes ("Could not schedule 4 drafts: ...").
+the API. Each command says in words what it asks for (``describe()``), which is what the
+status bar lists while it is pending and what a failure notice quotes ("Could not schedule 4
+drafts: ...").
+
+:data:`Command` is a closed union: every ``match`` over it (what a command sends, how it
+looks before the server answers) ends in :func:`typing.assert_never`, so a command added here
+and forgotten there is a type error, not a surprise at run time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
-
-from tui_planner.store.state import CommandKind
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -24,7 +26,6 @@ __all__ = [
     "ClearPosts",
     "ClearStories",
     "Command",
-    "CommandKind",
     "CommandOutcome",
     "CreateActivity",
     "CreateEvent",
@@ -52,61 +53,41 @@ def _count(n: int, noun: str, plural: str | None = None) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Command:
-    """The base of every command: a kind and a description in words."""
-
-    kind: ClassVar[CommandKind]
-
-    def describe(self) -> str:
-        """What the command asks for, as the start of a sentence ("Schedule 4 drafts")."""
-        return self.kind.value.capitalize()
-
-
-@dataclass(frozen=True, slots=True)
-class GeneratePlan(Command):
+class GeneratePlan:
     """Generate the site's plan (first time, or after FAILED / INACTIVE)."""
-
-    kind: ClassVar[CommandKind] = CommandKind.GENERATE_PLAN
 
     def describe(self) -> str:
         return "Generate the plan"
 
 
 @dataclass(frozen=True, slots=True)
-class RegeneratePlan(Command):
+class RegeneratePlan:
     """Rebuild the upcoming activities from the current settings."""
-
-    kind: ClassVar[CommandKind] = CommandKind.REGENERATE_PLAN
 
     def describe(self) -> str:
         return "Regenerate the plan"
 
 
 @dataclass(frozen=True, slots=True)
-class RegeneratePlanWithResearch(Command):
+class RegeneratePlanWithResearch:
     """Run fresh keyword research, then regenerate."""
-
-    kind: ClassVar[CommandKind] = CommandKind.REGENERATE_PLAN_WITH_RESEARCH
 
     def describe(self) -> str:
         return "Regenerate the plan with keyword research"
 
 
 @dataclass(frozen=True, slots=True)
-class DeletePlan(Command):
+class DeletePlan:
     """Delete the plan and all of its activities."""
-
-    kind: ClassVar[CommandKind] = CommandKind.DELETE_PLAN
 
     def describe(self) -> str:
         return "Delete the plan"
 
 
 @dataclass(frozen=True, slots=True)
-class GeneratePosts(Command):
+class GeneratePosts:
     """Generate post drafts for activities that have none yet."""
 
-    kind: ClassVar[CommandKind] = CommandKind.GENERATE_POSTS
     activity_ids: tuple[str, ...]
 
     def describe(self) -> str:
@@ -114,10 +95,9 @@ class GeneratePosts(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class RegeneratePosts(Command):
+class RegeneratePosts:
     """New image and captions for one activity's posts."""
 
-    kind: ClassVar[CommandKind] = CommandKind.REGENERATE_POSTS
     activity_id: str
 
     def describe(self) -> str:
@@ -125,10 +105,9 @@ class RegeneratePosts(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class RegeneratePostsMedia(Command):
+class RegeneratePostsMedia:
     """A new image for one activity's posts, keeping the captions."""
 
-    kind: ClassVar[CommandKind] = CommandKind.REGENERATE_POSTS_MEDIA
     activity_id: str
 
     def describe(self) -> str:
@@ -136,10 +115,9 @@ class RegeneratePostsMedia(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class UpdatePostsMedia(Command):
+class UpdatePostsMedia:
     """Set one activity's post image to a given URL."""
 
-    kind: ClassVar[CommandKind] = CommandKind.UPDATE_POSTS_MEDIA
     activity_id: str
     media_url: str
 
@@ -148,10 +126,9 @@ class UpdatePostsMedia(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class ClearPosts(Command):
+class ClearPosts:
     """Remove every social post of one activity."""
 
-    kind: ClassVar[CommandKind] = CommandKind.CLEAR_POSTS
     activity_id: str
 
     def describe(self) -> str:
@@ -159,10 +136,9 @@ class ClearPosts(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class RegenerateStories(Command):
+class RegenerateStories:
     """Regenerate one activity's story drafts."""
 
-    kind: ClassVar[CommandKind] = CommandKind.REGENERATE_STORIES
     activity_id: str
 
     def describe(self) -> str:
@@ -170,10 +146,9 @@ class RegenerateStories(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class ClearStories(Command):
+class ClearStories:
     """Remove one activity's story drafts (scheduled and published stories stay)."""
 
-    kind: ClassVar[CommandKind] = CommandKind.CLEAR_STORIES
     activity_id: str
 
     def describe(self) -> str:
@@ -181,10 +156,9 @@ class ClearStories(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class ScheduleDrafts(Command):
+class ScheduleDrafts:
     """Hand drafts to the Publisher for scheduled publishing."""
 
-    kind: ClassVar[CommandKind] = CommandKind.SCHEDULE_DRAFTS
     draft_ids: tuple[str, ...]
 
     def describe(self) -> str:
@@ -192,10 +166,9 @@ class ScheduleDrafts(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class RescheduleItem(Command):
+class RescheduleItem:
     """Move a scheduled post to another time."""
 
-    kind: ClassVar[CommandKind] = CommandKind.RESCHEDULE_ITEM
     item_id: str
     when: datetime
 
@@ -204,10 +177,9 @@ class RescheduleItem(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class CancelItem(Command):
+class CancelItem:
     """Cancel a scheduled post."""
 
-    kind: ClassVar[CommandKind] = CommandKind.CANCEL_ITEM
     item_id: str
 
     def describe(self) -> str:
@@ -215,10 +187,9 @@ class CancelItem(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class CreateActivity(Command):
+class CreateActivity:
     """Add an activity of one's own to the plan."""
 
-    kind: ClassVar[CommandKind] = CommandKind.CREATE_ACTIVITY
     title: str
     description: str
     target_date: datetime
@@ -229,10 +200,9 @@ class CreateActivity(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class UpdateActivity(Command):
+class UpdateActivity:
     """Change an activity's title, description or date; ``None`` fields stay as they are."""
 
-    kind: ClassVar[CommandKind] = CommandKind.UPDATE_ACTIVITY
     activity_id: str
     title: str | None = None
     description: str | None = None
@@ -253,10 +223,9 @@ class UpdateActivity(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class DeleteActivity(Command):
+class DeleteActivity:
     """Delete one activity from the plan."""
 
-    kind: ClassVar[CommandKind] = CommandKind.DELETE_ACTIVITY
     activity_id: str
 
     def describe(self) -> str:
@@ -264,10 +233,9 @@ class DeleteActivity(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class CreateEvent(Command):
+class CreateEvent:
     """Add a calendar event (sale, launch, holiday) for the plan to work around."""
 
-    kind: ClassVar[CommandKind] = CommandKind.CREATE_EVENT
     event: CalendarEvent
 
     def describe(self) -> str:
@@ -275,10 +243,9 @@ class CreateEvent(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class UpdateEvent(Command):
+class UpdateEvent:
     """Replace a calendar event (the event carries its id)."""
 
-    kind: ClassVar[CommandKind] = CommandKind.UPDATE_EVENT
     event: CalendarEvent
 
     def describe(self) -> str:
@@ -286,10 +253,9 @@ class UpdateEvent(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class DeleteEvent(Command):
+class DeleteEvent:
     """Delete a calendar event."""
 
-    kind: ClassVar[CommandKind] = CommandKind.DELETE_EVENT
     event_id: str
 
     def describe(self) -> str:
@@ -297,15 +263,40 @@ class DeleteEvent(Command):
 
 
 @dataclass(frozen=True, slots=True)
-class UpsertSettings(Command):
+class UpsertSettings:
     """Save the marketing settings; only the paths in ``field_mask`` are written."""
 
-    kind: ClassVar[CommandKind] = CommandKind.UPSERT_SETTINGS
     settings: MarketingSettings
     field_mask: tuple[str, ...]
 
     def describe(self) -> str:
         return "Save the settings"
+
+
+Command: TypeAlias = (
+    GeneratePlan
+    | RegeneratePlan
+    | RegeneratePlanWithResearch
+    | DeletePlan
+    | GeneratePosts
+    | RegeneratePosts
+    | RegeneratePostsMedia
+    | UpdatePostsMedia
+    | ClearPosts
+    | RegenerateStories
+    | ClearStories
+    | ScheduleDrafts
+    | RescheduleItem
+    | CancelItem
+    | CreateActivity
+    | UpdateActivity
+    | DeleteActivity
+    | CreateEvent
+    | UpdateEvent
+    | DeleteEvent
+    | UpsertSettings
+)
+"""Every user intent the sync engine carries to the API (a closed union)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -396,7 +396,7 @@ class SyncEngine:
         """
         pending_id = next(self._ids)
         description = command.describe()
-        pending = PendingCommand(pending_id, command.kind, description, self._clock.now())
+        pending = PendingCommand(pending_id, description, self._clock.now())
         self._patches[pending_id] = optimistic_patch(command, f"local-{pending_id}")
         self._commit(lambda s: reducers.add_pending(s, pending))
         before = self._truth

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, assert_never
 
 from tui_planner.api.field_mask import normalise_paths
 from tui_planner.api.models import (
@@ -35,8 +35,12 @@ from .commands import (
     DeleteEvent,
     DeletePlan,
     GeneratePlan,
+    GeneratePosts,
     RegeneratePlan,
     RegeneratePlanWithResearch,
+    RegeneratePosts,
+    RegeneratePostsMedia,
+    RegenerateStories,
     RescheduleItem,
     ScheduleDrafts,
     UpdateActivity,
@@ -141,7 +145,11 @@ def optimistic_patch(command: Command, local_id: str) -> Patch:
             return lambda data: replace(
                 data, settings=settings_with_mask(data.settings, settings, field_mask)
             )
-    return _unchanged
+        case GeneratePosts() | RegeneratePosts() | RegeneratePostsMedia() | RegenerateStories():
+            # Only the server writes posts; the engine watches for them once it has confirmed.
+            return _unchanged
+        case _:
+            assert_never(command)
 
 
 def layer(base: PlanData, patches: Iterable[Patch]) -> PlanData:

@@ -10,7 +10,7 @@ rollback and a message.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from tui_planner.api.errors import ApiError
 from tui_planner.api.models import (
@@ -195,7 +195,8 @@ async def perform(
             return Performed(
                 "Saved the settings", update=lambda data: replace(data, settings=saved)
             )
-    raise ValueError(f"{command.describe()} is not a command the sync engine knows")
+        case _:
+            assert_never(command)
 
 
 def _generation(status: PlanStatus, message: str) -> Performed:

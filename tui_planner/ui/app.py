@@ -507,7 +507,7 @@ class PlannerApp(App[None]):
         """Run ``command`` in the background and report the outcome as a notification."""
         self.run_worker(
             self._execute_and_notify(command),
-            name=f"command {command.kind.value}",
+            name=f"command {type(command).__name__}",
             group=COMMAND_GROUP,
             exit_on_error=False,
             description=command.describe(),

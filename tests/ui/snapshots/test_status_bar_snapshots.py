@@ -14,7 +14,6 @@ from textual.app import App, ComposeResult
 
 from tui_planner.api.models import PlanStatus
 from tui_planner.store.state import ConnectionPhase, PendingCommand, PlannerState, SyncStatus
-from tui_planner.sync.commands import CommandKind
 from tui_planner.ui.harness import FIXED_NOW, SIZE
 from tui_planner.ui.widgets.status_bar import StatusBar
 
@@ -42,7 +41,7 @@ def _state(**changes: object) -> PlannerState:
 
 
 def _pending(description: str) -> PendingCommand:
-    return PendingCommand(1, CommandKind.GENERATE_PLAN, description, FIXED_NOW)
+    return PendingCommand(1, description, FIXED_NOW)
 
 
 def test_status_bar_never_created_names_the_generate_key(snap_compare: SnapCompare) -> None:
