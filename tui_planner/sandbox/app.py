@@ -28,12 +28,13 @@ from . import activities, events, plan_service, posts_service, publisher, settin
 from .auth import check_auth
 from .context import ApiRequest, SandboxContext
 from .demo_site import ensure_site
-from .errors import WixError, parse_failure
+from .errors import WixError, not_found, parse_failure
 from .faults import FaultInjector
 from .internal_errors import InternalErrorMiddleware
 from .item_store import find_item
 from .media import MEDIA_PATH, image_png
 from .options import SandboxOptions
+from .route_errors import ROUTE_ERROR_HANDLERS
 from .scheduling import schedule_drafts
 from .storage import Storage
 from .timeline import catch_up
@@ -173,12 +174,12 @@ class _Sandbox:
     async def media(self, request: Request) -> Response:
         """A post image, as PNG (public, like Wix media URLs)."""
         name = str(request.path_params["name"])
-        if not name.endswith(".png"):
-            return Response(status_code=404)
-        with self.storage.transaction() as conn:
-            png = image_png(conn, name.removesuffix(".png"))
+        png = None
+        if name.endswith(".png"):
+            with self.storage.transaction() as conn:
+                png = image_png(conn, name.removesuffix(".png"))
         if png is None:
-            return Response(status_code=404)
+            return not_found(f"There is no image {name}").response()
         return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=86400"})
 
     async def published(self, request: Request) -> Response:
@@ -186,7 +187,7 @@ class _Sandbox:
         with self.storage.transaction() as conn:
             item = find_item(conn, str(request.path_params["item_id"]))
         if item is None:
-            return Response(status_code=404)
+            return not_found("There is no published post here").response()
         text = str(item.content.get("caption") or item.content.get("description") or "")
         body = (
             f"<h1>{html.escape(item.channel.value)} post</h1>"
@@ -256,7 +257,10 @@ def create_app(
         storage.close()
 
     app = Starlette(
-        routes=routes, middleware=[Middleware(InternalErrorMiddleware)], lifespan=lifespan
+        routes=routes,
+        middleware=[Middleware(InternalErrorMiddleware)],
+        exception_handlers=ROUTE_ERROR_HANDLERS,
+        lifespan=lifespan,
     )
     app.state.storage = storage
     return app
