@@ -1,27 +1,28 @@
 """The Publisher calls the app needs (``/social-publisher/v1``, publisher-and-post-lifecycle.md).
 
 Channel connection checks, connected accounts, premium feature data, and the item lifecycle
-steps the plan hands off to the Publisher: publish or schedule, reschedule, cancel.
+steps the plan hands off to the Publisher: publish or schedule, reschedule, cancel. Getting,
+changing, deleting and querying items are mixed in from :mod:`.item_calls`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .item_calls import ItemCalls
 from .models import (
     Account,
     AccountsResponse,
     ChannelName,
     FeatureDataResponse,
     FeatureType,
-    ItemResponse,
     PostItem,
     TokenStatus,
     TokenStatusResponse,
     WireModel,
     format_wix_datetime,
 )
-from .transport import Replay, ServiceClient, path_segment
+from .transport import Replay, path_segment
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,12 +37,13 @@ class _ConnectUrlResponse(WireModel):
     connect_url: str
 
 
-class PublisherClient(ServiceClient):
+class PublisherClient(ItemCalls):
     """Typed async client for the Wix Publisher (social-publisher) API.
 
     The item calls answer with ``{ "item": {...} }`` (UNVERIFIED wrapper). The contract's own
     example gives only ``id`` and ``status`` there; such a partial item is returned as ``None``
-    and the caller re-reads the posts to see the new state.
+    and the caller re-reads the posts to see the new state. Get, update, delete and query
+    come from :class:`ItemCalls`.
     """
 
     prefix: ClassVar[str] = "/social-publisher/v1"
@@ -126,13 +128,7 @@ class PublisherClient(ServiceClient):
         data = await self._transport.call(
             method, path, operation=operation, replay=Replay.ONCE, body=body
         )
-        item = data.get("item")
-        if not isinstance(item, dict) or "channel" not in item:
-            return None
-        answer = self._transport.read(
-            ItemResponse, data, operation=operation, method=method, path=path
-        )
-        return answer.item
+        return self._read_item(data, operation=operation, method=method, path=path)
 
 
 def _channel(channel: ChannelName) -> str:

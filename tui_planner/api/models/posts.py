@@ -6,6 +6,7 @@ from datetime import datetime
 
 from .base import WireModel, WixDateTime
 from .enums import ChannelName, ItemStatus, ItemType, MediaType
+from .item_details import DraftInfo, InsightsSummary, PublicationError
 
 __all__ = [
     "CONTENT_KEYS",
@@ -98,6 +99,11 @@ CONTENT_KEYS: dict[tuple[ChannelName, ItemType], str] = {
     (ChannelName.YOUTUBE, ItemType.SHORT): "youtube_short",
 }
 
+# Networks whose content objects keep the main text in ``description``, not ``caption``.
+_DESCRIPTION_CHANNELS = frozenset(
+    {ChannelName.PINTEREST, ChannelName.GBP, ChannelName.TIKTOK, ChannelName.YOUTUBE}
+)
+
 
 class PostItem(WireModel):
     """One post (or story) for one channel: the draft ID ``ScheduleDrafts`` takes."""
@@ -123,6 +129,9 @@ class PostItem(WireModel):
     twitter_post: PostContent | None = None
     youtube_video: PostContent | None = None
     youtube_short: PostContent | None = None
+    draft_info: DraftInfo | None = None
+    publication_error: PublicationError | None = None
+    insights_summary: InsightsSummary | None = None
 
     @property
     def content_key(self) -> str | None:
@@ -146,6 +155,32 @@ class PostItem(WireModel):
     def text(self) -> str:
         """The caption or description."""
         return self.content.text
+
+    @property
+    def text_path(self) -> tuple[str, str] | None:
+        """Where the main text goes on the wire: ``("instagramPost", "caption")``.
+
+        ``None`` for an item whose content object is unknown (it cannot be edited).
+        """
+        key = self.content_key
+        if key is None:
+            return None
+        content = self.content
+        uses_description = self.channel.name in _DESCRIPTION_CHANNELS or self.type == ItemType.REEL
+        if content.caption is None and (content.description is not None or uses_description):
+            text_field = "description"
+        else:
+            text_field = "caption"
+        return type(self).model_fields[key].alias or key, text_field
+
+    def with_text(self, text: str) -> PostItem:
+        """A copy whose caption (or description) reads ``text``; the rest stays as it is."""
+        key = self.content_key
+        path = self.text_path
+        if key is None or path is None:
+            return self
+        content = self.content.model_copy(update={path[1]: text})
+        return self.model_copy(update={key: content})
 
     @property
     def image(self) -> str | None:

@@ -13,9 +13,13 @@ from .posts import PostItem
 __all__ = [
     "Account",
     "AccountsResponse",
+    "Cursors",
     "Feature",
     "FeatureDataResponse",
     "ItemResponse",
+    "ItemsResponse",
+    "PagingMetadata",
+    "QueryItemsResponse",
     "QuotaInfo",
     "TokenStatusResponse",
 ]
@@ -104,3 +108,66 @@ class ItemResponse(WireModel):
     """``{ "item": {...} }``, the answer of reschedule and cancel (UNVERIFIED wrapper)."""
 
     item: PostItem | None = None
+
+
+def _items_under_any_key(data: Any) -> Any:
+    """``results`` read as ``items``: the list key of Get Items / Query Items is UNVERIFIED."""
+    if isinstance(data, dict) and "items" not in data and isinstance(data.get("results"), list):
+        return {**data, "items": data["results"]}
+    return data
+
+
+class ItemsResponse(WireModel):
+    """Get Items' answer: ``{ "items": [...] }`` (``results`` read too; UNVERIFIED key)."""
+
+    items: tuple[PostItem, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _results(cls, data: Any) -> Any:
+        return _items_under_any_key(data)
+
+
+class Cursors(WireModel):
+    """The cursors of a cursor-paged answer."""
+
+    next: str | None = None
+    prev: str | None = None
+
+
+class PagingMetadata(WireModel):
+    """Where a page of a query sits: offset paging (``offset``, ``total``) or cursor paging.
+
+    Wix's query answers carry either form; which one Query Items uses is UNVERIFIED.
+    """
+
+    count: int | None = None
+    offset: int | None = None
+    total: int | None = None
+    too_many_to_count: bool | None = None
+    has_next: bool | None = None
+    cursors: Cursors | None = None
+
+    @property
+    def next_cursor(self) -> str | None:
+        """The cursor of the next page, when the answer is cursor-paged and has one."""
+        return self.cursors.next if self.cursors and self.cursors.next else None
+
+
+class QueryItemsResponse(WireModel):
+    """Query Items' answer: a page of items and where it sits (``metadata`` read too)."""
+
+    items: tuple[PostItem, ...] = ()
+    paging_metadata: PagingMetadata | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _variants(cls, data: Any) -> Any:
+        data = _items_under_any_key(data)
+        if (
+            isinstance(data, dict)
+            and "pagingMetadata" not in data
+            and isinstance(data.get("metadata"), dict)
+        ):
+            return {**data, "pagingMetadata": data["metadata"]}
+        return data
