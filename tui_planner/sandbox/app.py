@@ -4,17 +4,18 @@ Every API request goes the same way: injected faults, then auth, then one SQLite
 in which the stored state catches up with the clock and the handler runs. A :class:`WixError`
 rolls the transaction back and becomes a Wix error body; any other exception rolls it back too
 and becomes a logged 500 with an empty body, as Wix answers a system error
-(:mod:`.internal_errors`).
+(:mod:`.internal_errors`). A data file locked by another program is waited for on the clock,
+briefly, then answered 503; a data file that cannot be read or written is answered 500 with a
+sentence saying so (:func:`_storage_answer`).
 """
 
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -28,18 +29,25 @@ from . import activities, events, plan_service, posts_service, publisher, settin
 from .auth import check_auth
 from .context import ApiRequest, SandboxContext
 from .demo_site import ensure_site
-from .errors import WixError, not_found, parse_failure
+from .errors import WixError, not_found
 from .faults import FaultInjector
 from .internal_errors import InternalErrorMiddleware
 from .item_store import find_item
 from .media import MEDIA_PATH, image_png
 from .options import SandboxOptions
+from .request_limits import BodySizeLimit, read_json_object
 from .route_errors import ROUTE_ERROR_HANDLERS
 from .scheduling import schedule_drafts
-from .storage import Storage
+from .storage import Storage, StorageBusy, StorageFailure
 from .timeline import catch_up
 
-__all__ = ["MARKETING_PLAN_BASE", "PUBLISHER_BASE", "create_app"]
+__all__ = [
+    "LOCK_PATIENCE",
+    "LOCK_RETRY_STEP",
+    "MARKETING_PLAN_BASE",
+    "PUBLISHER_BASE",
+    "create_app",
+]
 
 MARKETING_PLAN_BASE = "/promote/marketing-plan-service/v1"
 PUBLISHER_BASE = "/social-publisher/v1"
@@ -48,6 +56,13 @@ Handler = Callable[[SandboxContext, ApiRequest], dict[str, Any]]
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 _BODYLESS = {"GET", "DELETE", "HEAD"}
+
+LOCK_PATIENCE = 2.0
+"""Seconds of clock time a request waits for a data file another program has locked."""
+LOCK_RETRY_STEP = 0.25
+"""Seconds between tries at a locked data file."""
+
+T = TypeVar("T")
 
 # (verb, path under the Marketing Plan base, handler) for all 30 methods of §1.1.
 _PLAN_ROUTES: tuple[tuple[str, str, Handler], ...] = (
@@ -160,10 +175,13 @@ class _Sandbox:
                     query=request.query_params,
                     path={key: str(value) for key, value in request.path_params.items()},
                 )
-                with self.storage.transaction() as conn:
+
+                def run(conn: Any) -> dict[str, Any]:
                     ctx = self.context(conn, request)
                     catch_up(ctx)
-                    answer = handler(ctx, api_request)
+                    return handler(ctx, api_request)
+
+                answer = await self.in_transaction(run)
             except WixError as error:
                 return error.response()
             return JSONResponse(answer)
@@ -171,21 +189,49 @@ class _Sandbox:
         endpoint.__name__ = handler.__name__
         return endpoint
 
+    async def in_transaction(self, work: Callable[[Any], T]) -> T:
+        """Run ``work(conn)`` in one transaction, waiting out another program's lock briefly.
+
+        Each try that finds the data file locked waits :data:`LOCK_RETRY_STEP` on the clock
+        (so the app's event loop keeps running); after :data:`LOCK_PATIENCE` the request is
+        answered 503. A file that cannot be read or written is answered 500 with a sentence.
+        """
+        waited = 0.0
+        while True:
+            try:
+                with self.storage.transaction() as conn:
+                    return work(conn)
+            except StorageBusy as busy:
+                if waited >= LOCK_PATIENCE:
+                    raise _storage_answer(busy) from busy
+            except StorageFailure as failure:
+                raise _storage_answer(failure) from failure
+            await self.clock.sleep(LOCK_RETRY_STEP)
+            waited += LOCK_RETRY_STEP
+
     async def media(self, request: Request) -> Response:
         """A post image, as PNG (public, like Wix media URLs)."""
         name = str(request.path_params["name"])
         png = None
         if name.endswith(".png"):
-            with self.storage.transaction() as conn:
-                png = image_png(conn, name.removesuffix(".png"))
+            try:
+                png = await self.in_transaction(
+                    lambda conn: image_png(conn, name.removesuffix(".png"))
+                )
+            except WixError as error:
+                return error.response()
         if png is None:
             return not_found(f"There is no image {name}").response()
         return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=86400"})
 
     async def published(self, request: Request) -> Response:
         """The stand-in for a published post's page on its network."""
-        with self.storage.transaction() as conn:
-            item = find_item(conn, str(request.path_params["item_id"]))
+        try:
+            item = await self.in_transaction(
+                lambda conn: find_item(conn, str(request.path_params["item_id"]))
+            )
+        except WixError as error:
+            return error.response()
         if item is None:
             return not_found("There is no published post here").response()
         text = str(item.content.get("caption") or item.content.get("description") or "")
@@ -205,19 +251,24 @@ class _Sandbox:
         )
 
 
+def _storage_answer(error: StorageBusy | StorageFailure) -> WixError:
+    """The Wix-shaped 5xx for a data file that is locked (503) or failing (500)."""
+    if isinstance(error, StorageBusy):
+        return WixError(
+            503,
+            "The sandbox data file is locked by another program; close it or try again in a moment",
+            code="SANDBOX_DATA_FILE_LOCKED",
+        )
+    return WixError(500, str(error), code="SANDBOX_DATA_FILE_ERROR")
+
+
 async def _json_body(request: Request) -> dict[str, Any]:
     if request.method in _BODYLESS:
         return {}
     raw = await request.body()
     if not raw.strip():
         return {}
-    try:
-        body = json.loads(raw)
-    except ValueError:
-        raise parse_failure() from None
-    if not isinstance(body, dict):
-        raise parse_failure()
-    return body
+    return read_json_object(raw)
 
 
 def create_app(
@@ -258,7 +309,8 @@ def create_app(
 
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(InternalErrorMiddleware)],
+        # The size limit inside the 500 guard, so the guard sees only what gets past it.
+        middleware=[Middleware(InternalErrorMiddleware), Middleware(BodySizeLimit)],
         exception_handlers=ROUTE_ERROR_HANDLERS,
         lifespan=lifespan,
     )
