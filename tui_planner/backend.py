@@ -139,6 +139,8 @@ def sandbox_options(section: SandboxConfig) -> SandboxOptions:
         error_rate=section.error_rate,
         rate_limit_rate=section.rate_limit_rate,
         retry_after_seconds=section.retry_after_seconds,
+        latency_spike_rate=section.latency_spike_rate,
+        latency_spike_seconds=section.latency_spike_seconds,
         publish_failure_rate=section.publish_failure_rate,
     )
 

@@ -128,6 +128,15 @@ class ManualClock:
         """How many tasks are waiting on this clock."""
         return sum(1 for _, _, future in self._sleepers if not future.done())
 
+    @property
+    def next_wake(self) -> float | None:
+        """Seconds until the earliest waiting sleeper's deadline; ``None`` when none waits.
+
+        A driver of simulated time advances by this much whenever every task is waiting.
+        """
+        waiting = [deadline for deadline, _, future in self._sleepers if not future.done()]
+        return max(0.0, min(waiting) - self._elapsed) if waiting else None
+
     def _wake(self) -> None:
         while self._sleepers and self._sleepers[0][0] <= self._elapsed:
             _, _, future = heapq.heappop(self._sleepers)

@@ -34,7 +34,7 @@ async def make_sandbox(clock: ManualClock) -> AsyncIterator[Callable[..., Any]]:
             transport=httpx.ASGITransport(app=app), base_url=BASE_URL, headers=AUTH
         )
         clients.append(http)
-        return Sandbox(clock, http, options, str(data_file))
+        return Sandbox(clock, http, options, str(data_file), app.state.faults)
 
     yield build
     for http in clients:

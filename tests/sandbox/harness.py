@@ -14,6 +14,7 @@ import httpx
 
 from tui_planner.clock import ManualClock
 from tui_planner.sandbox import SandboxOptions
+from tui_planner.sandbox.faults import FaultInjector
 
 START = datetime(2026, 7, 8, 9, 0, tzinfo=UTC)
 PLAN = "/promote/marketing-plan-service/v1"
@@ -30,6 +31,7 @@ class Sandbox:
     http: httpx.AsyncClient
     options: SandboxOptions
     data_file: str
+    faults: FaultInjector
     responses: list[httpx.Response] = field(default_factory=list)
 
     async def call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.api.wix_double import settle
 from tests.sandbox.harness import PLAN, PUBLISHER, Sandbox
+from tui_planner.sandbox.faults import EXEMPT_HEADER
 
 
 async def test_missing_authorization_is_unauthenticated(sandbox: Sandbox) -> None:
@@ -100,3 +104,39 @@ async def test_faults_are_deterministic_by_seed(
     assert first == await statuses()
     assert {200, 429} <= set(first)
     assert set(first) - {200, 429}
+
+
+async def test_a_latency_spike_waits_on_the_sandbox_clock(make_sandbox: Callable[..., Any]) -> None:
+    sandbox: Sandbox = await make_sandbox(latency_spike_rate=1.0, latency_spike_seconds=10)
+    request = asyncio.ensure_future(sandbox.call("GET", "/marketing-plan"))
+    await settle()
+    assert not request.done(), "held until the clock moves"
+
+    sandbox.clock.advance(15)
+    await settle()
+
+    assert request.done()
+    assert request.result().status_code == 200
+    assert sandbox.faults.counts == {"latency": 1}
+
+
+async def test_injected_faults_are_counted_and_can_be_switched_off(
+    make_sandbox: Callable[..., Any],
+) -> None:
+    sandbox: Sandbox = await make_sandbox(error_rate=0.5, rate_limit_rate=0.5)
+    statuses = [(await sandbox.call("GET", "/marketing-plan")).status_code for _ in range(10)]
+    counted = Counter({str(status): statuses.count(status) for status in set(statuses)})
+    assert sandbox.faults.counts == counted
+    assert 200 not in statuses
+
+    sandbox.faults.active = False
+
+    assert (await sandbox.call("GET", "/marketing-plan")).status_code == 200
+    assert sum(sandbox.faults.counts.values()) == 10
+
+
+async def test_a_request_marked_fault_free_meets_no_fault(make_sandbox: Callable[..., Any]) -> None:
+    sandbox: Sandbox = await make_sandbox(error_rate=1.0, latency_spike_rate=1.0)
+    response = await sandbox.call("GET", "/marketing-plan", headers={EXEMPT_HEADER: "off"})
+    assert response.status_code == 200
+    assert not sandbox.faults.counts

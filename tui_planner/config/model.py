@@ -183,6 +183,12 @@ class SandboxConfig(Section):
     retry_after_seconds: float = Field(default=2.0, ge=0)
     """The Retry-After the sandbox sends with an injected 429."""
 
+    latency_spike_rate: Rate = 0.0
+    """Share of sandbox requests held back for a latency spike (fault injection)."""
+
+    latency_spike_seconds: float = Field(default=5.0, ge=0, le=600)
+    """How long a latency spike lasts, about (each is between half and 1.5 times this)."""
+
     publish_failure_rate: Rate = 0.0
     """Share of scheduled sandbox posts that end FAILED instead of PUBLISHED."""
 

@@ -147,7 +147,7 @@ class _Sandbox:
         self.clock = clock
         self.options = options
         self.api_key = api_key
-        self.faults = FaultInjector(options)
+        self.faults = FaultInjector(options, clock)
 
     def context(self, conn: Any, request: Request) -> SandboxContext:
         """A request's context in the open transaction ``conn``."""
@@ -164,8 +164,7 @@ class _Sandbox:
         """The endpoint that runs ``handler`` the way every API request runs."""
 
         async def endpoint(request: Request) -> Response:
-            await self.faults.delay()
-            fault = self.faults.fault()
+            fault = await self.faults.before(request.headers)
             if fault is not None:
                 return fault
             try:
@@ -282,7 +281,8 @@ def create_app(
 
     ``api_key``, when given, is the only ``Authorization`` value accepted (use it when serving
     on a port); otherwise any non-empty key is. The file is created and set up on first use
-    and reopened as it is afterwards.
+    and reopened as it is afterwards. ``app.state.faults`` is the app's
+    :class:`~.faults.FaultInjector`: it counts the faults it injected and can be switched off.
     """
     storage = Storage(data_file)
     with storage.transaction() as conn:
@@ -315,4 +315,5 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.storage = storage
+    app.state.faults = sandbox.faults
     return app

@@ -52,5 +52,9 @@ class SandboxOptions:
     """Share of requests answered 429 with a ``Retry-After`` header."""
     retry_after_seconds: float = 2.0
     """The ``Retry-After`` value sent with a 429."""
+    latency_spike_rate: float = 0.0
+    """Share of requests held for a latency spike on the sandbox's clock."""
+    latency_spike_seconds: float = 5.0
+    """The typical spike: each lasts between half and one and a half times this."""
     publish_failure_rate: float = 0.0
     """Share of scheduled items that end FAILED instead of PUBLISHED."""
