@@ -1,4 +1,5 @@
-"""Each social network's text rules: caption and title limits, hashtag habits, X's length count.
+"""Each social network's text rules: caption and title limits, hashtag habits, X's length count
+(weighted as X weighs it: see :mod:`.x_length`).
 
 Shared by the sandbox generator (which writes captions inside these limits) and the UI (which
 shows a caption's length against its network's limit and highlights hashtags and links).
@@ -7,17 +8,17 @@ shows a caption's length against its network's limit and highlights hashtags and
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
 from .models.enums import ChannelName
+from .x_length import X_RULES_V3, x_weighted_length
+from .x_links import link_spans
 
 __all__ = [
     "CAPTION_LIMITS",
     "HASHTAG_LIMITS",
     "TITLE_LIMITS",
-    "X_URL_LENGTH",
     "caption_length",
     "hashtags",
     "links",
@@ -26,7 +27,7 @@ __all__ = [
 
 CAPTION_LIMITS: Mapping[ChannelName, int] = MappingProxyType(
     {
-        ChannelName.TWITTER: 280,
+        ChannelName.TWITTER: X_RULES_V3.max_weighted_length,
         ChannelName.INSTAGRAM: 2200,
         ChannelName.LINKEDIN: 3000,
         ChannelName.PINTEREST: 500,
@@ -61,43 +62,13 @@ TITLE_LIMITS: Mapping[ChannelName, int] = MappingProxyType(
 )
 """The most characters of a post title, for the networks whose posts have one."""
 
-X_URL_LENGTH = 23
-"""X counts every link as this many characters, whatever its real length (t.co wrapping)."""
-
-_URL = re.compile(
-    r"(?:https?://[^\s<>\"']+)"
-    r"|(?:\b(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
-    r"\.(?:com|org|net|io|co|shop|store|studio|art|design|info|biz|app|dev|uk|us|ca|de|fr)"
-    r"\b(?:/[^\s<>\"']*)?)",
-    re.IGNORECASE,
-)
-_TRAILING_PUNCTUATION = ".,!?;:)]}'\""
 _HASHTAG = re.compile(r"(?<![\w#&/])#(\w*[^\W\d]\w*)")
-
-# A pictographic character, optionally followed by modifiers and joined by ZWJ into one glyph.
-_EMOJI_CORE = (
-    "\U0001f1e6-\U0001f1ff"  # regional indicators (flags come in pairs)
-    "\U0001f300-\U0001faff"  # pictographs, emoticons, transport, supplemental symbols
-    "\u2600-\u27bf"  # misc symbols and dingbats
-    "\u2b00-\u2bff"  # arrows and stars
-    "\u2300-\u23ff"  # technical (watch, hourglass)
-)
-_EMOJI_TAIL = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"
-_EMOJI = re.compile(
-    "[\U0001f1e6-\U0001f1ff]{2}"
-    rf"|[{_EMOJI_CORE}][{_EMOJI_TAIL}]*(?:\u200d[{_EMOJI_CORE}][{_EMOJI_TAIL}]*)*"
-)
-
-# twitter-text v3: code points in these ranges weigh 1, every other one weighs 2 (CJK, ...).
-_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-_HEAVY = re.compile(
-    "[^" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _LIGHT_RANGES[1:]) + "\x00-\u10ff]"
-)
 
 
 def links(text: str) -> list[str]:
-    """The links in ``text``, full URLs and bare domains (``example.com/shop``), in order."""
-    return [match.group(0).rstrip(_TRAILING_PUNCTUATION) for match in _URL.finditer(text)]
+    """The links in ``text`` as X finds them (``https://...`` and bare ``example.com/shop``
+    alike, never an e-mail address), in order."""
+    return [text[start:end] for start, end in link_spans(text)]
 
 
 def hashtags(text: str) -> list[str]:
@@ -105,33 +76,8 @@ def hashtags(text: str) -> list[str]:
     return [match.group(1) for match in _HASHTAG.finditer(text)]
 
 
-def x_weighted_length(text: str) -> int:
-    """How long X counts ``text``: links 23, emoji 2, CJK and other heavy characters 2, else 1."""
-    text = unicodedata.normalize("NFC", text)
-    total = 0
-    position = 0
-    for match in _URL.finditer(text):
-        url = match.group(0).rstrip(_TRAILING_PUNCTUATION)
-        total += _weigh_plain(text[position : match.start()]) + X_URL_LENGTH
-        position = match.start() + len(url)
-    return total + _weigh_plain(text[position:])
-
-
 def caption_length(channel: ChannelName, text: str) -> int:
     """The length of ``text`` as ``channel`` counts it against :data:`CAPTION_LIMITS`."""
     if channel == ChannelName.TWITTER:
         return x_weighted_length(text)
     return len(text)
-
-
-def _weigh_plain(text: str) -> int:
-    total = 0
-    position = 0
-    for match in _EMOJI.finditer(text):
-        total += _weigh_characters(text[position : match.start()]) + 2
-        position = match.end()
-    return total + _weigh_characters(text[position:])
-
-
-def _weigh_characters(text: str) -> int:
-    return len(text) + len(_HEAVY.findall(text))
