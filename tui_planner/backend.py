@@ -135,6 +135,7 @@ def sandbox_options(section: SandboxConfig) -> SandboxOptions:
         keyword_research_seconds=section.keyword_research_seconds,
         posts_seconds=section.posts_seconds,
         idle_days_until_inactive=section.idle_days_until_inactive,
+        shape=section.shape,
         latency_ms=section.latency_ms,
         error_rate=section.error_rate,
         rate_limit_rate=section.rate_limit_rate,

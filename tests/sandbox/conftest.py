@@ -12,12 +12,20 @@ import pytest
 from tests.sandbox.harness import AUTH, BASE_URL, START, Sandbox
 from tui_planner.clock import ManualClock
 from tui_planner.sandbox import SandboxOptions, create_app
+from tui_planner.sandbox.options import Shape
 
 
 @pytest.fixture
 def clock() -> ManualClock:
     """The manual clock every sandbox in a test shares."""
     return ManualClock(START)
+
+
+@pytest.fixture(params=["rich", "documented"])
+def shape(request: pytest.FixtureRequest) -> Shape:
+    """Each answer shape of the sandbox in turn, for tests that must hold over both."""
+    value: Shape = request.param
+    return value
 
 
 @pytest.fixture

@@ -8,17 +8,19 @@ from .models import (
     CalendarEvent,
     CalendarEventResponse,
     CalendarEventsResponse,
+    RecurringEventOccurrence,
     format_wix_datetime,
 )
 from .transport import Replay, ServiceClient, path_segment
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import datetime
 
-__all__ = ["EventCalls"]
+__all__ = ["EventCalls", "merge_occurrences"]
 
 # Event fields the server assigns or computes; a create or update never sends them.
-# ``readOnly`` is the sandbox's marker, not a contract field.
+# ``readOnly`` is not a contract field (the rich sandbox's marker).
 _EVENT_SERVER_FIELDS = ("calendarId", "recurringOccurrences", "readOnly")
 
 
@@ -76,7 +78,38 @@ class EventCalls(ServiceClient):
             replay=Replay.SAFE,
             body={"query": {"filter": {"date": date_range}}},
         )
-        return answer.events
+        return merge_occurrences(answer.events)
+
+
+def merge_occurrences(events: Iterable[CalendarEvent]) -> tuple[CalendarEvent, ...]:
+    """One event per id, in first-seen order, holding every occurrence listed for it.
+
+    Whether QueryEvents lists a recurring event once with its ``recurringOccurrences`` or once
+    per occurrence is UNVERIFIED (§4.5); either way the app gets one event. A repeated
+    recurring entry's own ``date`` counts as an occurrence too.
+    """
+    merged: dict[str, CalendarEvent] = {}
+    loose: list[CalendarEvent] = []
+    for event in events:
+        if not event.id:
+            loose.append(event)
+            continue
+        first = merged.get(event.id)
+        if first is None:
+            merged[event.id] = event
+            continue
+        if not first.is_recurring:
+            continue
+        dates = {o.date for o in first.recurring_occurrences}
+        extra = [o for o in event.recurring_occurrences if o.date not in dates]
+        if event.date is not None and event.date not in dates and not extra:
+            extra.append(RecurringEventOccurrence(date=event.date))
+        if extra:
+            occurrences = sorted((*first.recurring_occurrences, *extra), key=lambda o: o.date)
+            merged[event.id] = first.model_copy(
+                update={"recurring_occurrences": tuple(occurrences)}
+            )
+    return (*merged.values(), *loose)
 
 
 def _event_body(event: CalendarEvent) -> dict[str, Any]:

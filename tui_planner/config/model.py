@@ -168,6 +168,9 @@ class SandboxConfig(Section):
     idle_days_until_inactive: int = Field(default=42, ge=1)
     """Days without use after which the sandbox plan becomes INACTIVE."""
 
+    shape: Literal["rich", "documented"] = "rich"
+    """Answers: rich (every field the app can use) or documented (only what the API states)."""
+
     api_key: SecretStr | None = Field(default=None, examples=["sandbox-secret"])
     """Key that requests must carry when the sandbox is served on a port (`sandbox serve`)."""
 

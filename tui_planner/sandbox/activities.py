@@ -192,14 +192,21 @@ def query_activities(ctx: SandboxContext, request: ApiRequest) -> dict[str, Any]
             "ids cannot be combined with other filter keys",
             FieldViolation("query.filter.ids", "cannot be combined with other filter keys"),
         )
+    # Whether plain startDate/endDate bounds are inclusive is UNVERIFIED: the rich shape
+    # includes them, the documented shape takes the other reading.
+    inclusive = ctx.options.shape != "documented"
     date_tests: list[tuple[str, datetime]] = []
     if "startDate" in filters:
         date_tests += _date_bounds(
-            _operators(filters["startDate"], "startDate"), "startDate", default="$gte"
+            _operators(filters["startDate"], "startDate"),
+            "startDate",
+            default="$gte" if inclusive else "$gt",
         )
     if "endDate" in filters:
         date_tests += _date_bounds(
-            _operators(filters["endDate"], "endDate"), "endDate", default="$lte"
+            _operators(filters["endDate"], "endDate"),
+            "endDate",
+            default="$lte" if inclusive else "$lt",
         )
     if "targetDate" in filters:
         ops = _operators(filters["targetDate"], "targetDate")

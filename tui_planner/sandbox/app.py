@@ -38,6 +38,7 @@ from .options import SandboxOptions
 from .request_limits import BodySizeLimit, read_json_object
 from .route_errors import ROUTE_ERROR_HANDLERS
 from .scheduling import schedule_drafts
+from .shape import shaper_for
 from .storage import Storage, StorageBusy, StorageFailure
 from .timeline import catch_up
 
@@ -162,6 +163,7 @@ class _Sandbox:
 
     def api(self, handler: Handler) -> Endpoint:
         """The endpoint that runs ``handler`` the way every API request runs."""
+        shaper = shaper_for(handler, self.options.shape)
 
         async def endpoint(request: Request) -> Response:
             fault = await self.faults.before(request.headers)
@@ -182,8 +184,8 @@ class _Sandbox:
 
                 answer = await self.in_transaction(run)
             except WixError as error:
-                return error.response()
-            return JSONResponse(answer)
+                return shaper.error(error).response()
+            return JSONResponse(shaper.answer(answer))
 
         endpoint.__name__ = handler.__name__
         return endpoint

@@ -7,10 +7,14 @@ other so the sandbox never imports the config package.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from tui_planner.api.models.enums import ChannelName
 
-__all__ = ["DEFAULT_CONNECTED_CHANNELS", "SandboxOptions"]
+__all__ = ["DEFAULT_CONNECTED_CHANNELS", "SandboxOptions", "Shape"]
+
+Shape = Literal["rich", "documented"]
+"""How the sandbox shapes its answers (see :mod:`tui_planner.sandbox.shape`)."""
 
 DEFAULT_CONNECTED_CHANNELS: tuple[ChannelName, ...] = (
     ChannelName.FACEBOOK,
@@ -44,6 +48,10 @@ class SandboxOptions:
     """How long GenerateSocialPosts (and post/story regeneration) takes."""
     idle_days_until_inactive: int = 42
     """A plan not read for this many days reads as INACTIVE."""
+    shape: Shape = "rich"
+    """``rich``: every field the app can use, one form wherever the contract guesses.
+    ``documented``: only what the contract states as fact, and the other plausible form
+    wherever it is UNVERIFIED (see ``docs/architecture.md``)."""
     latency_ms: int = 0
     """Real delay added to every response when serving (0: none)."""
     error_rate: float = 0.0

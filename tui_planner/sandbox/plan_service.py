@@ -5,7 +5,8 @@ events it reads; :func:`finish_generation` materialises the result on the first 
 that moment. Choices where the contract is silent:
 
 - GenerateMarketingPlan always (re)starts a generation, even on an existing or generating
-  plan; like a regeneration, it keeps activities dated before today.
+  plan; like a regeneration, it keeps activities dated before today. (The documented shape
+  refuses an existing plan instead, the contract's other reading.)
 - An unpublished site's generation ends by seed: FAILED when the seed is even, ACTIVE with no
   generated posts when it is odd (the default seed 7), the two outcomes the docs name.
 - While a generation runs, the plan still shows the activities it has (none for a first one).
@@ -87,7 +88,15 @@ def _start_generation(ctx: SandboxContext, kind: GenerationKind, seconds: float)
 
 
 def generate_plan(ctx: SandboxContext, request: ApiRequest) -> dict[str, Any]:
-    """GenerateMarketingPlan: start (or restart) a generation; answers GENERATING at once."""
+    """GenerateMarketingPlan: start (or restart) a generation; answers GENERATING at once.
+
+    The documented shape takes the contract's other reading: with a plan already there
+    (generating, active, inactive or failed) it refuses and points to RegenerateMarketingPlan.
+    """
+    if ctx.options.shape == "documented" and ctx.site.plan_status != PlanStatus.NEVER_CREATED:
+        raise failed_precondition(
+            "The site already has a marketing plan; regenerate it with RegenerateMarketingPlan"
+        )
     _start_generation(ctx, GenerationKind.GENERATE, ctx.options.generation_seconds)
     return _GENERATING
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import AliasChoices, Field
+
 from .base import WireModel, WixDateTime
 from .enums import MarketingActivityType
 
@@ -25,6 +27,11 @@ class MarketingActivityResponse(WireModel):
 
 
 class MarketingActivitiesResponse(WireModel):
-    """QueryMarketingActivities' response."""
+    """QueryMarketingActivities' response (the key ``marketingActivities`` is UNVERIFIED;
+    ``activities`` is read too). The service does not page, so ``pagingMetadata``, if sent,
+    is not needed."""
 
-    marketing_activities: tuple[MarketingActivity, ...] = ()
+    marketing_activities: tuple[MarketingActivity, ...] = Field(
+        default=(),
+        validation_alias=AliasChoices("marketingActivities", "activities", "marketing_activities"),
+    )

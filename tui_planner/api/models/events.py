@@ -33,8 +33,9 @@ class RecurringEventOccurrence(WireModel):
 class CalendarEvent(WireModel):
     """A sale, holiday, launch or milestone the plan is built around.
 
-    ``read_only`` is not in the contract (UNVERIFIED): the sandbox marks events from connected
-    calendars with it; against Wix it stays ``False`` and a refused edit says why instead.
+    ``read_only`` is not in the contract (UNVERIFIED): it is read when a server sends it (the
+    rich sandbox marks connected-calendar events so). The app does not wait for it: an event
+    the server refuses to change (428) is remembered as read-only (``PlannerState``).
     """
 
     id: str | None = None

@@ -152,9 +152,12 @@ class PlanGoalOptionsResponse(WireModel):
 
 
 class PointOfViewOption(WireModel):
-    """A selectable point of view."""
+    """A selectable point of view; its key is read as ``pointOfView`` or ``pointOfViewKey``
+    (the contract saw only ``pointOf…``, UNVERIFIED)."""
 
-    point_of_view: PointOfView
+    point_of_view: PointOfView = Field(
+        validation_alias=AliasChoices("pointOfView", "pointOfViewKey", "point_of_view")
+    )
     label: str | None = None
     description: str | None = None
 
