@@ -122,9 +122,11 @@ class FakePlannerApp:
         backend: Callable[[], Connection],
         info: BackendInfo,
         calendar_file: Path | None,
+        config_file: Path,
         clock: Any,
     ) -> None:
         self.given_config = config
+        self.config_file = config_file
         self.ui = ui
         self.opener = backend
         self.info = info
@@ -170,6 +172,7 @@ def test_running_without_a_command_starts_the_app_on_the_sandbox(
     assert app.info.key is not None
     assert app.calendar_file is not None
     assert app.calendar_file.name == f"{app.info.key}.json"
+    assert app.config_file == tmp_path / "config.toml", "named when a refused key needs fixing"
     assert app.backend is not None
     assert app.backend.data_file == data_file
     assert app.backend.closed, "the command closes the backend the app opened"

@@ -42,8 +42,9 @@ __all__ = [
 SANDBOX_BASE_URL = "http://sandbox.local"
 """The base URL the in-process sandbox answers on; no request ever leaves the process."""
 
-SANDBOX_API_KEY = "sandbox"
-"""The key the clients send to the in-process sandbox, which does not check it."""
+SANDBOX_API_KEY = "in-process-sandbox-key"
+"""The key the clients send to the in-process sandbox, which does not check it. Clients blot
+their key out of every error sentence, so it must be no word a sentence uses ("sandbox")."""
 
 SANDBOX_SITE_ID = "sandbox-site"
 """The site id the clients send to the sandbox."""

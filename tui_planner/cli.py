@@ -229,6 +229,7 @@ def _run_app(args: argparse.Namespace) -> int:
         backend=opener,
         info=info,
         calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
+        config_file=location.path,
         clock=clock,
     )
     try:

@@ -12,7 +12,13 @@ from textual.widgets import Label
 from tui_planner.api.models import PlanStatus
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config, UiConfig
-from tui_planner.store.state import ConnectionPhase, PendingCommand, PlannerState, SyncStatus
+from tui_planner.store.state import (
+    ConnectionPhase,
+    FailureKind,
+    PendingCommand,
+    PlannerState,
+    SyncStatus,
+)
 from tui_planner.sync.commands import GeneratePlan
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine
@@ -105,10 +111,41 @@ def test_connection_trouble_counts_down_to_the_retry() -> None:
     assert _words(state, seconds_later=8)[-1] == "offline · retrying now"
 
 
-def test_a_refused_key_says_what_to_fix() -> None:
-    sync = replace(ONLINE, phase=ConnectionPhase.AUTH_FAILED, message="Wix refused the API key.")
+def test_connection_trouble_says_busy_or_error_when_the_server_answered() -> None:
+    retrying = replace(
+        ONLINE, phase=ConnectionPhase.RETRYING, retry_at=FIXED_NOW + timedelta(seconds=8)
+    )
+
+    def words(failure: FailureKind | None) -> str:
+        sync = replace(retrying, failure=failure)
+        return _words(PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE, sync=sync))[-1]
+
+    assert words(FailureKind.SERVER_BUSY) == "server busy · retrying in 8 s"
+    assert words(FailureKind.SERVER_ERROR) == "server error · retrying in 8 s"
+    assert words(FailureKind.BAD_ANSWER) == "unreadable answer · retrying in 8 s"
+    assert words(FailureKind.OFFLINE) == "offline · retrying in 8 s"
+
+
+REFUSED = (
+    "The API key was refused (401): check WIX_API_KEY or [api] api_key in "
+    "~/.config/planner-tui/config.toml"
+)
+
+
+def test_a_refused_key_says_one_thing_with_nothing_added() -> None:
+    sync = replace(ONLINE, phase=ConnectionPhase.AUTH_FAILED, message=REFUSED)
     state = PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE, sync=sync)
-    assert _words(state)[-1] == "Wix refused the API key. Fix [api] in config.toml and restart."
+    assert _words(state) == ["ACTIVE", REFUSED], "the sync age gives the sentence its room"
+
+
+def test_a_refused_key_before_the_plan_loaded_is_not_loading_forever() -> None:
+    sync = SyncStatus(phase=ConnectionPhase.AUTH_FAILED, message=REFUSED)
+    state = PlannerState(sync=sync)
+    saved_at = FIXED_NOW - timedelta(hours=3)
+
+    assert [s.text for s in status_segments(state, FIXED_NOW) if s] == ["Not connected", REFUSED]
+    plan = status_segments(state, FIXED_NOW, saved_at=saved_at)[0]
+    assert plan.text == "Saved calendar from 3 h ago · not connected"
 
 
 def test_before_the_plan_loads_it_says_loading_or_names_the_saved_calendar() -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 __all__ = [
+    "SERVER_BUSY_STATUSES",
     "AlreadyExistsError",
     "ApiConnectionError",
     "ApiError",
@@ -27,11 +28,15 @@ __all__ = [
     "PermissionDeniedError",
     "ResourceExhaustedError",
     "ResponseFormatError",
+    "ServerBusyError",
     "ServerError",
     "UnauthenticatedError",
     "describe_error",
     "error_from_response",
 ]
+
+SERVER_BUSY_STATUSES = frozenset({429, 503})
+"""Statuses that mean the server is up but will not take the request now."""
 
 # HTTP status -> canonical code, per the Wix errors article (§7.2).
 _CANONICAL: dict[int, str] = {
@@ -119,6 +124,11 @@ class ApiError(Exception):
         """Whether the key was refused (401) or lacks permission (403): retrying will not help."""
         return self.status in (401, 403)
 
+    @property
+    def is_server_busy(self) -> bool:
+        """Whether the server answered but is too busy now (429 or 503): it is not offline."""
+        return self.status in SERVER_BUSY_STATUSES
+
     def __str__(self) -> str:
         sentence = _sentence(self.message)
         if self.violations:
@@ -186,6 +196,12 @@ class ServerError(ApiError):
     canonical_default = "INTERNAL"
 
 
+class ServerBusyError(ServerError):
+    """503: the service (or the sandbox's data file) is busy; trying again later may work."""
+
+    canonical_default = "UNAVAILABLE"
+
+
 class ApiConnectionError(ApiError):
     """No answer arrived: the connection failed or timed out (``status`` is ``None``)."""
 
@@ -206,6 +222,7 @@ _CLASSES: dict[int, type[ApiError]] = {
     409: AlreadyExistsError,
     428: FailedPreconditionError,
     429: ResourceExhaustedError,
+    503: ServerBusyError,
 }
 
 

@@ -6,6 +6,7 @@ Plain Python (no Textual): the sync engine writes here, the UI reads.
 from . import reducers, selectors
 from .state import (
     ConnectionPhase,
+    FailureKind,
     Options,
     PendingCommand,
     PlannerState,
@@ -15,6 +16,7 @@ from .store import Store
 
 __all__ = [
     "ConnectionPhase",
+    "FailureKind",
     "Options",
     "PendingCommand",
     "PlannerState",

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EMPTY_MAPPING",
     "ConnectionPhase",
+    "FailureKind",
     "Options",
     "PendingCommand",
     "PlannerState",
@@ -67,6 +68,19 @@ class ConnectionPhase(enum.Enum):
     the app is restarted. ``SyncStatus.message`` says why."""
 
 
+class FailureKind(enum.Enum):
+    """What went wrong with the last request, in the words the status bar uses."""
+
+    OFFLINE = "offline"
+    """No answer arrived: the connection failed or timed out."""
+    SERVER_BUSY = "server busy"
+    """The server answered 429 or 503: it is up, and asks to be tried again later."""
+    SERVER_ERROR = "server error"
+    """The server answered with another failure (500, 502, 504...)."""
+    BAD_ANSWER = "unreadable answer"
+    """The server answered, but not in the documented format."""
+
+
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     """What the sync engine is doing, for the status bar."""
@@ -78,6 +92,15 @@ class SyncStatus:
     failures: int = 0
     message: str | None = None
     """A sentence about the last problem, e.g. the Wix error message and code."""
+    failure: FailureKind | None = None
+    """What kind of trouble the last failure was, so a busy server is not called offline."""
+
+    @property
+    def stopped_reason(self) -> str | None:
+        """Why syncing has stopped until the user acts (a refused key, no backend), if it has."""
+        if self.phase in (ConnectionPhase.AUTH_FAILED, ConnectionPhase.UNAVAILABLE):
+            return self.message or "The backend could not be reached."
+        return None
 
 
 @dataclass(frozen=True, slots=True)

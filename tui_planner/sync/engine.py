@@ -20,11 +20,17 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from tui_planner.api.errors import ApiError
+from tui_planner.api.errors import ApiConnectionError, ApiError, ResponseFormatError
 from tui_planner.api.models import PLAN_CHANNELS, PlanStatus
 from tui_planner.store import reducers
 from tui_planner.store.selectors import period_bounds, plan_period
-from tui_planner.store.state import ConnectionPhase, Options, PendingCommand, SyncStatus
+from tui_planner.store.state import (
+    ConnectionPhase,
+    FailureKind,
+    Options,
+    PendingCommand,
+    SyncStatus,
+)
 
 from .commands import CommandOutcome
 from .optimistic import layer, optimistic_patch
@@ -52,7 +58,7 @@ if TYPE_CHECKING:
     from .optimistic import Patch
     from .policy import PollPolicy
 
-__all__ = ["SyncEngine", "auth_failure_message"]
+__all__ = ["SyncEngine", "auth_failure_message", "failure_kind"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,17 +66,30 @@ BIG_PLAN = 200
 """Activities above which reconciling a poll runs in a worker thread, off the event loop."""
 
 
-def auth_failure_message(error: ApiError) -> str:
-    """What to tell the user when the API refused the key (401) or the site (403)."""
+def auth_failure_message(error: ApiError, config_file: str | None = None) -> str:
+    """What to tell the user when the API refused the key (401) or the site (403).
+
+    ``config_file`` names the config file the fix goes into. The sentence is the one thing
+    the status bar and the calendar say about it, so it fits one 120-column status line.
+    """
+    where = config_file or "the config file"
     if error.status == 401:
-        return (
-            "The API key was refused (401). Set WIX_API_KEY or [api].api_key to a valid key, "
-            "then press Ctrl+R."
-        )
+        return f"The API key was refused (401): check WIX_API_KEY or [api] api_key in {where}"
     return (
-        "The API key may not act on this site (403). Check [api].site_id and the key's "
-        "permissions, then press Ctrl+R."
+        f"The API key may not act on this site (403): check [api] site_id in {where} and "
+        "the key's permissions"
     )
+
+
+def failure_kind(error: ApiError) -> FailureKind:
+    """Which kind of trouble ``error`` is: only a missing answer means offline."""
+    if isinstance(error, ApiConnectionError):
+        return FailureKind.OFFLINE
+    if error.is_server_busy:
+        return FailureKind.SERVER_BUSY
+    if isinstance(error, ResponseFormatError):
+        return FailureKind.BAD_ANSWER
+    return FailureKind.SERVER_ERROR
 
 
 @asynccontextmanager
@@ -112,7 +131,8 @@ class SyncEngine:
     """Polls the API into the store and executes commands optimistically.
 
     ``run_once()`` performs one cycle and returns the wait before the next (``None`` when
-    polling has stopped after a 401/403); ``run()`` loops until cancelled.
+    polling has stopped after a 401/403); ``run()`` loops until cancelled. ``config_file``
+    names the config file in the sentence that says how to fix a refused key.
     """
 
     def __init__(
@@ -123,8 +143,11 @@ class SyncEngine:
         clock: Clock,
         policy: PollPolicy,
         rng: random.Random | None = None,
+        *,
+        config_file: str | None = None,
     ) -> None:
         self._store = store
+        self._config_file = config_file
         self._plan = plan
         self._publisher = publisher
         self._clock = clock
@@ -346,7 +369,8 @@ class SyncEngine:
                     phase=ConnectionPhase.AUTH_FAILED,
                     next_poll_at=None,
                     retry_at=None,
-                    message=auth_failure_message(error),
+                    message=auth_failure_message(error, self._config_file),
+                    failure=failure_kind(error),
                 )
             )
             return None
@@ -362,6 +386,7 @@ class SyncEngine:
                 retry_at=retry_at,
                 failures=self._failures,
                 message=f"Sync failed: {error}",
+                failure=failure_kind(error),
             )
         )
         return delay

@@ -35,7 +35,7 @@ from textual.worker import Worker, WorkerState
 from tui_planner import heap
 from tui_planner.api.models import PlanStatus
 from tui_planner.backend import Backend, Connection
-from tui_planner.config import ConfigError
+from tui_planner.config import ConfigError, display_path
 from tui_planner.launch import UiSettings
 from tui_planner.store import Store, reducers
 from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus
@@ -173,6 +173,7 @@ class PlannerApp(App[None]):
         ui: UiSettings | None = None,
         info: BackendInfo | None = None,
         calendar_file: Path | None = None,
+        config_file: Path | None = None,
         store: Store | None = None,
         engine: Engine | None = None,
         offer_first_run: bool = True,
@@ -181,7 +182,8 @@ class PlannerApp(App[None]):
         opens it in a thread after the first frame (then ``info``, which names the backend in
         the header, is required). ``config`` may come from that function too, when ``ui``
         gives the settings the first frame needs. ``calendar_file`` is where the calendar
-        is saved for the next start and read from at this one (``None``: nowhere)."""
+        is saved for the next start and read from at this one (``None``: nowhere).
+        ``config_file`` is the config file, named when a refused key needs fixing there."""
         super().__init__()
         if ui is None:
             if config is None:
@@ -195,6 +197,7 @@ class PlannerApp(App[None]):
         """Why the config turned out unusable after the first frame (the app then exits 2)."""
         self.clock = clock
         """The one clock; screens read "now" and "today" from it."""
+        self.config_file = config_file
         if isinstance(backend, Backend):
             if config is None:
                 raise ValueError("an open backend comes with its validated config")
@@ -253,7 +256,10 @@ class PlannerApp(App[None]):
             generating_interval=sync.generating_interval,
             generating_max_interval=sync.generating_max_interval,
         )
-        return SyncEngine(self.store, backend.plan, backend.publisher, self.clock, policy)
+        where = display_path(self.config_file) if self.config_file is not None else None
+        return SyncEngine(
+            self.store, backend.plan, backend.publisher, self.clock, policy, config_file=where
+        )
 
     # -- lifecycle -------------------------------------------------------------------------
 

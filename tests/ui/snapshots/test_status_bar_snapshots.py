@@ -93,11 +93,14 @@ def test_status_bar_retrying_counts_down(snap_compare: SnapCompare) -> None:
 
 
 def test_status_bar_auth_failed_says_how_to_fix(snap_compare: SnapCompare) -> None:
-    """Shows Wix's refusal as a sentence in red, ending "Fix [api] in config.toml and restart."."""
+    """Shows "ACTIVE" and the refusal as one whole sentence in red, naming the config file."""
     sync = replace(
         ONLINE,
         phase=ConnectionPhase.AUTH_FAILED,
-        message="Wix refused the API key (401 UNAUTHENTICATED).",
+        message=(
+            "The API key was refused (401): check WIX_API_KEY or [api] api_key in "
+            "~/.config/planner-tui/config.toml"
+        ),
     )
     state = _state(plan_status=PlanStatus.ACTIVE, sync=sync)
     assert snap_compare(StatusBarApp(state), terminal_size=SIZE)

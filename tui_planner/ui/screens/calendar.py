@@ -215,7 +215,12 @@ class CalendarScreen(PlannerScreen[None]):
         """Whether the live plan has yet to load; if so, tell the user once per key press."""
         if self.state.loaded:
             return False
-        self.notify("The plan is still loading; this key works once it has.", timeout=3)
+        stopped = self.state.sync.stopped_reason
+        if stopped is not None:
+            # Loading has stopped (a refused key): say why, as the status bar does.
+            self.notify(stopped, severity="error", timeout=6)
+        else:
+            self.notify("The plan is still loading; this key works once it has.", timeout=3)
         return True
 
     def action_open(self) -> None:

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from tui_planner.api.models import PlanStatus
-from tui_planner.store.state import ConnectionPhase, PlannerState
+from tui_planner.store.state import ConnectionPhase, FailureKind, PlannerState
 from tui_planner.ui import keymap
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ def _plan_segment(
     state: PlannerState, now: datetime, generate_key: str, saved_at: datetime | None
 ) -> Segment:
     if not state.loaded:
-        unavailable = state.sync.phase == ConnectionPhase.UNAVAILABLE
+        # Stopped for good (a refused key, no backend): "loading" would wait forever.
+        unavailable = state.sync.stopped_reason is not None
         if saved_at is not None:
             age = _ago(saved_at, now)
             if unavailable:
@@ -84,6 +85,9 @@ def _plan_segment(
         elapsed = _elapsed(state.generation_started_at, now)
         return Segment(f"{spinner_frame(now)} GENERATING · {elapsed}", "busy")
     if status == PlanStatus.ACTIVE:
+        if state.sync.stopped_reason is not None:
+            # Syncing has stopped and the sentence beside says why; it gets the room.
+            return Segment("ACTIVE", "good")
         last = state.sync.last_sync_at
         age = "not synced yet" if last is None else _synced_ago(last, now)
         return Segment(f"ACTIVE · {age}", "good")
@@ -116,14 +120,15 @@ def _posts_segment(state: PlannerState, now: datetime) -> Segment | None:
 def _connection_segment(sync: SyncStatus, now: datetime) -> Segment | None:
     match sync.phase:
         case ConnectionPhase.RETRYING:
+            trouble = _retry_cause(sync)
             if sync.retry_at is None:
-                return Segment("offline · retrying", "warning")
+                return Segment(f"{trouble} · retrying", "warning")
             wait = max(0.0, (sync.retry_at - now).total_seconds())
             when = "now" if wait < 1 else f"in {describe_duration(wait)}"
-            return Segment(f"offline · retrying {when}", "warning")
+            return Segment(f"{trouble} · retrying {when}", "warning")
         case ConnectionPhase.AUTH_FAILED:
-            reason = sync.message or "The API refused the API key or site id."
-            return Segment(f"{reason} Fix [api] in config.toml and restart.", "error")
+            # The engine's sentence says what failed and how to fix it; nothing is added.
+            return Segment(sync.message or "The API refused the API key or site id.", "error")
         case ConnectionPhase.PAUSED:
             return Segment("sync paused", "muted")
         case ConnectionPhase.UNAVAILABLE:
@@ -132,6 +137,11 @@ def _connection_segment(sync: SyncStatus, now: datetime) -> Segment | None:
             return Segment("connecting…", "muted")
         case _:
             return None
+
+
+def _retry_cause(sync: SyncStatus) -> str:
+    """Why syncing is retrying, in a word or two: only a missing answer is "offline"."""
+    return (sync.failure or FailureKind.OFFLINE).value
 
 
 def _pending_segment(state: PlannerState) -> Segment | None:

@@ -1,0 +1,83 @@
+"""A refused API key: the status bar and the calendar say one thing, and nothing "loads" forever."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from textual.widgets import Label
+
+from tui_planner.api import MarketingPlanClient, PublisherClient
+from tui_planner.backend import SANDBOX_BASE_URL, SANDBOX_SITE_ID, Backend
+from tui_planner.clock import ManualClock
+from tui_planner.config import Config
+from tui_planner.sandbox import SandboxOptions, create_app
+from tui_planner.store.state import ConnectionPhase
+from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.harness import SEED, SIZE, settle
+from tui_planner.ui.widgets.status_bar import StatusBar
+
+REFUSED = (
+    "The API key was refused (401): check WIX_API_KEY or [api] api_key in "
+    "/etc/planner-tui/config.toml"
+)
+
+
+def _app_with_a_wrong_key(clock: ManualClock) -> PlannerApp:
+    served = create_app(
+        data_file=":memory:", clock=clock, options=SandboxOptions(seed=SEED), api_key="right"
+    )
+    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=served), base_url=SANDBOX_BASE_URL)
+    backend = Backend(
+        plan=MarketingPlanClient(
+            http,
+            base_url=SANDBOX_BASE_URL,
+            api_key="wrong-key",
+            site_id=SANDBOX_SITE_ID,
+            clock=clock,
+        ),
+        publisher=PublisherClient(
+            http,
+            base_url=SANDBOX_BASE_URL,
+            api_key="wrong-key",
+            site_id=SANDBOX_SITE_ID,
+            clock=clock,
+        ),
+        http=http,
+        label="SANDBOX served",
+        is_sandbox=True,
+    )
+    return PlannerApp(
+        config=Config(),
+        backend=backend,
+        clock=clock,
+        config_file=Path("/etc/planner-tui/config.toml"),
+        offer_first_run=False,
+    )
+
+
+def _status_words(app: PlannerApp) -> list[str]:
+    bar = app.screen.query_one(StatusBar)
+    return [
+        str(label.render())
+        for label in bar.query(Label)
+        if label.id != "status-spacer" and not label.has_class("-hidden")
+    ]
+
+
+async def test_a_refused_key_says_one_sentence_naming_the_config_file(clock: ManualClock) -> None:
+    app = _app_with_a_wrong_key(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(
+            pilot,
+            lambda: app.state.sync.phase == ConnectionPhase.AUTH_FAILED,
+            what="the key refused",
+        )
+        await pilot.pause()
+        assert _status_words(app) == ["Not connected", REFUSED]
+
+        await pilot.press("enter")  # open: a key that needs the plan
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages == [REFUSED], "the calendar says what the status bar says"
+        assert not any("loading" in m.lower() for m in messages)
