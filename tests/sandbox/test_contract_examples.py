@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
-import pytest
-
 from tests.sandbox.harness import PUBLISHER, Sandbox
-from tui_planner.sandbox import faults
+from tui_planner.clock import ManualClock
 
 
 async def test_upsert_settings_example_5_3(sandbox: Sandbox) -> None:
@@ -102,19 +101,19 @@ async def test_publisher_examples_a_6(sandbox: Sandbox) -> None:
     assert accounts["accounts"][0]["facebook"]["settings"] == {"default": True}
 
 
-async def test_latency_waits_before_answering(
-    make_sandbox: Any, monkeypatch: pytest.MonkeyPatch
+async def test_latency_holds_each_answer_for_that_long_on_the_clock(
+    make_sandbox: Any, clock: ManualClock
 ) -> None:
-    waits: list[float] = []
-
-    async def record(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(faults, "sleep", record)
     slow: Sandbox = await make_sandbox(latency_ms=250)
-    assert (await slow.call("GET", "/marketing-plan")).status_code == 200
-    assert waits == [0.25]
-    waits.clear()
+    answer = asyncio.ensure_future(slow.call("GET", "/marketing-plan"))
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert not answer.done()
+    clock.advance(0.2)
+    await asyncio.sleep(0)
+    assert not answer.done()
+    clock.advance(0.05)
+    assert (await answer).status_code == 200
     fast: Sandbox = await make_sandbox()
-    await fast.call("GET", "/marketing-plan")
-    assert waits == []
+    assert clock.sleepers == 0
+    assert (await fast.call("GET", "/marketing-plan")).status_code == 200

@@ -1,14 +1,15 @@
 """Injected faults for testing the app's resilience: latency, 5xx and 429 (all off by default).
 
 Draws come from a random generator seeded with the sandbox seed, one fixed set of draws per
-request, so the same sequence of requests meets the same faults every run. A latency spike
-waits on the sandbox's clock, so under a manual clock it lasts simulated seconds, not real
-ones. A fault is decided before the request is handled: a faulted request changes nothing.
+request, so the same sequence of requests meets the same faults every run. Latency and latency
+spikes wait on the sandbox's clock: real time when serving, simulated seconds under a manual
+clock, where a request stays in flight until a test moves the clock (how tests hold a save or
+a schedule half-way). A fault is decided before the request is handled: a faulted request
+changes nothing.
 """
 
 from __future__ import annotations
 
-import asyncio
 import math
 import random
 from collections import Counter
@@ -56,7 +57,7 @@ class FaultInjector:
         """
         options = self._options
         if options.latency_ms > 0:
-            await asyncio.sleep(options.latency_ms / 1000)
+            await self._clock.sleep(options.latency_ms / 1000)
         if not self.active or headers.get(EXEMPT_HEADER) == "off":
             return None
         if options.latency_spike_rate > 0 and self._rng.random() < options.latency_spike_rate:

@@ -53,7 +53,7 @@ class SandboxOptions:
     ``documented``: only what the contract states as fact, and the other plausible form
     wherever it is UNVERIFIED (see ``docs/architecture.md``)."""
     latency_ms: int = 0
-    """Real delay added to every response when serving (0: none)."""
+    """Delay added to every response, in milliseconds of the clock (0: none)."""
     error_rate: float = 0.0
     """Share of requests answered with a 5xx and an empty body."""
     rate_limit_rate: float = 0.0

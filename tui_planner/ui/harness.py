@@ -9,9 +9,9 @@ helpers build the app for the UI tests (``tests/ui/conftest.py``) and for
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 
@@ -35,13 +35,17 @@ __all__ = [
     "SIZE",
     "RecordingEngine",
     "advance",
+    "advance_until",
     "build_app",
     "build_static_app",
     "fixed_clock",
     "generate_plan",
     "in_memory_sandbox",
+    "on_clock",
     "settle",
 ]
+
+T = TypeVar("T")
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 """Monday 23 November 2026, 09:00 UTC: "now" in every test and screenshot."""
@@ -204,6 +208,32 @@ async def advance(pilot: Pilot[None], seconds: float, *, step: float = 1.0) -> N
         clock.advance(moved)
         remaining -= moved
         await pilot.pause()
+
+
+async def advance_until(
+    pilot: Pilot[None],
+    condition: Callable[[], bool],
+    *,
+    what: str,
+    step: float = 0.5,
+    max_seconds: float = 300.0,
+) -> None:
+    """Move the clock ``step`` by ``step`` until ``condition()`` holds: for a sandbox with
+    ``latency_ms``, whose answers wait on the clock. Fails naming ``what`` after
+    ``max_seconds`` of clock time."""
+    waited = 0.0
+    while not condition():
+        if waited >= max_seconds:
+            raise AssertionError(f"the app never got to: {what} ({max_seconds:g} s of clock)")
+        await advance(pilot, step, step=step)
+        waited += step
+
+
+async def on_clock(pilot: Pilot[None], call: Awaitable[T], *, step: float = 0.5) -> T:
+    """Await ``call`` (a request to a sandbox with latency, say) while moving the clock."""
+    task = asyncio.ensure_future(call)
+    await advance_until(pilot, task.done, what="an answer", step=step)
+    return task.result()
 
 
 async def generate_plan(pilot: Pilot[None], *, max_seconds: float = 120.0) -> None:

@@ -7,7 +7,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tui_planner.ui.harness import generate_plan, settle
+from tui_planner.api.models import PlanStatus
+from tui_planner.sync.commands import GeneratePlan
+from tui_planner.ui.harness import advance_until, generate_plan, on_clock, settle
 
 SnapCompare = Callable[..., bool]
 
@@ -20,14 +22,33 @@ async def open_tuesdays_activity(pilot: Pilot[None]) -> None:
 
 
 async def open_editor(pilot: Pilot[None]) -> None:
-    """Open the activity, then its in-place editor with a date outside the plan."""
+    """Open the activity, then its edit form with a date outside the plan."""
     await open_tuesdays_activity(pilot)
     await pilot.press("e")
-    await pilot.press("ctrl+a")
+    await pilot.pause()
     app: Any = pilot.app
-    app.screen.query_one("#edit-date").value = "2027-02-01"
+    app.screen.query_one("#activity-date").value = "2027-02-01"
     await pilot.press("ctrl+s")
     await settle(pilot)
+
+
+async def save_slowly(pilot: Pilot[None]) -> None:
+    """With a 3 s server: open Tuesday's activity, retitle it and press ctrl+s."""
+    app: Any = pilot.app
+    await advance_until(pilot, lambda: app.state.loaded, what="the first load")
+    await on_clock(pilot, app.execute(GeneratePlan()))
+    await advance_until(
+        pilot,
+        lambda: app.state.plan_status == PlanStatus.ACTIVE and not app.state.pending,
+        what="an ACTIVE plan",
+    )
+    await pilot.press("right", "enter")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#activity-title").value = "Tuesday, retitled"
+    await pilot.press("ctrl+s")
+    await pilot.pause()
 
 
 def test_activity_detail_at_120x40(snap_compare: SnapCompare, make_app: Any) -> None:
@@ -46,9 +67,20 @@ def test_activity_detail_at_80x24(snap_compare: SnapCompare, make_app: Any) -> N
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_tuesdays_activity)
 
 
-def test_activity_editor_rejects_a_date_after_the_plan(
+def test_activity_edit_form_rejects_a_date_after_the_plan(
     snap_compare: SnapCompare, make_app: Any
 ) -> None:
-    """The in-place editor (framed) with title, description and date fields; under the date
-    the red sentence "The plan ends on Thu 31 Dec 2026; pick that day or earlier."."""
+    """The "Edit activity" form over the detail screen, filled in with the activity's title
+    and description (no type choice); under the date the red sentence "The plan ends on Thu
+    31 Dec 2026; pick that day or earlier."; buttons Cancel and Save."""
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=open_editor)
+
+
+def test_activity_edit_form_while_the_server_has_the_save(
+    snap_compare: SnapCompare, make_app: Any
+) -> None:
+    """The same form while a slow server has the save: the title reads "Tuesday, retitled",
+    every field and button is dimmed (read-only), the save button reads "Saving…" and the
+    status bar says "saving: Update the activity"."""
+    app = make_app(latency_ms=3000)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=save_slowly)

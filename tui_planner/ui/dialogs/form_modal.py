@@ -1,16 +1,35 @@
-"""``FormModal``: the plumbing every modal form shares, so each form holds only its fields."""
+"""``FormModal``: the plumbing every modal form shares, so each form holds only its fields.
+
+:class:`CommandForm` is the form that saves through the server itself: it stays open, with
+what was typed, until the server has confirmed the change, and stays open with the server's
+sentence when it refuses. Nothing typed is lost to a slow or failing save.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Switch, TextArea
 
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
+from tui_planner.ui.widgets.field_error import FieldError
 
-__all__ = ["FormModal", "discard_dialog"]
+if TYPE_CHECKING:
+    from tui_planner.sync.commands import Command, CommandOutcome
+
+__all__ = ["SAVING_LABEL", "CommandForm", "FormModal", "discard_dialog"]
+
+FIELDS = "Input, TextArea, RadioSet, Select, Checkbox, Switch"
+"""The widgets that hold a form's values."""
+
+SAVING_LABEL = "Saving…"
+"""The save button's label while the server has the change and has not answered."""
+
+STILL_SAVING = "Still saving: the form closes once the server has confirmed the change."
+"""What a second save, or cancelling, says while a save is in flight."""
 
 ResultT = TypeVar("ResultT")
 
@@ -53,7 +72,7 @@ class FormModal(ModalScreen[ResultT | None]):
     def _field_values(self) -> FieldValues:
         """Every field's value, in order: what "changed" is measured against."""
         values: list[tuple[str, object]] = []
-        for widget in self.query("Input, TextArea, RadioSet, Select, Checkbox, Switch"):
+        for widget in self.query(FIELDS):
             if isinstance(widget, Input | Select | Checkbox | Switch):
                 value: object = widget.value
             elif isinstance(widget, TextArea):
@@ -97,3 +116,102 @@ class FormModal(ModalScreen[ResultT | None]):
                 self.dismiss(None)
 
         self.app.push_screen(discard_dialog(), answered)
+
+
+class CommandForm(FormModal["CommandOutcome"]):
+    """A form that sends its command itself and closes only when the server confirmed it.
+
+    A subclass implements :meth:`build_command`, which validates and returns the command
+    (or ``None`` when there is nothing to send). While the command is in flight the fields
+    are read-only, the save button reads "Saving…", and another save or a cancel is refused
+    with a sentence, so a second ``ctrl+s`` can never replace or drop the first. On success
+    the form notifies the outcome and dismisses with it; on failure it stays open with every
+    value as typed and shows the server's sentence in the :class:`FieldError` with id
+    :attr:`FORM_ERROR_ID`, which the subclass yields above its buttons.
+    """
+
+    FORM_ERROR_ID: ClassVar[str] = "form-error"
+
+    _sending = False
+    _save_label: str | None = None
+    _focus_after: Widget | None = None
+
+    @property
+    def saving(self) -> bool:
+        """Whether a save is in flight."""
+        return self._sending
+
+    def build_command(self) -> Command | None:
+        """The command the fields ask for, or ``None`` after saying why there is none."""
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        """Send what the fields ask for, unless a save is already in flight."""
+        if self._sending:
+            # Checked before reading the fields: compared with the optimistic store, a
+            # second save would find "nothing changed" and close over the first.
+            self.notify(STILL_SAVING, timeout=3)
+            return
+        command = self.build_command()
+        if command is not None:
+            self.send(command)
+
+    def send(self, command: Command) -> None:
+        """Carry ``command`` to the server; the form waits, read-only, for the answer."""
+        if self._sending:
+            self.notify(STILL_SAVING, timeout=3)
+            return
+        self._set_sending(True)
+        self.run_worker(
+            self._carry(command),
+            name="form save",
+            group="form-save",
+            exit_on_error=False,
+            description=command.describe(),
+        )
+
+    async def _carry(self, command: Command) -> None:
+        host: Any = self.app  # the PlannerApp: execute never raises for API errors
+        try:
+            outcome: CommandOutcome = await host.execute(command)
+        except Exception as error:  # noqa: BLE001 - the form must reopen, whatever went wrong
+            self._set_sending(False)
+            self._show_failure(f"Could not save: {error}.")
+            return
+        if outcome.ok:
+            self.notify(outcome.message, timeout=3)
+            self.dismiss(outcome)
+            return
+        self._set_sending(False)
+        self._show_failure(outcome.message)
+
+    def _set_sending(self, sending: bool) -> None:
+        self._sending = sending
+        self.set_class(sending, "-saving")
+        if sending:
+            self._focus_after = self.focused
+            self._show_failure(None)
+        for field in self.query(FIELDS):
+            field.disabled = sending
+        for button in self.query(Button):
+            button.disabled = sending
+        save = self.query_one(f"#{self.SAVE_BUTTON_ID}", Button)
+        if sending:
+            self._save_label = str(save.label)
+            save.label = SAVING_LABEL
+        elif self._save_label is not None:
+            save.label = self._save_label
+        if not sending:
+            target = self._focus_after
+            if target is not None and target.is_attached:
+                target.focus()
+
+    def _show_failure(self, message: str | None) -> None:
+        self.query_one(f"#{self.FORM_ERROR_ID}", FieldError).show(message)
+
+    def action_cancel(self) -> None:
+        """Close without a result (asking first about changes); not while saving."""
+        if self._sending:
+            self.notify(STILL_SAVING, timeout=3)
+            return
+        super().action_cancel()

@@ -1,9 +1,9 @@
 """``ActivityDetailScreen``: one activity in full, its posts per channel, and what to do next.
 
-Title, description and date are edited in place (``e``); only the fields that changed are
-sent, so the update's fieldMask names exactly those. Actions that lose work ask first and say
-what will be lost. If the activity vanishes in a sync (deleted elsewhere) the screen closes
-with a notice rather than showing stale data.
+``e`` opens the activity's title, description and date in the activity form, which sends
+only the fields that changed and closes once the server has them. Actions that lose work ask
+first and say what will be lost. If the activity vanishes in a sync (deleted elsewhere) the
+screen closes with a notice rather than showing stale data.
 
 Stories have their own two keys, hinted beside the Stories heading: ``S`` regenerates the
 story drafts and ``X`` clears them. Both touch drafts only (scheduled and published stories
@@ -18,10 +18,9 @@ from urllib.parse import urlparse
 
 from rich.style import Style
 from rich.text import Text
-from textual import work
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, Static, TextArea
+from textual.containers import VerticalScroll
+from textual.widgets import Label, Static
 
 from tui_planner.api.models import PLAN_CHANNELS, ItemStatus
 from tui_planner.sync.commands import (
@@ -32,17 +31,13 @@ from tui_planner.sync.commands import (
     RegeneratePosts,
     RegeneratePostsMedia,
     RegenerateStories,
-    UpdateActivity,
     UpdatePostsMedia,
 )
-from tui_planner.ui.day_text import DAY_HINT
 from tui_planner.ui.dialogs import ConfirmDialog, TextPromptDialog
-from tui_planner.ui.dialogs.form_modal import discard_dialog
 from tui_planner.ui.icons import channel_label, type_icon, type_label
 from tui_planner.ui.planner_screen import PlannerScreen
-from tui_planner.ui.screens.activity_form import activity_instant, check_day, check_text
+from tui_planner.ui.screens.activity_form import ActivityForm
 from tui_planner.ui.widgets.activity_posts import ActivityPosts, describe_posts
-from tui_planner.ui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -89,10 +84,6 @@ def _stories_kept(stories: tuple[PostItem, ...]) -> str:
     return "scheduled and published stories are never touched"
 
 
-_EDITOR_FIELDS = frozenset({"edit-title", "edit-description", "edit-date"})
-"""The in-place editor's fields, hidden (and unfocused) when it closes."""
-
-
 class ActivityDetailScreen(PlannerScreen[None]):
     """One activity: details, posts by channel with status and connection, stories, actions."""
 
@@ -101,7 +92,6 @@ class ActivityDetailScreen(PlannerScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="detail.back"),
         Binding("e", "edit", "Edit", id="detail.edit"),
-        Binding("ctrl+s", "save", "Save", id="detail.save"),
         Binding("p", "preview", "Preview", id="detail.preview"),
         Binding("g", "generate", "Generate posts", id="detail.generate"),
         Binding("r", "regenerate", "Regenerate", id="detail.regenerate"),
@@ -129,7 +119,6 @@ class ActivityDetailScreen(PlannerScreen[None]):
         self._generating = False
         self._stories_asked = False
         """Whether the last regeneration sent from here was the stories' (for the wording)."""
-        self._editing = False
         self._leaving = False
 
     # -- layout -------------------------------------------------------------------------------
@@ -139,17 +128,6 @@ class ActivityDetailScreen(PlannerScreen[None]):
             yield Static(id="detail-title", markup=False)
             yield Static(id="detail-meta")
             yield Static(id="detail-description", markup=False)
-            with Vertical(id="detail-editor"):
-                yield Label("Title", classes="field-label")
-                yield Input(id="edit-title")
-                yield FieldError(id="edit-title-error")
-                yield Label("Description", classes="field-label")
-                yield TextArea(id="edit-description", soft_wrap=True)
-                yield FieldError(id="edit-description-error")
-                yield Label(f"Date ({DAY_HINT})", classes="field-label")
-                yield Input(id="edit-date")
-                yield FieldError(id="edit-date-error")
-                yield Static("ctrl+s saves · escape cancels", id="edit-hint")
             yield Label("Posts", classes="section")
             yield Static(id="detail-generating")
             yield ActivityPosts(id="detail-posts")
@@ -178,7 +156,9 @@ class ActivityDetailScreen(PlannerScreen[None]):
             self._close_gone()
 
     def _close_gone(self) -> None:
-        if self._leaving or not self.is_current:
+        # Not while a dialog is on top (is_current would be true under a modal): dismissing
+        # then would pop the dialog, form and typing included. on_screen_resume comes back.
+        if self._leaving or not self.is_active:
             return
         self._leaving = True
         self.notify("This activity is no longer in the plan; it was deleted.", severity="warning")
@@ -244,12 +224,6 @@ class ActivityDetailScreen(PlannerScreen[None]):
     # -- which keys apply ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save":
-            return self._editing
-        if action == "back":
-            return True
-        if self._editing:
-            return None
         activity = self._activity
         has_posts = bool(activity and activity.posts)
         if action == "generate":
@@ -280,111 +254,27 @@ class ActivityDetailScreen(PlannerScreen[None]):
             return True
         return None if stories else False
 
-    # -- editing in place ---------------------------------------------------------------------
+    # -- editing ------------------------------------------------------------------------------
 
     def action_edit(self) -> None:
-        """Open the title, description and date for editing."""
+        """Open the title, description and date in the activity form, filled in."""
         activity = self._activity
         if activity is None:
             return
-        self.query_one("#edit-title", Input).value = activity.title
-        self.query_one("#edit-description", TextArea).text = activity.description
-        day = activity.date.astimezone(self.host.clock.tz).date()
-        self.query_one("#edit-date", Input).value = day.isoformat()
-        for error in self.query(FieldError):
-            error.show(None)
-        self._set_editing(True)
-        self.query_one("#edit-title", Input).focus()
-
-    def _set_editing(self, editing: bool) -> None:
-        self._editing = editing
-        self.set_class(editing, "-editing")
-        focused = self.focused
-        if not editing and focused is not None and focused.id in _EDITOR_FIELDS:
-            # A hidden field keeping the focus would swallow the screen's keys ("e" typed).
-            self.set_focus(None)
-        self.refresh_bindings()
-
-    def _changes(self) -> UpdateActivity | None:
-        """The update the editor asks for, or ``None`` after showing what is wrong."""
-        activity = self._activity
-        if activity is None:
-            return None
         state = self.state
-        tz = self.host.clock.tz
-        title = self.query_one("#edit-title", Input).value.strip()
-        description = self.query_one("#edit-description", TextArea).text.strip()
-        current = activity.date.astimezone(tz)
-        title_error = check_text(title, "A title")
-        description_error = check_text(description, "A description")
-        day, date_error = check_day(
-            self.query_one("#edit-date", Input).value,
-            current.date(),
-            state.plan_start,
-            state.plan_end,
+        self.app.push_screen(
+            ActivityForm(
+                day=activity.date.astimezone(self.host.clock.tz).date(),
+                plan_start=state.plan_start,
+                plan_end=state.plan_end,
+                tz=self.host.clock.tz,
+                activity=activity,
+            )
         )
-        if day == current.date():
-            date_error = None  # an unchanged date is fine even if the period has moved on
-        self.query_one("#edit-title-error", FieldError).show(title_error)
-        self.query_one("#edit-description-error", FieldError).show(description_error)
-        self.query_one("#edit-date-error", FieldError).show(date_error)
-        if title_error or description_error or date_error or day is None:
-            return None
-        return UpdateActivity(
-            activity.id,
-            title=title if title != activity.title else None,
-            description=description if description != activity.description else None,
-            target_date=(
-                activity_instant(day, tz, current.timetz().replace(tzinfo=None))
-                if day != current.date()
-                else None
-            ),
-        )
-
-    @work(group="detail", exclusive=True, exit_on_error=False, description="Save the activity")
-    async def action_save(self) -> None:
-        """Send the fields that changed; keep the editor open if the save fails."""
-        update = self._changes()
-        if update is None:
-            return
-        if not update.field_mask:
-            self.notify("Nothing changed.", timeout=2)
-            self._set_editing(False)
-            return
-        outcome = await self.host.execute(update)
-        if outcome.ok:
-            self._set_editing(False)
-            self.notify(outcome.message, timeout=3)
-        else:
-            self.notify(outcome.message, severity="error")
 
     def action_back(self) -> None:
-        """Leave the editor (asking first if it holds edits), or go back to where the
-        activity was opened from."""
-        if not self._editing:
-            self.dismiss()
-            return
-        if not self._edited():
-            self._set_editing(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self._set_editing(False)
-
-        self.app.push_screen(discard_dialog(), answered)
-
-    def _edited(self) -> bool:
-        """Whether the editor's fields differ from the activity as it is."""
-        activity = self._activity
-        if activity is None:
-            return False
-        day = activity.date.astimezone(self.host.clock.tz).date()
-        return (
-            self.query_one("#edit-title", Input).value != activity.title
-            or self.query_one("#edit-description", TextArea).text != activity.description
-            or self.query_one("#edit-date", Input).value != day.isoformat()
-        )
+        """Go back to where the activity was opened from."""
+        self.dismiss()
 
     # -- actions ------------------------------------------------------------------------------
 

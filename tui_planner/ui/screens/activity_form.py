@@ -1,7 +1,9 @@
-"""``ActivityForm``: a modal for a new activity, checked field by field as the user types.
+"""``ActivityForm``: a new activity, or an activity's edits, checked field by field.
 
-The rules it checks (title, description and date required; the date inside the plan period)
-are the module functions below, which the activity detail screen's in-place editor reuses.
+The same modal creates an activity (from the calendar) and edits one (``e`` on the activity
+detail screen, opened with the activity's values). It sends its command itself and stays
+open, values and all, until the server has confirmed it (:class:`CommandForm`). An edit sends
+only the fields that changed, so the update's fieldMask names exactly those.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 
 from tui_planner.api.models import MarketingActivityType
 from tui_planner.clock import utc
-from tui_planner.sync.commands import CreateActivity
+from tui_planner.sync.commands import CreateActivity, UpdateActivity
 from tui_planner.ui.day_text import DAY_HINT, parse_day
-from tui_planner.ui.dialogs.form_modal import FormModal
+from tui_planner.ui.dialogs.form_modal import CommandForm
 from tui_planner.ui.icons import type_icon, type_label
 from tui_planner.ui.widgets.field_error import FieldError
 
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
     from datetime import date, tzinfo
 
     from textual.app import ComposeResult
+
+    from tui_planner.api.models import PlanMarketingActivity
+    from tui_planner.sync.commands import Command
 
 __all__ = ["DEFAULT_TIME", "ActivityForm", "activity_instant", "check_day", "check_text"]
 
@@ -64,11 +69,12 @@ def activity_instant(day: date, tz: tzinfo, at: time = DEFAULT_TIME) -> datetime
     return utc(datetime.combine(day, at, tz))
 
 
-class ActivityForm(FormModal[CreateActivity]):
-    """Title, description, date and type of a new activity; dismisses with the command.
+class ActivityForm(CommandForm):
+    """Title, description, date (and, for a new one, type) of an activity.
 
-    Errors appear under their field as soon as a field is left or the form is submitted;
-    nothing is sent until every field is right.
+    Without ``activity`` it creates one on ``day``; with it, it opens with the activity's
+    values and saves the fields that changed. Errors appear under their field as soon as a
+    field is left or the form is submitted; nothing is sent until every field is right.
     """
 
     DEFAULT_CSS = """
@@ -88,6 +94,7 @@ class ActivityForm(FormModal[CreateActivity]):
     ActivityForm #form-title { text-style: bold; }
     ActivityForm .field-label { margin-top: 1; color: $text-muted; }
     ActivityForm TextArea { height: 5; }
+    ActivityForm #form-error { margin-top: 1; }
     ActivityForm #form-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     ActivityForm #form-buttons Button { margin-left: 1; }
     """
@@ -96,41 +103,69 @@ class ActivityForm(FormModal[CreateActivity]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="activity_form.cancel"),
-        Binding("ctrl+s", "save", "Create", id="activity_form.save"),
+        Binding("ctrl+s", "save", "Save", id="activity_form.save"),
     ]
 
     def __init__(
-        self, *, day: date, plan_start: date | None, plan_end: date | None, tz: tzinfo
+        self,
+        *,
+        day: date,
+        plan_start: date | None,
+        plan_end: date | None,
+        tz: tzinfo,
+        activity: PlanMarketingActivity | None = None,
     ) -> None:
         super().__init__()
+        if activity is not None:
+            day = activity.date.astimezone(tz).date()
         inside = (plan_start is None or day >= plan_start) and (plan_end is None or day <= plan_end)
-        self._day = day if inside or plan_start is None else plan_start
+        # An activity keeps its own day even when the plan period has moved past it.
+        if not inside and plan_start is not None and activity is None:
+            day = plan_start
+        self._day = day
         self._plan_start = plan_start
         self._plan_end = plan_end
         self._tz = tz
+        self.activity = activity
+        """The activity being edited, as it was when the form opened (``None``: a new one)."""
 
     def compose(self) -> ComposeResult:
+        activity = self.activity
         with Vertical():
-            yield Label("New activity", id="form-title")
+            yield Label("Edit activity" if activity else "New activity", id="form-title")
             yield Label("Title", classes="field-label")
-            yield Input(placeholder="Winter sale kick-off", id="activity-title")
+            yield Input(
+                value=activity.title if activity else "",
+                placeholder="Winter sale kick-off",
+                id="activity-title",
+            )
             yield FieldError(id="activity-title-error")
             yield Label("Description", classes="field-label")
-            yield TextArea(id="activity-description", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(
+                activity.description if activity else "",
+                id="activity-description",
+                soft_wrap=True,
+                show_line_numbers=False,
+            )
             yield FieldError(id="activity-description-error")
             yield Label(f"Date ({DAY_HINT})", classes="field-label")
             yield Input(value=self._day.isoformat(), id="activity-date")
             yield FieldError(id="activity-date-error")
-            yield Label("Type", classes="field-label")
-            yield Select[MarketingActivityType](
-                [(f"{type_icon(kind)} {type_label(kind)}", kind) for kind in _TYPES],
-                value=MarketingActivityType.SOCIAL_MARKETING,
-                allow_blank=False,
-                id="activity-type",
-            )
+            if activity is None:
+                # The API changes an activity's title, description and date, not its type.
+                yield Label("Type", classes="field-label")
+                yield Select[MarketingActivityType](
+                    [(f"{type_icon(kind)} {type_label(kind)}", kind) for kind in _TYPES],
+                    value=MarketingActivityType.SOCIAL_MARKETING,
+                    allow_blank=False,
+                    id="activity-type",
+                )
+            yield FieldError(id=self.FORM_ERROR_ID)
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel", id="form-cancel")
-                yield Button("Create", id="form-save", variant="primary")
+                yield Button(
+                    "Save" if activity else "Create", id=self.SAVE_BUTTON_ID, variant="primary"
+                )
 
     def on_mount(self) -> None:
         self.query_one("#activity-title", Input).focus()
@@ -153,6 +188,11 @@ class ActivityForm(FormModal[CreateActivity]):
     def _check_date(self) -> date | None:
         text = self.query_one("#activity-date", Input).value
         day, error = check_day(text, self._day, self._plan_start, self._plan_end)
+        if error is not None and self.activity is not None:
+            # An unchanged date is fine even if the plan period has moved on since.
+            unchanged, _ = check_day(text, self._day, None, None)
+            if unchanged == self._day:
+                day, error = unchanged, None
         self._show("activity-date", error)
         return day
 
@@ -176,18 +216,24 @@ class ActivityForm(FormModal[CreateActivity]):
 
     # -- finishing ----------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        """Create the activity when every field is right; otherwise point at what is wrong."""
+    def build_command(self) -> Command | None:
+        """The create or update the fields ask for; ``None`` while a field is wrong.
+
+        An edit that changes nothing closes the form with a word instead of a request.
+        """
         title_error = self._check_title()
         description_error = self._check_description()
         day = self._check_date()
         if title_error or description_error or day is None:
-            return
-        kind = self.query_one("#activity-type", Select).value
-        self.dismiss(
-            CreateActivity(
-                title=self.query_one("#activity-title", Input).value.strip(),
-                description=self.query_one("#activity-description", TextArea).text.strip(),
+            return None
+        title = self.query_one("#activity-title", Input).value.strip()
+        description = self.query_one("#activity-description", TextArea).text.strip()
+        activity = self.activity
+        if activity is None:
+            kind = self.query_one("#activity-type", Select).value
+            return CreateActivity(
+                title=title,
+                description=description,
                 target_date=activity_instant(day, self._tz),
                 activity_type=(
                     kind
@@ -195,4 +241,19 @@ class ActivityForm(FormModal[CreateActivity]):
                     else MarketingActivityType.SOCIAL_MARKETING
                 ),
             )
+        current = activity.date.astimezone(self._tz)
+        update = UpdateActivity(
+            activity.id,
+            title=title if title != activity.title else None,
+            description=description if description != activity.description else None,
+            target_date=(
+                activity_instant(day, self._tz, current.timetz().replace(tzinfo=None))
+                if day != current.date()
+                else None
+            ),
         )
+        if not update.field_mask:
+            self.notify("Nothing changed.", timeout=2)
+            self.dismiss(None)
+            return None
+        return update

@@ -266,7 +266,8 @@ class CalendarScreen(PlannerScreen[None]):
         if self._still_loading():
             return
         state = self.state
-        command = await self.app.push_screen_wait(
+        # The form creates the activity itself and closes once the server has it.
+        await self.app.push_screen_wait(
             ActivityForm(
                 day=self.selected_date,
                 plan_start=state.plan_start,
@@ -274,8 +275,6 @@ class CalendarScreen(PlannerScreen[None]):
                 tz=self._tz(),
             )
         )
-        if command is not None:
-            self.host.submit(command)
 
     def action_focus_grid(self) -> None:
         """Leave the agenda for the grid."""
