@@ -244,3 +244,34 @@ async def test_cancelling_a_form_with_changes_asks_and_keeping_editing_keeps_the
         await settle(pilot)
         assert isinstance(app.screen, EventsScreen)
         assert len(app.state.events) == count
+
+
+async def test_a_refused_event_save_keeps_the_form_open_with_what_was_typed(
+    make_app: Any, settle: Settle, generate_plan: Any
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_events(app, pilot, settle, generate_plan)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#event-name", Input).value = "Glaze workshop"
+        app.screen.query_one("#event-date", Input).value = "2026-12-05"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: named(app, "Glaze workshop") is not None)
+        created = named(app, "Glaze workshop")
+        assert created is not None
+        assert created.id
+        table = events_screen(app).query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(created.id))
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, EventForm)
+        # Deleted on the site meanwhile: the update is refused.
+        await app.backend.plan.delete_event(created.id)
+        form.query_one("#event-name", Input).value = "Glaze workshop, two days"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: not form.saving, what="the refusal")
+        assert app.screen is form
+        assert form.query_one("#event-name", Input).value == "Glaze workshop, two days"
+        assert (errors(app)["form-error"] or "").startswith("Could not update the event")

@@ -131,6 +131,9 @@ class CommandForm(FormModal["CommandOutcome"]):
     """
 
     FORM_ERROR_ID: ClassVar[str] = "form-error"
+    NOTIFY_SAVED: ClassVar[bool] = True
+    """Whether the form announces the server's confirmation itself (off when the screen
+    that opened it says more about the result)."""
 
     _sending = False
     _save_label: str | None = None
@@ -179,7 +182,8 @@ class CommandForm(FormModal["CommandOutcome"]):
             self._show_failure(f"Could not save: {error}.")
             return
         if outcome.ok:
-            self.notify(outcome.message, timeout=3)
+            if self.NOTIFY_SAVED:
+                self.notify(outcome.message, timeout=3)
             self.dismiss(outcome)
             return
         self._set_sending(False)

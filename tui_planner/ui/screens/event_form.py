@@ -1,4 +1,8 @@
-"""``EventForm``: create or edit a calendar event, one-time or recurring, checked inline."""
+"""``EventForm``: create or edit a calendar event, one-time or recurring, checked inline.
+
+It sends its command itself and closes only once the server has the event, so a refused or
+slow save never loses what was typed (:class:`CommandForm`).
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, TextArea
 
 from tui_planner.api.models import CalendarEvent, RecurrenceFrequency, RecurringRule
+from tui_planner.sync.commands import CreateEvent, UpdateEvent
 from tui_planner.ui.day_text import DAY_HINT, parse_day
-from tui_planner.ui.dialogs.form_modal import FormModal
+from tui_planner.ui.dialogs.form_modal import CommandForm
 from tui_planner.ui.screens.activity_form import activity_instant, check_text
 from tui_planner.ui.widgets.field_error import FieldError
 
@@ -20,6 +25,8 @@ if TYPE_CHECKING:
     from datetime import date, datetime, tzinfo
 
     from textual.app import ComposeResult
+
+    from tui_planner.sync.commands import Command
 
 __all__ = ["MAX_EVENT_TEXT", "EventForm", "check_length"]
 
@@ -40,10 +47,10 @@ def check_length(value: str, field: str, limit: int = MAX_EVENT_TEXT) -> str | N
     return None
 
 
-class EventForm(FormModal[CalendarEvent]):
-    """Name, description, and either a date or a repeating rule; dismisses with the event.
+class EventForm(CommandForm):
+    """Name, description, and either a date or a repeating rule; creates or updates the event.
 
-    Editing keeps the event's id and calendar; the result replaces the event as a whole.
+    Editing keeps the event's id and calendar; the update replaces the event as a whole.
     """
 
     DEFAULT_CSS = """
@@ -68,11 +75,13 @@ class EventForm(FormModal[CalendarEvent]):
     EventForm.-recurring #event-once { display: none; }
     EventForm #event-repeat { display: none; }
     EventForm.-recurring #event-repeat { display: block; }
+    EventForm #form-error { margin-top: 1; }
     EventForm #event-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     EventForm #event-buttons Button { margin-left: 1; }
     """
 
     SAVE_BUTTON_ID = "event-save"
+    NOTIFY_SAVED = False  # the events screen says it, with the offer to regenerate
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="event_form.cancel"),
@@ -121,6 +130,7 @@ class EventForm(FormModal[CalendarEvent]):
                 yield Label(f"Starting ({DAY_HINT})", classes="field-label")
                 yield Input(value=self._day_of(rule.start_date if rule else None), id="event-start")
                 yield FieldError(id="event-start-error")
+            yield FieldError(id=self.FORM_ERROR_ID)
             with Horizontal(id="event-buttons"):
                 yield Button("Cancel", id="event-cancel")
                 yield Button("Save", id="event-save", variant="primary")
@@ -178,13 +188,13 @@ class EventForm(FormModal[CalendarEvent]):
 
     # -- finishing ----------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        """Dismiss with the event when every field is right; otherwise say what is wrong."""
+    def build_command(self) -> Command | None:
+        """The create or update the fields ask for; ``None`` (and the reasons) while wrong."""
         name_error = self._check_name()
         description_error = self._check_description()
         day = self._check_day("event-start" if self.recurring else "event-date")
         if name_error or description_error or day is None:
-            return
+            return None
         instant = activity_instant(day, self._tz, time(0, 0))
         rule = None
         if self.recurring:
@@ -199,13 +209,12 @@ class EventForm(FormModal[CalendarEvent]):
             )
         original = self._event
         description = self.query_one("#event-description", TextArea).text.strip()
-        self.dismiss(
-            CalendarEvent(
-                id=original.id if original else None,
-                calendar_id=original.calendar_id if original else None,
-                name=self.query_one("#event-name", Input).value.strip(),
-                description=description or None,
-                date=None if rule else instant,
-                recurring_rule=rule,
-            )
+        event = CalendarEvent(
+            id=original.id if original else None,
+            calendar_id=original.calendar_id if original else None,
+            name=self.query_one("#event-name", Input).value.strip(),
+            description=description or None,
+            date=None if rule else instant,
+            recurring_rule=rule,
         )
+        return UpdateEvent(event) if original else CreateEvent(event)

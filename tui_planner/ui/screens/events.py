@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from tui_planner.api.models import RecurrenceFrequency
-from tui_planner.sync.commands import CreateEvent, DeleteEvent, RegeneratePlan, UpdateEvent
+from tui_planner.sync.commands import DeleteEvent, RegeneratePlan
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.icons import READ_ONLY_ICON, RECURRING_ICON
 from tui_planner.ui.planner_screen import PlannerScreen
@@ -182,24 +182,24 @@ class EventsScreen(PlannerScreen[None]):
 
     @work(group="events", exclusive=True, exit_on_error=False, description="New event")
     async def action_new_event(self) -> None:
-        """Ask for a new event and create it."""
+        """Ask for a new event; the form creates it and closes once the server has it."""
         clock = self.host.clock
-        created = await self.app.push_screen_wait(EventForm(today=clock.today(), tz=clock.tz))
-        if created is not None:
-            await self._run(CreateEvent(created))
+        outcome = await self.app.push_screen_wait(EventForm(today=clock.today(), tz=clock.tz))
+        if outcome is not None:
+            self._events_changed(outcome.message)
 
     @work(group="events", exclusive=True, exit_on_error=False, description="Edit event")
     async def action_edit_event(self) -> None:
-        """Edit the selected event (unless it is read-only)."""
+        """Edit the selected event (unless it is read-only); the form saves it."""
         event = self.selected_event
         if event is None or self._refuse_read_only(event, "edited"):
             return
         clock = self.host.clock
-        edited = await self.app.push_screen_wait(
+        outcome = await self.app.push_screen_wait(
             EventForm(today=clock.today(), tz=clock.tz, event=event)
         )
-        if edited is not None:
-            await self._run(UpdateEvent(edited))
+        if outcome is not None:
+            self._events_changed(outcome.message)
 
     @work(group="events", exclusive=True, exit_on_error=False, description="Delete event")
     async def action_delete_event(self) -> None:
@@ -219,10 +219,14 @@ class EventsScreen(PlannerScreen[None]):
         if not outcome.ok:
             self.notify(outcome.message, severity="error")
             return
+        self._events_changed(outcome.message)
+
+    def _events_changed(self, message: str) -> None:
+        """Offer to regenerate after a change the server confirmed (``message`` says which)."""
         self._offer_regenerate = True
         self._show_offer()
         self.notify(
-            f"{outcome.message} Press R to regenerate the plan so it accounts for the change.",
+            f"{message} Press R to regenerate the plan so it accounts for the change.",
             timeout=6,
         )
 
