@@ -5,6 +5,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
+from tui_planner.api.errors import (
+    ApiConnectionError,
+    FailedPreconditionError,
+    InvalidArgumentError,
+    ResourceExhaustedError,
+    ServerBusyError,
+    ServerError,
+)
 from tui_planner.api.models import (
     ChannelName,
     Feature,
@@ -15,7 +23,12 @@ from tui_planner.api.models import (
     PostItem,
     TokenStatus,
 )
-from tui_planner.store.scheduling import Reason, plan_schedule, schedule_report
+from tui_planner.store.scheduling import (
+    Reason,
+    failure_reason,
+    plan_schedule,
+    schedule_report,
+)
 from tui_planner.store.state import PlannerState, frozen_mapping
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -161,3 +174,28 @@ def test_report_counts_a_held_back_draft_the_server_scheduled_anyway() -> None:
 
     assert report.scheduled == ("pin",)
     assert report.left_as_draft == ()
+
+
+def test_report_says_the_server_did_not_answer_for_drafts_a_failed_batch_carried() -> None:
+    state = _state()
+    plan = plan_schedule(state, ["ig", "fb", "pin"], NOW)
+    unanswered = ServerBusyError("Busy", status=503)
+
+    report = schedule_report(plan, ["ig"], state, "part-way", error=unanswered)
+
+    assert report.scheduled == ("ig",)
+    assert report.left_as_draft == (
+        ("pin", Reason.CHANNEL_NOT_CONNECTED),
+        ("fb", Reason.NO_ANSWER),
+    )
+
+
+def test_failure_reasons_by_what_went_wrong() -> None:
+    assert failure_reason(None) is None
+    assert failure_reason(ApiConnectionError("timed out")) is Reason.NO_ANSWER
+    assert failure_reason(ServerError("boom", status=500)) is Reason.NO_ANSWER
+    assert failure_reason(ResourceExhaustedError("slow down", status=429)) is Reason.NO_ANSWER
+    assert failure_reason(FailedPreconditionError("premium", status=428)) is (
+        Reason.PREMIUM_MISSING
+    )
+    assert failure_reason(InvalidArgumentError("bad id", status=400)) is Reason.REFUSED

@@ -99,7 +99,7 @@ class FakeApi:
         }
         self.calls: list[str] = []
         self.arguments: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-        self.failures: dict[str, list[ApiError]] = defaultdict(list)
+        self.failures: dict[str, list[ApiError | None]] = defaultdict(list)
         self.gates: dict[str, asyncio.Event] = {}
         self.pending_posts: dict[str, tuple[PostItem, ...]] = {}
         """Posts that appear on the next read after GenerateSocialPosts."""
@@ -107,9 +107,9 @@ class FakeApi:
 
     # -- test controls -------------------------------------------------------------------
 
-    def fail(self, method: str, error: ApiError, times: int = 1) -> None:
-        """Make the next ``times`` calls of ``method`` raise ``error``."""
-        self.failures[method].extend([error] * times)
+    def fail(self, method: str, error: ApiError, times: int = 1, after: int = 0) -> None:
+        """Make ``times`` calls of ``method`` raise ``error``, once ``after`` calls worked."""
+        self.failures[method].extend([None] * after + [error] * times)
 
     def hold(self, method: str) -> asyncio.Event:
         """Make ``method`` wait until the returned event is set."""
@@ -128,7 +128,9 @@ class FakeApi:
         if gate is not None:
             await gate.wait()
         if self.failures[method]:
-            raise self.failures[method].pop(0)
+            failure = self.failures[method].pop(0)
+            if failure is not None:
+                raise failure
 
     def _plan(self) -> SocialMarketingPlan:
         activities = () if self.status != PlanStatus.ACTIVE else tuple(self.activities.values())

@@ -5,8 +5,12 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from tests.sync.sync_fakes import START, FakeApi, settle
-from tui_planner.api.errors import FailedPreconditionError, UnauthenticatedError
+from tests.sync.sync_fakes import START, FakeApi, make_activity, make_item, settle
+from tui_planner.api.errors import (
+    FailedPreconditionError,
+    ServerBusyError,
+    UnauthenticatedError,
+)
 from tui_planner.api.models import (
     CalendarEvent,
     ItemStatus,
@@ -258,4 +262,31 @@ async def test_an_invalid_command_is_reported_not_raised(engine: SyncEngine, sto
 
     assert not outcome.ok
     assert outcome.message.startswith("Could not update the activity:")
+    assert store.state.pending == ()
+
+
+async def test_a_failed_second_batch_keeps_the_first_and_says_exactly_what_is_left(
+    engine: SyncEngine, store: Store, api: FakeApi
+) -> None:
+    """Issue 15, item 2: 34 drafts in two batches of 20, the second answered 503. The report
+    used to say nothing was scheduled while the server held 20 SCHEDULED."""
+    drafts = tuple(f"fb-{n}" for n in range(34))
+    api.activities["a2"] = make_activity(
+        "a2", START + timedelta(days=2), items=tuple(make_item(d) for d in drafts)
+    )
+    await engine.run_once()
+    api.fail("schedule_drafts", ServerBusyError("Busy", status=503), after=1)
+
+    outcome = await engine.execute(ScheduleDrafts(drafts))
+
+    assert [len(batch) for (batch,) in api.arguments["schedule_drafts"]] == [20, 14]
+    assert not outcome.ok
+    assert outcome.scheduled_ids == drafts[:20]
+    assert isinstance(outcome.error, ServerBusyError)
+    assert outcome.message == "Scheduled 20 of 34 drafts; 14 are still drafts: Busy (UNAVAILABLE)"
+    assert store.state.last_error == outcome.message
+    assert [status_of(store, d) for d in drafts] == (
+        [ItemStatus.SCHEDULED] * 20 + [ItemStatus.DRAFT] * 14
+    ), "the first batch stands; the rest rolls back to what the server holds"
+    assert api.arguments["get_marketing_activity_posts"][-1] == (("a2",),)
     assert store.state.pending == ()

@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from tui_planner.api.errors import (
+    ApiConnectionError,
+    ApiError,
+    FailedPreconditionError,
+    ResourceExhaustedError,
+    ServerError,
+)
 from tui_planner.api.models import ChannelName, ItemStatus
 from tui_planner.store.selectors import item
 
@@ -28,6 +35,7 @@ __all__ = [
     "Reason",
     "SchedulePlan",
     "ScheduleReport",
+    "failure_reason",
     "plan_schedule",
     "schedule_report",
 ]
@@ -45,6 +53,8 @@ class Reason(enum.Enum):
     X_SUNSET = "X takes no posts after 31 Jul 2026"
     NOT_FOUND = "no longer in the plan"
     SERVER_DECLINED = "the server left it a draft"
+    NO_ANSWER = "the server did not answer"
+    REFUSED = "the server refused it (why is above)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,20 +114,36 @@ def plan_schedule(state: PlannerState, draft_ids: Iterable[str], now: datetime) 
     return SchedulePlan(tuple(will), tuple(stays), premium_missing)
 
 
+def failure_reason(error: ApiError | None) -> Reason | None:
+    """Why the drafts a failed ScheduleDrafts call carried are still drafts.
+
+    No answer at all, a 5xx or a 429 that outlasted the retries: the server did not answer.
+    A 428 is the premium gate. Anything else the server refused, in words of its own that the
+    report shows above the list.
+    """
+    if error is None:
+        return None
+    if isinstance(error, ServerError | ApiConnectionError | ResourceExhaustedError):
+        return Reason.NO_ANSWER
+    if isinstance(error, FailedPreconditionError):
+        return Reason.PREMIUM_MISSING
+    return Reason.REFUSED
+
+
 def schedule_report(
     plan: SchedulePlan,
     outcome_scheduled_ids: Iterable[str],
     state_after: PlannerState,
     failure: str | None = None,
     *,
-    premium_refused: bool = False,
+    error: ApiError | None = None,
 ) -> ScheduleReport:
     """Compare ``plan`` with the ids the server confirmed SCHEDULED.
 
     A draft the plan expected to schedule that the server did not confirm is explained from
-    ``state_after`` (the snapshot after the command): gone, no longer a draft, channel
-    disconnected meanwhile, premium lost, or otherwise declined by the server.
-    ``premium_refused`` says the call failed on the premium gate (``FAILED_PRECONDITION``).
+    ``state_after`` (the snapshot after the command, read back from the server): gone, no
+    longer a draft, channel disconnected meanwhile; failing that, by the ``error`` the call
+    failed with (:func:`failure_reason`), premium lost, or otherwise declined by the server.
     """
     confirmed = set(outcome_scheduled_ids)
     scheduled = [item_id for item_id in plan.will_schedule if item_id in confirmed]
@@ -129,11 +155,16 @@ def schedule_report(
         else:
             left.append((item_id, reason))
     unconfirmed = [item_id for item_id in plan.will_schedule if item_id not in confirmed]
+    call_failed = failure_reason(error)
     for item_id in unconfirmed:
         found = _blocking_reason(state_after, item_id)
         if found is None:
-            premium_lost = premium_refused or state_after.can_schedule is False
-            found = Reason.PREMIUM_MISSING if premium_lost else Reason.SERVER_DECLINED
+            if call_failed is not None:
+                found = call_failed
+            elif state_after.can_schedule is False:
+                found = Reason.PREMIUM_MISSING
+            else:
+                found = Reason.SERVER_DECLINED
         left.append((item_id, found))
     return ScheduleReport(tuple(scheduled), tuple(left), failure)
 

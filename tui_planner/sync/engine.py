@@ -442,9 +442,19 @@ class SyncEngine:
             self._start_watching(performed.watch_posts, before)
             watching = frozenset(self._watch)
             settled.append(lambda s: reducers.set_posts_generating(s, watching))
+            failure = performed.failure
             outcome = CommandOutcome(
-                command, ok=True, message=performed.message, scheduled_ids=performed.scheduled_ids
+                command,
+                ok=failure is None,
+                message=performed.message,
+                error=failure,
+                scheduled_ids=performed.scheduled_ids,
             )
+            if failure is not None:
+                # Part of it stands (folded in above); the rest failed, and says why.
+                settled.append(lambda s: reducers.set_last_error(s, performed.message))
+                if failure.is_auth_error:
+                    self._failed(failure)
         finally:
             # Confirmed or not (or cancelled), the patch goes: the truth now says what is so.
             del self._patches[pending_id]

@@ -4,7 +4,9 @@
 update to fold into the server truth (applied when the engine confirms, to whatever the truth
 is by then), a sentence for the notification, and what the poller should watch next. API
 failures propagate as :class:`~tui_planner.api.errors.ApiError`; the engine turns them into a
-rollback and a message.
+rollback and a message. The one exception is ScheduleDrafts, sent in batches: when a batch
+fails, the posts are read back and the :class:`Performed` carries both what stands and the
+``failure``, so the report says exactly which drafts were scheduled and why the rest were not.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, assert_never
 
 from tui_planner.api.errors import ApiError
+from tui_planner.api.id_lists import chunked_ids
 from tui_planner.api.models import (
     ItemStatus,
     MarketingActivity,
@@ -86,6 +89,9 @@ class Performed:
     scheduled_ids: tuple[str, ...] = ()
     refresh: bool = False
     """Whether events and settings should be read again on the next poll."""
+    failure: ApiError | None = None
+    """A call that failed part-way: what came before it stands (``update``), the command as
+    a whole did not succeed, and ``message`` says both."""
 
 
 async def perform(
@@ -229,16 +235,29 @@ async def _reread(
 async def _schedule(
     draft_ids: tuple[str, ...], plan: MarketingPlanClient, truth: PlanData
 ) -> Performed:
-    answer = await plan.schedule_drafts(draft_ids)
+    """Schedule ``draft_ids`` batch by batch, then read back what the server holds.
+
+    A batch that fails stops the rest; the batches before it stand. Either way the posts
+    are read again, so the outcome names exactly the drafts now SCHEDULED, however the
+    calls ended (a timed-out batch may have taken effect after all).
+    """
+    answered: list[PostItem] = []
+    failure: ApiError | None = None
+    for batch in chunked_ids(draft_ids):
+        try:
+            answered.extend((await plan.schedule_drafts(batch)).items)
+        except ApiError as error:
+            failure = error
+            break
     owners = tuple(dict.fromkeys(_owner_ids(truth, draft_ids)))
     wanted = set(draft_ids)
     try:
         # ScheduleDrafts skips drafts silently; only a fresh read says what really happened.
         fresh = (await plan.get_marketing_activity_posts(owners)).marketing_activities
     except ApiError:
-        # The drafts were handed over; without the re-read, trust the answer's list.
-        scheduled = tuple(i.id for i in answer.items if i.id in wanted)
-        update = _with_items(answer.items)
+        # Without the re-read, trust the answers of the batches that were confirmed.
+        scheduled = tuple(i.id for i in answered if i.id in wanted)
+        update = _with_items(tuple(answered))
     else:
         scheduled = tuple(
             entry.id
@@ -247,12 +266,24 @@ async def _schedule(
             if entry.id in wanted and entry.status == ItemStatus.SCHEDULED
         )
         update = _with_posts(fresh)
-    noun = "draft" if len(draft_ids) == 1 else "drafts"
     return Performed(
-        f"Scheduled {len(scheduled)} of {len(draft_ids)} {noun}",
+        _schedule_sentence(len(scheduled), len(draft_ids), failure),
         update=update,
         scheduled_ids=scheduled,
+        failure=failure,
     )
+
+
+def _schedule_sentence(scheduled: int, asked: int, failure: ApiError | None) -> str:
+    """ "Scheduled 3 of 5 drafts", and when a batch failed, what is left and why."""
+    noun = "draft" if asked == 1 else "drafts"
+    if failure is None:
+        return f"Scheduled {scheduled} of {asked} {noun}"
+    if not scheduled:
+        return f"Could not schedule {asked} {noun}: {failure}"
+    left = asked - scheduled
+    still = "1 is still a draft" if left == 1 else f"{left} are still drafts"
+    return f"Scheduled {scheduled} of {asked} {noun}; {still}: {failure}"
 
 
 def _with_items(items: tuple[PostItem, ...]) -> Patch:

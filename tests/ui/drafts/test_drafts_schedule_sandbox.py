@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import httpx
 from textual.widgets import Static
 
-from tui_planner.api.models import ChannelName, ItemStatus
+from tui_planner.api.models import PLAN_CHANNELS, ChannelName, ItemStatus
 from tui_planner.store.scheduling import Reason
 from tui_planner.store.selectors import item
 from tui_planner.ui.app import PlannerApp
@@ -131,3 +132,61 @@ async def test_without_premium_the_confirmation_says_so_first_and_nothing_is_sch
         activity_ids = set(app.state.activities)
         statuses = await sandbox_statuses(app, activity_ids)
         assert ItemStatus.SCHEDULED not in statuses.values()
+
+
+async def test_a_second_batch_that_fails_leaves_a_report_of_exactly_what_is_scheduled(
+    make_app: Callable[..., PlannerApp], settle: Settle, generate_plan: Settle
+) -> None:
+    """Issue 15, item 2: six channels connected, every draft chosen (batches of 20), the
+    second ScheduleDrafts request never answered. The report used to say "Nothing was
+    scheduled" while the sandbox held the first batch SCHEDULED. A failed batch stops the
+    ones after it, so everything after the first 20 is still a draft."""
+    six = tuple(channel for channel in PLAN_CHANNELS if channel != ChannelName.TWITTER)
+    app = make_app(connected_channels=six)
+    async with app.run_test(size=SIZE) as pilot:
+        await generate_plan(pilot)
+        assert app.backend is not None
+        batches: list[httpx.Request] = []
+
+        async def second_batch_unanswered(request: httpx.Request) -> None:
+            if request.url.path.endswith("/schedule-drafts"):
+                batches.append(request)
+                if len(batches) > 1:
+                    raise httpx.ConnectError("no answer", request=request)
+
+        app.backend.http.event_hooks["request"].append(second_batch_unanswered)
+        screen = await open_drafts(pilot, settle)
+        await pilot.press("a", "s")
+        await settle(pilot, lambda: isinstance(app.screen, ScheduleConfirmScreen))
+        confirm = app.screen
+        assert isinstance(confirm, ScheduleConfirmScreen)
+        chosen = confirm.plan.will_schedule
+        held_back = confirm.plan.stays_draft  # X drafts: after its sunset
+        assert len(chosen) > 20, "more than one batch"
+        activity_ids = {found[0].id for key in chosen if (found := item(app.state, key))}
+        await pilot.press("y")
+        await settle(pilot, lambda: isinstance(app.screen, ScheduleReportScreen), what="the report")
+
+        statuses = await sandbox_statuses(app, activity_ids)
+        on_server = tuple(key for key in chosen if statuses[key] == ItemStatus.SCHEDULED)
+        assert on_server == chosen[:20]
+        report_screen = app.screen
+        assert isinstance(report_screen, ScheduleReportScreen)
+        report = report_screen.report
+        assert report.scheduled == on_server
+        unanswered = len(chosen) - 20
+        assert report.left_as_draft == (
+            *held_back,
+            *((key, Reason.NO_ANSWER) for key in chosen[20:]),
+        )
+        asked = len(chosen) + len(held_back)
+        left = unanswered + len(held_back)
+        title = str(report_screen.query_one("#dialog-title", Static).visual)
+        assert title == f"Scheduled 20 of {asked} drafts · {left} still drafts"
+        failure = str(report_screen.query_one("#dialog-failure", Static).visual)
+        assert failure.startswith("The server stopped answering part-way: Could not reach ")
+        body = " ".join(
+            str(part.visual) for part in report_screen.query(".list-body").results(Static)
+        )
+        assert body.count("the server did not answer") == unanswered
+        assert [key for key in chosen if key in screen.table.keys] == list(chosen[20:])

@@ -90,7 +90,11 @@ class ScheduleReportScreen(ModalScreen[None]):
         report = self.report
         if not report.scheduled:
             return f"Nothing was scheduled ({_count(report.requested, 'draft')} chosen)"
-        return f"Scheduled {len(report.scheduled)} of {_count(report.requested, 'draft')}"
+        headline = f"Scheduled {len(report.scheduled)} of {_count(report.requested, 'draft')}"
+        left = len(report.left_as_draft)
+        if left:
+            headline += f" · {left} still {'a draft' if left == 1 else 'drafts'}"
+        return headline
 
     def _scheduled_lines(self) -> Content:
         lines: list[Content] = []
