@@ -1,6 +1,7 @@
 """``python -m benchmarks``: run every benchmark, print the table, write the JSON.
 
-``python -m benchmarks startup memory`` runs only those. The exit code is 0 when every
+``python -m benchmarks startup memory`` runs only those. ``python -m benchmarks soak --seeds
+200`` runs the fault soak, which is not part of the default run. The exit code is 0 when every
 figure met its target, 1 otherwise (a benchmark that could not run counts as missed).
 """
 
@@ -14,10 +15,11 @@ import platform
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import idle_cost, key_latency, memory, startup, sync_apply
+from . import idle_cost, key_latency, memory, soak, startup, sync_apply
 from .figure import Figure
 
 Runner = Callable[[], list[Figure] | Awaitable[list[Figure]]]
@@ -30,6 +32,9 @@ BENCHMARKS: dict[str, Runner] = {
     "memory": memory.run,
 }
 """Every benchmark by the name the command line uses, in the order they run."""
+
+ON_REQUEST = ("soak",)
+"""Runs only when named: checks, not timings, that take minutes."""
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
@@ -65,20 +70,41 @@ def _table(figures: list[Figure], errors: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the chosen benchmarks (all by default); return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    names = [*BENCHMARKS, *ON_REQUEST]
     parser.add_argument(
-        "only", nargs="*", metavar="NAME", help=f"benchmarks to run: {', '.join(BENCHMARKS)}"
+        "only", nargs="*", metavar="NAME", help=f"benchmarks to run: {', '.join(names)}"
+    )
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        default=soak.DEFAULT_SEEDS,
+        help=f"soak: run seeds 1 to SEEDS (default {soak.DEFAULT_SEEDS})",
+    )
+    parser.add_argument(
+        "--hours",
+        type=float,
+        default=soak.DEFAULT_HOURS,
+        help=f"soak: simulated hours per seed (default {soak.DEFAULT_HOURS:g})",
     )
     args = parser.parse_args(argv)
-    unknown = [name for name in args.only if name not in BENCHMARKS]
+    unknown = [name for name in args.only if name not in names]
     if unknown:
         parser.error(f"there is no benchmark called {', '.join(unknown)}")
+    if args.seeds < 1:
+        parser.error("--seeds must be at least 1")
+    if not 0 < args.hours <= 48:
+        parser.error("--hours must be more than 0 and at most 48")
+    runners: dict[str, Runner] = {
+        **BENCHMARKS,
+        "soak": partial(soak.run, seeds=args.seeds, hours=args.hours),
+    }
     chosen = args.only or list(BENCHMARKS)
     figures: list[Figure] = []
     errors: list[str] = []
     started = time.perf_counter()
     for name in chosen:
         print(f"running {name}...", file=sys.stderr, flush=True)
-        found, error = _run_one(name, BENCHMARKS[name])
+        found, error = _run_one(name, runners[name])
         figures += found
         if error is not None:
             errors.append(error)
