@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.sandbox.harness import Sandbox
-from tui_planner.sandbox.request_limits import MAX_BODY_BYTES, MAX_DEPTH, control_character
+from tui_planner.api.text_rules import first_control_character
+from tui_planner.sandbox.request_limits import MAX_BODY_BYTES, MAX_DEPTH
 
 
 def _application_code(body: dict[str, object]) -> object:
@@ -118,4 +119,4 @@ async def test_tabs_and_line_breaks_are_text(sandbox: Sandbox) -> None:
     ],
 )
 def test_which_characters_count_as_control(text: str, found: str | None) -> None:
-    assert control_character(text) == found
+    assert first_control_character(text) == found

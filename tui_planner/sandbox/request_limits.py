@@ -19,13 +19,14 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tui_planner.api.text_rules import first_control_character
+
 from .errors import FieldViolation, WixError, invalid_argument, parse_failure
 
 __all__ = [
     "MAX_BODY_BYTES",
     "MAX_DEPTH",
     "BodySizeLimit",
-    "control_character",
     "read_json_object",
 ]
 
@@ -34,17 +35,6 @@ MAX_BODY_BYTES = 1024 * 1024
 
 MAX_DEPTH = 64
 """The deepest nesting of objects and arrays accepted (the contract's bodies nest about 6)."""
-
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
-
-
-def control_character(text: str) -> str | None:
-    """The first control character in ``text`` (C0, DEL, C1; not tab or line breaks), if any."""
-    for char in text:
-        code = ord(char)
-        if (code < 0x20 or 0x7F <= code <= 0x9F) and char not in _ALLOWED_CONTROLS:
-            return char
-    return None
 
 
 def _too_large() -> WixError:
@@ -98,7 +88,7 @@ def _check_tree(body: dict[str, Any]) -> None:
 
 
 def _check_text(text: str, field: str) -> None:
-    char = control_character(text)
+    char = first_control_character(text)
     if char is not None:
         named = f"U+{ord(char):04X}"
         raise invalid_argument(

@@ -29,6 +29,7 @@ from tui_planner.api.models import (
     ToolOverride,
     Topics,
 )
+from tui_planner.api.text_rules import control_character_problem
 
 __all__ = [
     "FIELD_LABELS",
@@ -72,6 +73,9 @@ LIMITS: Mapping[str, int] = MappingProxyType(
 
 FREQUENCY_COUNT_RANGE = (1, 30)
 
+# Fields edited in a multi-line box, where tabs and line breaks are text.
+_MULTILINE_FIELDS = frozenset({"content_guidelines", "image_guidelines"})
+
 
 @dataclass(frozen=True, slots=True)
 class FrequencyDraft:
@@ -84,6 +88,13 @@ class FrequencyDraft:
     def is_set(self) -> bool:
         """Whether the user gave this tool a cadence at all."""
         return self.interval is not None or bool(self.count.strip())
+
+    @property
+    def whole_count(self) -> int | None:
+        """The count as a number when it is one written in 0-9 (``"²"`` is a digit to
+        ``str.isdigit`` but no number to ``int``), else ``None``."""
+        text = self.count.strip()
+        return int(text) if text.isascii() and text.isdigit() else None
 
 
 def _no_frequencies() -> Mapping[MarketingTool, FrequencyDraft]:
@@ -254,11 +265,17 @@ def validate(draft: SettingsDraft, original: SettingsDraft | None = None) -> dic
         "image_guidelines",
     ):
         limit = LIMITS[name]
-        length = len(str(getattr(draft, name)).strip())
-        if length > limit:
+        text = str(getattr(draft, name))
+        length = len(text.strip())
+        hidden = control_character_problem(
+            text, FIELD_LABELS[name], multiline=name in _MULTILINE_FIELDS
+        )
+        if hidden:
+            errors[name] = hidden
+        elif length > limit:
             errors[name] = f"{FIELD_LABELS[name]} is {length:,} characters; keep it to {limit:,}."
     for name in ("topics_included", "topics_excluded"):
-        message = _topics_problem(getattr(draft, name))
+        message = _topics_problem(getattr(draft, name), FIELD_LABELS[name])
         if message:
             errors[name] = message
     both = {t.casefold() for t in draft.topics_included} & {
@@ -275,12 +292,15 @@ def validate(draft: SettingsDraft, original: SettingsDraft | None = None) -> dic
     return errors
 
 
-def _topics_problem(topics: tuple[str, ...]) -> str | None:
+def _topics_problem(topics: tuple[str, ...], label: str) -> str | None:
     if len(topics) > LIMITS["topics"]:
         return f"{len(topics)} topics; keep it to {LIMITS['topics']}."
     for topic in topics:
         if not topic.strip():
             return "A topic is empty; remove it or give it a name."
+        hidden = control_character_problem(topic, label, multiline=False)
+        if hidden:
+            return hidden
         if len(topic) > LIMITS["topic"]:
             return f"“{topic[:20]}…” is too long; keep topics to {LIMITS['topic']} characters."
     return None
@@ -295,9 +315,10 @@ def _frequency_problem(frequency: FrequencyDraft) -> str | None:
         return "Choose per week, month or year."
     if not text:
         return f"Enter how many, from {low} to {high}."
-    if not text.isdigit():
+    count = frequency.whole_count
+    if count is None:
         return f"“{text}” is not a whole number; enter {low} to {high}."
-    if not low <= int(text) <= high:
+    if not low <= count <= high:
         return f"{text} is out of range; enter {low} to {high}."
     return None
 
@@ -357,10 +378,10 @@ def to_settings(draft: SettingsDraft) -> MarketingSettings:
     overrides: dict[str, ToolOverride] = {}
     for tool, key in TOOL_OVERRIDE_KEYS.items():
         frequency = draft.frequencies.get(tool, FrequencyDraft())
-        count = frequency.count.strip()
-        if frequency.interval is not None and count.isdigit():
+        count = frequency.whole_count
+        if frequency.interval is not None and count is not None:
             overrides[key] = ToolOverride(
-                frequency=Frequency(interval=frequency.interval, count=int(count))
+                frequency=Frequency(interval=frequency.interval, count=count)
             )
         else:
             overrides[key] = ToolOverride()

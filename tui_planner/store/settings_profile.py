@@ -97,8 +97,9 @@ def dump_profile(draft: SettingsDraft) -> str:
     frequency: dict[str, Any] = {}
     for tool, key in TOOL_OVERRIDE_KEYS.items():
         value = draft.frequencies.get(tool, FrequencyDraft())
-        if value.interval is not None and value.count.strip().isdigit():
-            frequency[key] = {"interval": value.interval.value, "count": int(value.count)}
+        count = value.whole_count
+        if value.interval is not None and count is not None:
+            frequency[key] = {"interval": value.interval.value, "count": count}
     if frequency:
         data["frequency"] = frequency
     return HEADER + tomli_w.dumps(data)

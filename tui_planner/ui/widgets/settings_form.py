@@ -30,12 +30,12 @@ from tui_planner.api.models import (
 )
 from tui_planner.store.settings_draft import (
     FIELD_LABELS,
-    LIMITS,
     TOOL_OVERRIDE_KEYS,
     FrequencyDraft,
     SettingsDraft,
 )
 from tui_planner.ui.widgets.form_field import FormField
+from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
 
 __all__ = ["SettingsForm", "humanise"]
 
@@ -159,11 +159,8 @@ class SettingsForm(VerticalScroll):
         )
         yield FormField(
             FIELD_LABELS["custom_goal"],
-            Input(
-                placeholder="Or describe your own goal",
-                id="custom_goal",
-                max_length=LIMITS["custom_goal"] + 50,
-            ),
+            # No max_length: a long paste stays whole and the check names the limit.
+            PlainInput(placeholder="Or describe your own goal", id="custom_goal"),
             field_name="custom_goal",
         )
         yield FormField(
@@ -180,7 +177,7 @@ class SettingsForm(VerticalScroll):
         )
         yield FormField(
             FIELD_LABELS["tone_of_voice"],
-            Input(placeholder="e.g. warm and playful", id="tone_of_voice"),
+            PlainInput(placeholder="e.g. warm and playful", id="tone_of_voice"),
             field_name="tone_of_voice",
         )
 
@@ -213,13 +210,13 @@ class SettingsForm(VerticalScroll):
         yield Static("Content pillars", classes="settings-section")
         yield FormField(
             FIELD_LABELS["topics_included"],
-            TextArea(id="topics_included", soft_wrap=True),
+            PlainTextArea(id="topics_included", soft_wrap=True),
             hint="One topic per line.",
             field_name="topics_included",
         )
         yield FormField(
             FIELD_LABELS["topics_excluded"],
-            TextArea(id="topics_excluded", soft_wrap=True),
+            PlainTextArea(id="topics_excluded", soft_wrap=True),
             hint="One topic per line. These never appear in the plan.",
             field_name="topics_excluded",
         )
@@ -231,7 +228,9 @@ class SettingsForm(VerticalScroll):
             ("business_goal", "What you want this quarter"),
         ):
             yield FormField(
-                FIELD_LABELS[name], Input(placeholder=placeholder, id=name), field_name=name
+                FIELD_LABELS[name],
+                PlainInput(placeholder=placeholder, id=name),
+                field_name=name,
             )
         if self.calendars:
             yield FormField(
@@ -246,12 +245,12 @@ class SettingsForm(VerticalScroll):
         yield Static("Guidelines", classes="settings-section")
         yield FormField(
             FIELD_LABELS["content_guidelines"],
-            TextArea(id="content_guidelines", soft_wrap=True),
+            PlainTextArea(id="content_guidelines", soft_wrap=True),
             field_name="content_guidelines",
         )
         yield FormField(
             FIELD_LABELS["image_guidelines"],
-            TextArea(id="image_guidelines", soft_wrap=True),
+            PlainTextArea(id="image_guidelines", soft_wrap=True),
             field_name="image_guidelines",
         )
         yield Static("From your site (read-only)", classes="settings-section")
