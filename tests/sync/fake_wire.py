@@ -30,6 +30,7 @@ from tui_planner.api.models import (
     GenerationResponse,
     ItemResponse,
     ItemStatus,
+    MarketingActivitiesResponse,
     MarketingActivity,
     MarketingActivityResponse,
     MarketingSettings,
@@ -155,6 +156,14 @@ class FakeWire:
                 mask = tuple(body["fieldMask"].split(","))
                 updated = await api.update_marketing_activity(activity, mask)
                 return MarketingActivityResponse(marketing_activity=updated)
+            case "POST", ["marketing-activities", "query"]:
+                query_filter = body["query"]["filter"]
+                found = await api.query_marketing_activities(
+                    start=_when(query_filter.get("startDate")),
+                    end=_when(query_filter.get("endDate")),
+                    ids=query_filter.get("ids"),
+                )
+                return MarketingActivitiesResponse(marketing_activities=found)
             case "POST", ["events"]:
                 event = CalendarEvent.model_validate(body["calendarEvent"])
                 return CalendarEventResponse(calendar_event=await api.create_event(event))

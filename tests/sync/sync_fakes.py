@@ -27,7 +27,9 @@ from tui_planner.api.models import (
     FeatureDataResponse,
     FeatureType,
     ItemStatus,
+    ItemType,
     MarketingActivity,
+    MarketingActivityType,
     MarketingSettings,
     MarketingSettingsDefaults,
     Media,
@@ -67,6 +69,18 @@ def make_item(
     )
 
 
+def make_story(item_id: str, channel: ChannelName = ChannelName.INSTAGRAM) -> PostItem:
+    """A story draft with one frame."""
+    return PostItem(
+        id=item_id,
+        channel=Channel(name=channel),
+        type=ItemType.STORY,
+        instagram_story=PostContent(
+            media_wrapper=MediaWrapper(media=(Media(url=f"https://img.test/{item_id}.png"),))
+        ),
+    )
+
+
 def make_activity(
     activity_id: str,
     when: datetime = START + timedelta(days=1),
@@ -101,6 +115,11 @@ class FakeApi:
         self.arguments: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
         self.failures: dict[str, list[ApiError | None]] = defaultdict(list)
         self.gates: dict[str, asyncio.Event] = {}
+        self.plan_hides_stories = False
+        """Whether the plan answer leaves stories out (only GetMarketingActivityPosts has them),
+        as the documented shape does."""
+        self.activity_types: dict[str, MarketingActivityType] = {}
+        """Types QueryMarketingActivities answers (social unless set)."""
         self.pending_posts: dict[str, tuple[PostItem, ...]] = {}
         """Posts that appear on the next read after GenerateSocialPosts."""
         self.next_id = 100
@@ -134,6 +153,10 @@ class FakeApi:
 
     def _plan(self) -> SocialMarketingPlan:
         activities = () if self.status != PlanStatus.ACTIVE else tuple(self.activities.values())
+        if self.plan_hides_stories:
+            activities = tuple(
+                activity.model_copy(update={"items": activity.posts}) for activity in activities
+            )
         return SocialMarketingPlan(status=self.status, marketing_activities=activities)
 
     # -- reads -----------------------------------------------------------------------------
@@ -159,6 +182,32 @@ class FakeApi:
                 for a in ids
                 if a in self.activities
             )
+        )
+
+    async def query_marketing_activities(
+        self,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        activity_type: MarketingActivityType | None = None,
+        ids: Any = None,
+    ) -> tuple[MarketingActivity, ...]:
+        await self._enter("query_marketing_activities", start, end, ids)
+        wanted = set(ids) if ids is not None else None
+        return tuple(
+            MarketingActivity(
+                id=activity.id,
+                title=activity.title,
+                description=activity.description,
+                target_date=activity.date,
+                marketing_activity_type=self.activity_types.get(
+                    activity.id, MarketingActivityType.SOCIAL_MARKETING
+                ),
+            )
+            for activity in self.activities.values()
+            if (wanted is None or activity.id in wanted)
+            and (start is None or activity.date >= start)
+            and (end is None or activity.date <= end)
         )
 
     async def query_events(self, start: datetime, end: datetime) -> tuple[CalendarEvent, ...]:

@@ -18,9 +18,11 @@ import random
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from tui_planner.api.errors import ApiConnectionError, ApiError, ResponseFormatError
+from tui_planner.api.id_lists import chunked_ids
 from tui_planner.api.models import PLAN_CHANNELS, PlanStatus
 from tui_planner.store import reducers
 from tui_planner.store.selectors import period_bounds, plan_period
@@ -35,6 +37,7 @@ from tui_planner.store.state import (
 from .commands import CommandOutcome
 from .optimistic import layer, optimistic_patch
 from .perform import perform
+from .plan_details import PlanDetails, signature
 from .reconcile import PlanData, merge_activity_posts, reconcile_activities
 
 if TYPE_CHECKING:
@@ -57,6 +60,8 @@ if TYPE_CHECKING:
     from .commands import Command
     from .optimistic import Patch
     from .policy import PollPolicy
+
+    Activities = Mapping[str, PlanMarketingActivity]
 
 __all__ = ["SyncEngine", "auth_failure_message", "failure_kind"]
 
@@ -119,6 +124,15 @@ def _first_api_error(errors: BaseException) -> ApiError | None:
     return None
 
 
+class _DetailsFailed(Exception):
+    """A details read failed after ``requests`` requests."""
+
+    def __init__(self, error: ApiError, requests: int) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.requests = requests
+
+
 @dataclass(frozen=True, slots=True)
 class _PostsWatch:
     """Posts asked for: done when the activity's items differ from every ``before``."""
@@ -166,6 +180,7 @@ class SyncEngine:
         self._failures = 0
         self._generating_streak = 0
         self._idle_polls = 0
+        self._details = PlanDetails()
 
     # -- Control ---------------------------------------------------------------------------
 
@@ -237,6 +252,7 @@ class SyncEngine:
     async def _load_everything(self) -> None:
         start, end = self._period()
         plan = self._plan
+        self._details.forget()
         # The plan first, alone: the calendar paints as soon as it is in (in the in-process
         # sandbox the other answers would otherwise share the CPU with it), and the rest
         # of the first load follows a moment later.
@@ -246,6 +262,7 @@ class SyncEngine:
         )
         self._commit()
         async with _together() as group:
+            group.create_task(self._read_details(start, end))
             settings = group.create_task(plan.get_marketing_settings())
             events = group.create_task(plan.query_events(start, end))
             goals = group.create_task(plan.get_plan_goal_options())
@@ -301,20 +318,91 @@ class SyncEngine:
             return requests
         activities = await self._reconciled(answer)
         activities = merge_activity_posts(activities, posts)
+        self._details.stories_read(activities, watched)
         self._truth = PlanData(answer.status, activities, events, settings)
         extra.append(self._settle_watch())
         self._commit(*extra)
-        return requests if refresh and idle else 1
+        # The plan is shown; what it leaves out follows, read only for what changed.
+        details = await self._read_details(start, end)
+        return (requests if refresh and idle else 1) + details
 
     async def _reconciled(self, answer: SocialMarketingPlan) -> Mapping[str, PlanMarketingActivity]:
         previous = self._truth.activities
         incoming = answer.marketing_activities
+        self._details.note_plan(incoming)
+
+        def merge() -> Mapping[str, PlanMarketingActivity]:
+            return reconcile_activities(previous, self._details.with_details(incoming, previous))
+
         if len(incoming) > BIG_PLAN:
             # Comparing thousands of posts takes tens of milliseconds: not on the UI's loop.
-            merged = await asyncio.to_thread(reconcile_activities, previous, incoming)
-        else:
-            merged = reconcile_activities(previous, incoming)
-        return merged
+            return await asyncio.to_thread(merge)
+        return merge()
+
+    async def _read_details(self, start: datetime, end: datetime) -> int:
+        """Read the activity types and stories the plan view left out, where they changed.
+
+        Returns how many requests that took (none when nothing changed). A failed read
+        leaves the plan shown as it is and is tried again at the next poll (its request
+        counts, so the idle wait stretches); a refused key stops polling as usual.
+        """
+        requests = 0
+        for read in (self._read_types, self._read_stories):
+            try:
+                requests += await read(start, end)
+            except _DetailsFailed as failed:
+                requests += failed.requests
+                error = failed.error
+                if error.is_auth_error:
+                    raise error from None
+                logger.info("reading activity details failed (%s)", error.canonical)
+                message = f"Could not read activity types and stories: {error}"
+                self._commit(partial(reducers.set_last_error, message=message))
+        return requests
+
+    async def _read_types(self, start: datetime, end: datetime) -> int:
+        details = self._details
+        activities = self._truth.activities
+        if not details.types_due(activities):
+            return 0
+        read_for = signature(activities)
+        requests = 1
+        try:
+            found = list(await self._plan.query_marketing_activities(start=start, end=end))
+            # Whether the range's ends are inclusive is UNVERIFIED: ask by id for the rest.
+            for chunk in chunked_ids(details.missing_types(activities, found)):
+                requests += 1
+                found += await self._plan.query_marketing_activities(ids=chunk)
+        except ApiError as error:
+            raise _DetailsFailed(error, requests) from error
+        details.learn_types(found, read_for)
+        self._fold(details.with_types)
+        return requests
+
+    async def _read_stories(self, start: datetime, end: datetime) -> int:
+        details = self._details
+        due = details.stories_due(self._truth.activities, skip=self._watch)
+        if not due:
+            return 0
+        requests = len(chunked_ids(due))
+        try:
+            entries = (await self._plan.get_marketing_activity_posts(due)).marketing_activities
+        except ApiError as error:
+            raise _DetailsFailed(error, requests) from error
+        self._fold(lambda current: merge_activity_posts(current, entries))
+        details.stories_read(self._truth.activities, due)
+        return requests
+
+    def _fold(
+        self,
+        change: Callable[[Activities], Activities],
+    ) -> None:
+        """Fold what was read into the truth as it is now (a command may have changed it)."""
+        current = self._truth.activities
+        changed = change(current)
+        if changed is not current:
+            self._truth = replace(self._truth, activities=changed)
+            self._commit()
 
     async def _token_statuses(self) -> dict[ChannelName, TokenStatus]:
         async with _together() as group:
