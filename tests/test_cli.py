@@ -17,6 +17,7 @@ import tui_planner.sandbox
 from tui_planner.backend import Backend, BackendInfo, Connection
 from tui_planner.cli import main
 from tui_planner.config import Config, ConfigError, write_private_file
+from tui_planner.journal import Journal, journal_file
 from tui_planner.launch import UiSettings
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -123,9 +124,11 @@ class FakePlannerApp:
         info: BackendInfo,
         calendar_file: Path | None,
         config_file: Path,
+        journal: Journal,
         clock: Any,
     ) -> None:
         self.given_config = config
+        self.journal = journal
         self.config_file = config_file
         self.ui = ui
         self.opener = backend
@@ -172,6 +175,7 @@ def test_running_without_a_command_starts_the_app_on_the_sandbox(
     assert app.info.key is not None
     assert app.calendar_file is not None
     assert app.calendar_file.name == f"{app.info.key}.json"
+    assert app.journal.path == journal_file(app.info.key), "one journal per backend"
     assert app.config_file == tmp_path / "config.toml", "named when a refused key needs fixing"
     assert app.backend is not None
     assert app.backend.data_file == data_file

@@ -217,6 +217,7 @@ def _run_app(args: argparse.Namespace) -> int:
         ui = UiSettings.from_config(config)
         opener = partial(connect, location, clock, loaded=loaded)
     # Imported late so that config and sandbox commands never load Textual.
+    from tui_planner.journal import Journal, journal_file
     from tui_planner.ui.app import PlannerApp
     from tui_planner.ui.saved_calendar import saved_calendar_file
     from tui_planner.ui.terminal_graphics import prepare_terminal_graphics
@@ -230,6 +231,7 @@ def _run_app(args: argparse.Namespace) -> int:
         info=info,
         calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
         config_file=location.path,
+        journal=Journal(journal_file(info.key) if info.key is not None else None, clock),
         clock=clock,
     )
     try:

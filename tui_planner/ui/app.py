@@ -36,6 +36,7 @@ from tui_planner import heap
 from tui_planner.api.models import PlanStatus
 from tui_planner.backend import Backend, Connection
 from tui_planner.config import ConfigError, display_path
+from tui_planner.journal import Journal
 from tui_planner.launch import UiSettings
 from tui_planner.store import Store, reducers
 from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus
@@ -174,6 +175,7 @@ class PlannerApp(App[None]):
         info: BackendInfo | None = None,
         calendar_file: Path | None = None,
         config_file: Path | None = None,
+        journal: Journal | None = None,
         store: Store | None = None,
         engine: Engine | None = None,
         offer_first_run: bool = True,
@@ -183,7 +185,8 @@ class PlannerApp(App[None]):
         the header, is required). ``config`` may come from that function too, when ``ui``
         gives the settings the first frame needs. ``calendar_file`` is where the calendar
         is saved for the next start and read from at this one (``None``: nowhere).
-        ``config_file`` is the config file, named when a refused key needs fixing there."""
+        ``config_file`` is the config file, named when a refused key needs fixing there.
+        ``journal`` records commands in flight (default: in memory only)."""
         super().__init__()
         if ui is None:
             if config is None:
@@ -197,6 +200,8 @@ class PlannerApp(App[None]):
         """Why the config turned out unusable after the first frame (the app then exits 2)."""
         self.clock = clock
         """The one clock; screens read "now" and "today" from it."""
+        self.journal: Journal = journal if journal is not None else Journal(None, clock)
+        """Commands in flight and hand-edited activities (see :mod:`tui_planner.journal`)."""
         self.config_file = config_file
         if isinstance(backend, Backend):
             if config is None:
@@ -390,8 +395,18 @@ class PlannerApp(App[None]):
             self.state = state
 
     def watch_state(self, state: PlannerState) -> None:
+        if state.loaded and self.journal.leftover:
+            self._report_interrupted(state)
         self._maybe_offer_first_run(state)
         self._calendar_changed(state)
+
+    def _report_interrupted(self, state: PlannerState) -> None:
+        """Say how the commands the last session left in flight ended, from the plan just
+        read from the server; then forget them."""
+        report = self.journal.report(state)
+        self.journal.forget_leftover()
+        if report:
+            self.notify(report, title="Interrupted last time", severity="warning", timeout=30)
 
     def _calendar_changed(self, state: PlannerState) -> None:
         keeper = self._calendar_keeper
@@ -502,7 +517,7 @@ class PlannerApp(App[None]):
 
             reason = self.state.sync.message or "The backend could not be opened."
             return CommandOutcome(command, ok=False, message=f"{command.describe()}: {reason}")
-        return await self.engine.execute(command)
+        return await self.journal.record(command, self.engine.execute)
 
     async def wait_for_backend(self) -> Backend | None:
         """The open backend, once it is open; ``None`` if it could not be opened."""

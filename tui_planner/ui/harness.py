@@ -27,6 +27,8 @@ from tui_planner.sync.commands import Command, CommandOutcome, GeneratePlan
 from tui_planner.ui.app import PlannerApp
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.pilot import Pilot
 
 __all__ = [
@@ -63,11 +65,12 @@ def fixed_clock() -> ManualClock:
     return ManualClock(FIXED_NOW, tz=UTC)
 
 
-def in_memory_sandbox(clock: ManualClock, options: SandboxOptions | None = None) -> Backend:
-    """A sandbox backend in memory, reached by the real clients over ``httpx.ASGITransport``."""
-    app = create_app(
-        data_file=":memory:", clock=clock, options=options or SandboxOptions(seed=SEED)
-    )
+def in_memory_sandbox(
+    clock: ManualClock, options: SandboxOptions | None = None, data_file: str | Path = ":memory:"
+) -> Backend:
+    """A sandbox backend in memory (or in ``data_file``, to outlive one app), reached by the
+    real clients over ``httpx.ASGITransport``."""
+    app = create_app(data_file=data_file, clock=clock, options=options or SandboxOptions(seed=SEED))
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=SANDBOX_BASE_URL)
     return Backend(
         plan=MarketingPlanClient(
