@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from tests.sandbox.harness import AUTH, BASE_URL, START, Sandbox
+from tests.sandbox.publisher_items import own_sandbox
 from tui_planner.clock import ManualClock
 from tui_planner.sandbox import SandboxOptions, create_app
 from tui_planner.sandbox.options import Shape
@@ -54,3 +55,18 @@ async def sandbox(make_sandbox: Callable[..., Any]) -> Sandbox:
     """A sandbox with the default switches."""
     built: Sandbox = await make_sandbox()
     return built
+
+
+@pytest.fixture
+async def own_sandboxes() -> AsyncIterator[Callable[..., Sandbox]]:
+    """Build sandboxes that each keep their own clock: ``own_sandboxes(shape="documented")``."""
+    built: list[Sandbox] = []
+
+    def build(**switches: Any) -> Sandbox:
+        sandbox = own_sandbox(**switches)
+        built.append(sandbox)
+        return sandbox
+
+    yield build
+    for sandbox in built:
+        await sandbox.http.aclose()

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.sandbox.harness import Sandbox
+from tui_planner.sandbox import storage as storage_module
 from tui_planner.sandbox.storage import SCHEMA_VERSION, Storage, StorageError
 
 
@@ -116,3 +117,40 @@ async def test_refused_request_rolls_back_its_writes(sandbox: Sandbox) -> None:
     assert response.status_code == 428
     record = (await sandbox.ok("GET", "/marketing-settings"))["marketingSettings"]
     assert "createdAt" not in record
+
+
+def test_a_version_1_file_keeps_its_items_and_gains_posts_outside_the_plan(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(storage_module._SCHEMA_V1 + "PRAGMA user_version = 1;")
+    conn.execute(
+        "INSERT INTO activities (id, title, description, target_date, activity_type, origin, seq)"
+        " VALUES ('a1', 'Kiln day', '', '2026-07-10T09:00:00+00:00', 'SOCIAL_MARKETING', 'PLAN', 1)"
+    )
+    conn.execute(
+        "INSERT INTO items (id, activity_id, channel, type, status, content_key, content_json,"
+        " scheduled_date, seq) VALUES ('i1', 'a1', 'INSTAGRAM', 'POST', 'DRAFT', 'instagramPost',"
+        ' \'{"caption": "Hi"}\', NULL, 1)'
+    )
+    conn.commit()
+    conn.close()
+
+    storage = Storage(path)
+    with storage.transaction() as migrated:
+        (item,) = migrated.execute("SELECT * FROM items").fetchall()
+        migrated.execute(
+            "INSERT INTO items (id, activity_id, channel, type, status, content_key, content_json,"
+            " external, seq) VALUES ('i2', NULL, 'FACEBOOK', 'POST', 'PUBLISHED', 'facebookPost',"
+            " '{}', 1, 2)"
+        )
+        migrated.execute("DELETE FROM activities WHERE id = 'a1'")
+        left = [row["id"] for row in migrated.execute("SELECT id FROM items")]
+    version = storage.schema_version
+    storage.close()
+
+    assert version == SCHEMA_VERSION == 2
+    assert (item["id"], item["activity_id"], item["external"]) == ("i1", "a1", 0)
+    # Deleting the activity still takes its items; a post of no activity stays.
+    assert left == ["i2"]

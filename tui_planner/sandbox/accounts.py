@@ -7,7 +7,7 @@ from typing import Any
 
 from tui_planner.api.models import ChannelName
 
-__all__ = ["account_id", "account_wire"]
+__all__ = ["account_extra_id", "account_id", "account_wire"]
 
 
 def account_id(channel: ChannelName | str, seed: int) -> str:
@@ -18,6 +18,11 @@ def account_id(channel: ChannelName | str, seed: int) -> str:
     return f"178414{number:010d}"
 
 
+def account_extra_id(channel: ChannelName | str, seed: int) -> str:
+    """The ID of what the account posts to: its Facebook page, Pinterest board, GBP location."""
+    return str(zlib.crc32(f"{seed}:{channel}:page".encode()))
+
+
 def account_wire(channel: ChannelName, seed: int, business_name: str) -> dict[str, Any]:
     """One List Accounts entry, nested under the lowercase channel key as the Publisher does."""
     key = channel.value.lower()
@@ -26,7 +31,7 @@ def account_wire(channel: ChannelName, seed: int, business_name: str) -> dict[st
         "displayName": business_name,
         "settings": {"default": True},
     }
-    extra_id = str(zlib.crc32(f"{seed}:{channel}:page".encode()))
+    extra_id = account_extra_id(channel, seed)
     if channel == ChannelName.FACEBOOK:
         inner["page"] = {"id": extra_id, "displayName": f"{business_name} Page"}
     elif channel == ChannelName.PINTEREST:

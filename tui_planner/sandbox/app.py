@@ -25,14 +25,22 @@ from starlette.routing import Route
 
 from tui_planner.clock import Clock
 
-from . import activities, events, plan_service, posts_service, publisher, settings_service
+from . import (
+    activities,
+    events,
+    item_edits,
+    item_queries,
+    plan_service,
+    posts_service,
+    publisher,
+    settings_service,
+)
 from .auth import check_auth
 from .context import ApiRequest, SandboxContext
 from .demo_site import ensure_site
 from .errors import WixError, not_found
 from .faults import FaultInjector
 from .internal_errors import InternalErrorMiddleware
-from .item_store import find_item
 from .media import MEDIA_PATH, image_png
 from .options import SandboxOptions
 from .request_limits import BodySizeLimit, read_json_object
@@ -135,6 +143,11 @@ _PUBLISHER_ROUTES: tuple[tuple[str, str, Handler], ...] = (
     ("POST", "/publish-by-id", publisher.publish_by_id),
     ("POST", "/items/{item_id}/reschedule", publisher.reschedule_item),
     ("PATCH", "/items/{item_id}/cancel", publisher.cancel_item),
+    ("GET", "/items", item_queries.get_items),
+    ("POST", "/items/query", item_queries.query_items),
+    ("GET", "/items/{item_id}", item_queries.get_item),
+    ("PATCH", "/items/{item_id}", item_edits.update_item_fields),
+    ("DELETE", "/items/{item_id}", item_edits.delete_item),
 )
 
 
@@ -225,23 +238,6 @@ class _Sandbox:
             return not_found(f"There is no image {name}").response()
         return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=86400"})
 
-    async def published(self, request: Request) -> Response:
-        """The stand-in for a published post's page on its network."""
-        try:
-            item = await self.in_transaction(
-                lambda conn: find_item(conn, str(request.path_params["item_id"]))
-            )
-        except WixError as error:
-            return error.response()
-        if item is None:
-            return not_found("There is no published post here").response()
-        text = str(item.content.get("caption") or item.content.get("description") or "")
-        body = (
-            f"<h1>{html.escape(item.channel.value)} post</h1>"
-            f"<p>{html.escape(text)}</p><p>Published by the planner-tui sandbox.</p>"
-        )
-        return HTMLResponse(body)
-
     async def connect(self, request: Request) -> Response:
         """Where a connect URL leads: connections are a sandbox switch, not an OAuth flow."""
         channel = html.escape(str(request.path_params["channel"]))
@@ -300,7 +296,6 @@ def create_app(
     ]
     routes += [
         Route(f"{MEDIA_PATH}{{name}}", sandbox.media, methods=["GET"]),
-        Route("/sandbox-published/{item_id}", sandbox.published, methods=["GET"]),
         Route("/sandbox-connect/{channel}", sandbox.connect, methods=["GET"]),
     ]
 

@@ -1,4 +1,4 @@
-"""Setting up a new sandbox file: the demo business and its connected calendar."""
+"""Setting up a new sandbox file: the demo business, its connected calendar, its other posts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import uuid
 from datetime import datetime
 
 from .calendars import seed_connected_events
+from .dashboard_posts import seed_dashboard_posts
 from .generator import DEMO_PROFILE
 from .options import SandboxOptions
 from .site import insert_site, load_site
@@ -27,3 +28,4 @@ def ensure_site(conn: sqlite3.Connection, options: SandboxOptions, now: datetime
         return
     insert_site(conn, site_id_for(options.seed), DEMO_PROFILE, now)
     seed_connected_events(conn, DEMO_PROFILE, options.seed, now)
+    seed_dashboard_posts(conn, DEMO_PROFILE, options, now)

@@ -3,6 +3,10 @@
 Content objects are stored as wire JSON with sandbox-relative media URLs; :func:`item_wire`
 makes them absolute for the request that reads them. A channel's ``accountId`` is filled in
 only while that channel is connected, since it comes from the Publisher connection.
+
+Most items belong to a plan activity; posts made on the dashboard or imported from the
+network (``external``) belong to none. A deleted item stays, as ``DELETED``, so deleting it
+again can say so; nothing lists it any more.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from tui_planner.api.models import ChannelName, ItemStatus, ItemType, format_wix
 from .accounts import account_id
 from .context import SandboxContext
 from .media import absolute_media
+from .publication import publication_wire
 
 __all__ = [
     "ItemRow",
     "activity_items",
+    "all_items",
     "delete_item",
     "find_item",
     "insert_item",
@@ -36,13 +42,14 @@ class ItemRow:
     """One stored item."""
 
     id: str
-    activity_id: str
+    activity_id: str | None
     channel: ChannelName
     type: ItemType
     status: ItemStatus
     content_key: str
     content: dict[str, Any] = field(default_factory=dict)
     scheduled_date: datetime | None = None
+    external: bool = False
 
     @property
     def is_story(self) -> bool:
@@ -73,14 +80,23 @@ def _row(row: sqlite3.Row) -> ItemRow:
         scheduled_date=datetime.fromisoformat(row["scheduled_date"])
         if row["scheduled_date"]
         else None,
+        external=bool(row["external"]),
     )
 
 
 def activity_items(conn: sqlite3.Connection, activity_id: str) -> list[ItemRow]:
-    """An activity's items: posts first in channel order, then stories."""
+    """An activity's items (deleted ones left out): posts first in channel order, then stories."""
     rows = conn.execute(
-        "SELECT * FROM items WHERE activity_id = ? ORDER BY type = 'STORY', seq", (activity_id,)
+        "SELECT * FROM items WHERE activity_id = ? AND status != 'DELETED' "
+        "ORDER BY type = 'STORY', seq",
+        (activity_id,),
     ).fetchall()
+    return [_row(row) for row in rows]
+
+
+def all_items(conn: sqlite3.Connection) -> list[ItemRow]:
+    """Every item of the site but the deleted ones, oldest first."""
+    rows = conn.execute("SELECT * FROM items WHERE status != 'DELETED' ORDER BY seq").fetchall()
     return [_row(row) for row in rows]
 
 
@@ -105,7 +121,7 @@ def insert_item(conn: sqlite3.Connection, item: ItemRow) -> None:
     seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM items").fetchone()[0]
     conn.execute(
         """INSERT INTO items (id, activity_id, channel, type, status, content_key, content_json,
-           scheduled_date, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           scheduled_date, external, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             item.id,
             item.activity_id,
@@ -115,6 +131,7 @@ def insert_item(conn: sqlite3.Connection, item: ItemRow) -> None:
             item.content_key,
             json.dumps(item.content),
             item.scheduled_date.isoformat() if item.scheduled_date else None,
+            int(item.external),
             seq,
         ),
     )
@@ -134,12 +151,12 @@ def update_item(conn: sqlite3.Connection, item: ItemRow) -> None:
 
 
 def delete_item(conn: sqlite3.Connection, item_id: str) -> None:
-    """Remove an item."""
+    """Remove an item for good (clearing drafts); Delete Item marks it ``DELETED`` instead."""
     conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
 
 
 def item_wire(item: ItemRow, ctx: SandboxContext) -> dict[str, Any]:
-    """The item as the Publisher and the plan send it."""
+    """The item as the Publisher and the plan send it, with how its publishing went."""
     channel: dict[str, Any] = {"name": item.channel.value}
     if ctx.is_connected(item.channel):
         channel["accountId"] = account_id(item.channel, ctx.options.seed)
@@ -152,6 +169,7 @@ def item_wire(item: ItemRow, ctx: SandboxContext) -> dict[str, Any]:
     }
     if item.scheduled_date is not None:
         wire["schedulingInfo"] = {"scheduledDate": format_wix_datetime(item.scheduled_date)}
-    if item.status == ItemStatus.PUBLISHED:
-        wire["externalItemUrl"] = ctx.absolute_url(f"/sandbox-published/{item.id}")
+    if item.external:
+        wire["external"] = True
+    wire.update(publication_wire(item, ctx))
     return wire

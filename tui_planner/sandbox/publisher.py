@@ -2,14 +2,14 @@
 
 Connections come from the ``connected_channels`` switch and premium features from
 ``premium``. A scheduled item turns PROCESSING at its time and PUBLISHED (or FAILED, at
-``publish_failure_rate``, decided by seed and item ID) a minute later; :func:`advance_items`
-applies that on the first request after each moment. Nothing changes an item once it is
-PROCESSING or PUBLISHED.
+``publish_failure_rate``, decided by seed and item ID) :data:`PUBLISHING_SECONDS` later;
+:func:`advance_items` applies that on the first request after each moment. Nothing changes
+an item once it is PROCESSING or PUBLISHED. Getting, editing, deleting and querying items
+live in :mod:`.item_edits` and :mod:`.item_queries`.
 """
 
 from __future__ import annotations
 
-import random
 from datetime import timedelta
 from typing import Any
 
@@ -19,6 +19,7 @@ from .accounts import account_wire
 from .context import ApiRequest, SandboxContext
 from .errors import FieldViolation, WixError, failed_precondition, invalid_argument, not_found
 from .item_store import ItemRow, find_item, item_wire, items_with_status, update_item
+from .publication import PUBLISHING_SECONDS, publish_fails
 from .request_input import parse_datetime
 
 __all__ = [
@@ -33,16 +34,7 @@ __all__ = [
     "token_status",
 ]
 
-PUBLISHING_SECONDS = 60.0
-"""How long an item stays PROCESSING before it is PUBLISHED or FAILED."""
-
 _FEATURE_TYPES = ("PUBLISH_POST", "SCHEDULE_POST")
-
-
-def _publish_fails(ctx: SandboxContext, item_id: str) -> bool:
-    return (
-        random.Random(f"{ctx.options.seed}:{item_id}").random() < ctx.options.publish_failure_rate
-    )
 
 
 def advance_items(ctx: SandboxContext) -> None:
@@ -56,7 +48,7 @@ def advance_items(ctx: SandboxContext) -> None:
         done_at = item.scheduled_date + timedelta(seconds=PUBLISHING_SECONDS)
         if item.status == ItemStatus.PROCESSING and ctx.now >= done_at:
             item.status = (
-                ItemStatus.FAILED if _publish_fails(ctx, item.id) else ItemStatus.PUBLISHED
+                ItemStatus.FAILED if publish_fails(ctx.options, item.id) else ItemStatus.PUBLISHED
             )
         if item.status != before:
             update_item(ctx.conn, item)

@@ -36,7 +36,12 @@ def schedule_drafts(ctx: SandboxContext, request: ApiRequest) -> dict[str, Any]:
     scheduled = []
     for draft_id in draft_ids:
         item = find_item(ctx.conn, draft_id)
-        if item is None or item.status != ItemStatus.DRAFT or not ctx.is_connected(item.channel):
+        if (
+            item is None
+            or item.activity_id is None  # made on the dashboard: not a plan draft
+            or item.status != ItemStatus.DRAFT
+            or not ctx.is_connected(item.channel)
+        ):
             continue
         activity = find_activity(ctx.conn, item.activity_id)
         when = activity.target_date if activity is not None else ctx.now

@@ -18,7 +18,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from . import activities, events, plan_service, posts_service, publisher, settings_service
+from . import (
+    activities,
+    events,
+    item_edits,
+    item_queries,
+    plan_service,
+    posts_service,
+    publisher,
+    settings_service,
+)
 from .context import ApiRequest, SandboxContext
 from .errors import CANONICAL_CODES, WixError
 from .options import Shape
@@ -124,6 +133,46 @@ def _queried_activities(answer: Answer) -> Answer:
     }
 
 
+_DOCUMENTED_METRICS = ("impressions", "interactions")
+
+
+def _documented_item(item: Answer) -> None:
+    # The item object page names impressions and interactions; which metrics come, and in
+    # what form, is UNVERIFIED: the other form is those two only, as strings (Wix writes
+    # 64-bit integers that way). publicationError's sub-fields are UNVERIFIED too: the other
+    # form of {code, message} is {code, description}. The answer was built for this request
+    # alone, so its items are changed in place.
+    summary = item.get("insightsSummary")
+    if isinstance(summary, dict):
+        item["insightsSummary"] = {
+            name: str(summary[name]) for name in _DOCUMENTED_METRICS if name in summary
+        }
+    error = item.get("publicationError")
+    if isinstance(error, dict):
+        item["publicationError"] = {"code": error.get("code"), "description": error.get("message")}
+
+
+def _item_lists(container: Answer) -> list[Any]:
+    lists = [container.get("items"), container.get(STORY_LIST_KEY)]
+    return [entries for entries in lists if isinstance(entries, list)]
+
+
+def _item_details(answer: Answer) -> Answer:
+    """Every item of an answer, wherever it sits, with its details in the documented form."""
+    holders: list[Any] = [answer, answer.get("marketingActivity")]
+    holders += answer.get("marketingActivities") or []
+    for holder in holders:
+        if not isinstance(holder, dict):
+            continue
+        for entries in _item_lists(holder):
+            for item in entries:
+                if isinstance(item, dict):
+                    _documented_item(item)
+    if isinstance(answer.get("item"), dict):
+        _documented_item(answer["item"])
+    return answer
+
+
 def _defaults(answer: Answer) -> Answer:
     # §5.4's response shape is assumed; the other plausible wrapper is settings.
     return {"settings": answer.get("defaults", {})}
@@ -165,9 +214,27 @@ _DOCUMENTED_ANSWERS: dict[Handler, Callable[[Answer], Answer]] = {
     settings_service.get_calendar_options: _calendar_options,
     publisher.publish_by_id: _empty,
     publisher.reschedule_item: _empty,
+    item_edits.update_item_fields: _empty,
 }
 
-_PUBLISHER_MODULE = publisher.__name__
+_PUBLISHER_MODULES = frozenset({publisher.__name__, item_edits.__name__, item_queries.__name__})
+
+_DOCUMENTED_PUBLISHER_CODES = frozenset(
+    {
+        "USER_NOT_EXIST_FOR_CHANNEL",
+        "NO_PAGES_FOR_USER",
+        "INELIGIBLE_FOR_FEATURE",
+        "SCHEDULED_TIME_ALREADY_PASSED",
+        "PUBLISH_LIMIT_EXCEEDED",
+        "REFERENCE_ID_ALREADY_EXIST",
+        "UNSUPPORTED_CHANNEL",
+        "ITEM_NOT_EXISTS",
+        "ITEM_IS_PUBLISHED",
+        "ITEM_IS_DELETED",
+        "GENERATED_IMAGE_NOT_FOUND",
+    }
+)
+"""The Publisher's error codes of A.5; the sandbox's own (``ITEM_NOT_EDITABLE``...) are not."""
 
 
 class Shaper:
@@ -178,15 +245,20 @@ class Shaper:
         self._answer = _DOCUMENTED_ANSWERS.get(handler) if self._documented else None
         # The Publisher's error codes are documented ([S], A.5); the Marketing Plan's are not
         # (every "?" of §7.2, and where the two named codes sit is UNVERIFIED).
-        self._canonical_codes = self._documented and handler.__module__ != _PUBLISHER_MODULE
+        self._publisher = handler.__module__ in _PUBLISHER_MODULES
 
     def answer(self, answer: Answer) -> Answer:
         """The handler's answer in this shape."""
-        return self._answer(answer) if self._answer is not None else answer
+        if not self._documented:
+            return answer
+        shaped = self._answer(answer) if self._answer is not None else answer
+        return _item_details(shaped)
 
     def error(self, error: WixError) -> WixError:
         """A refusal in this shape: undocumented codes become the canonical name."""
-        if not self._canonical_codes or error.violations:
+        if not self._documented or error.violations:
+            return error
+        if self._publisher and error.code in _DOCUMENTED_PUBLISHER_CODES:
             return error
         return replace(error, code=CANONICAL_CODES.get(error.status, error.code))
 

@@ -39,7 +39,7 @@ BUSY_TIMEOUT = 0.05
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 _COMPANIONS = ("-journal", "-wal", "-shm")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this sandbox writes; bump it with a migration step in :data:`_MIGRATIONS`."""
 
 _SCHEMA_V1 = """
@@ -114,8 +114,32 @@ CREATE TABLE images (
 );
 """
 
+# Version 2: items need not belong to an activity (posts made on the dashboard or imported
+# from the network), and say whether they were imported (``external``).
+_ITEMS_V2 = """
+CREATE TABLE items_v2 (
+    id TEXT PRIMARY KEY,
+    activity_id TEXT REFERENCES activities(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    content_key TEXT NOT NULL,
+    content_json TEXT NOT NULL,
+    scheduled_date TEXT,
+    external INTEGER NOT NULL DEFAULT 0,
+    seq INTEGER NOT NULL
+);
+INSERT INTO items_v2 (id, activity_id, channel, type, status, content_key, content_json,
+    scheduled_date, seq)
+    SELECT id, activity_id, channel, type, status, content_key, content_json, scheduled_date, seq
+    FROM items;
+DROP TABLE items;
+ALTER TABLE items_v2 RENAME TO items;
+CREATE INDEX items_by_activity ON items(activity_id);
+"""
+
 # Step n turns a version-n file into version n+1.
-_MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+_MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _ITEMS_V2}
 
 
 class StorageError(Exception):
