@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 from textual.widgets import Label
 
-from tui_planner.api import MarketingPlanClient, PublisherClient
-from tui_planner.backend import SANDBOX_BASE_URL, SANDBOX_SITE_ID, Backend
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
-from tui_planner.sandbox import SandboxOptions, create_app
 from tui_planner.store.state import ConnectionPhase
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SEED, SIZE, settle
+from tui_planner.ui.harness import SIZE, sandbox_backend, settle
 from tui_planner.ui.widgets.status_bar import StatusBar
 
 REFUSED = (
@@ -24,29 +20,7 @@ REFUSED = (
 
 
 def _app_with_a_wrong_key(clock: ManualClock) -> PlannerApp:
-    served = create_app(
-        data_file=":memory:", clock=clock, options=SandboxOptions(seed=SEED), api_key="right"
-    )
-    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=served), base_url=SANDBOX_BASE_URL)
-    backend = Backend(
-        plan=MarketingPlanClient(
-            http,
-            base_url=SANDBOX_BASE_URL,
-            api_key="wrong-key",
-            site_id=SANDBOX_SITE_ID,
-            clock=clock,
-        ),
-        publisher=PublisherClient(
-            http,
-            base_url=SANDBOX_BASE_URL,
-            api_key="wrong-key",
-            site_id=SANDBOX_SITE_ID,
-            clock=clock,
-        ),
-        http=http,
-        label="SANDBOX served",
-        is_sandbox=True,
-    )
+    backend = sandbox_backend(clock, api_key="wrong-key", served_key="right")
     return PlannerApp(
         config=Config(),
         backend=backend,

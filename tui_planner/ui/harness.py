@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import httpx
@@ -44,6 +45,7 @@ __all__ = [
     "generate_plan",
     "in_memory_sandbox",
     "on_clock",
+    "sandbox_backend",
     "settle",
 ]
 
@@ -70,27 +72,41 @@ def in_memory_sandbox(
 ) -> Backend:
     """A sandbox backend in memory (or in ``data_file``, to outlive one app), reached by the
     real clients over ``httpx.ASGITransport``."""
-    app = create_app(data_file=data_file, clock=clock, options=options or SandboxOptions(seed=SEED))
+    return sandbox_backend(clock, options, data_file=data_file)
+
+
+def sandbox_backend(
+    clock: ManualClock,
+    options: SandboxOptions | None = None,
+    *,
+    data_file: str | Path = ":memory:",
+    api_key: str = SANDBOX_API_KEY,
+    served_key: str | None = None,
+) -> Backend:
+    """A sandbox backend over ``data_file``, reached by the real clients in process.
+
+    The clients send ``api_key``; the sandbox accepts only ``served_key`` when one is given,
+    as ``planner-tui sandbox serve --api-key`` does (any key otherwise).
+    """
+    app = create_app(
+        data_file=data_file,
+        clock=clock,
+        options=options or SandboxOptions(seed=SEED),
+        api_key=served_key,
+    )
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=SANDBOX_BASE_URL)
+    in_memory = str(data_file) == ":memory:"
     return Backend(
         plan=MarketingPlanClient(
-            http,
-            base_url=SANDBOX_BASE_URL,
-            api_key=SANDBOX_API_KEY,
-            site_id=SANDBOX_SITE_ID,
-            clock=clock,
+            http, base_url=SANDBOX_BASE_URL, api_key=api_key, site_id=SANDBOX_SITE_ID, clock=clock
         ),
         publisher=PublisherClient(
-            http,
-            base_url=SANDBOX_BASE_URL,
-            api_key=SANDBOX_API_KEY,
-            site_id=SANDBOX_SITE_ID,
-            clock=clock,
+            http, base_url=SANDBOX_BASE_URL, api_key=api_key, site_id=SANDBOX_SITE_ID, clock=clock
         ),
         http=http,
-        label="SANDBOX in memory",
+        label="SANDBOX in memory" if in_memory else f"SANDBOX {Path(data_file).name}",
         is_sandbox=True,
-        data_file=None,
+        data_file=None if in_memory else Path(data_file),
     )
 
 
@@ -100,11 +116,12 @@ def build_app(
     sandbox: SandboxOptions | None = None,
     config: Config | None = None,
     first_run: bool = False,
+    data_file: str | Path = ":memory:",
 ) -> PlannerApp:
-    """A :class:`PlannerApp` over a fresh in-memory sandbox, on ``clock``."""
+    """A :class:`PlannerApp` over a fresh sandbox (in memory unless ``data_file``), on ``clock``."""
     return PlannerApp(
         config=config or Config(),
-        backend=in_memory_sandbox(clock, sandbox),
+        backend=sandbox_backend(clock, sandbox, data_file=data_file),
         clock=clock,
         offer_first_run=first_run,
     )

@@ -17,12 +17,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from tui_planner.api.models import MarketingActivityType
+from tui_planner.api.text_rules import control_character_problem
 from tui_planner.clock import utc
 from tui_planner.sync.commands import CreateActivity, UpdateActivity
 from tui_planner.ui.day_text import DAY_HINT, parse_day
 from tui_planner.ui.dialogs.form_modal import CommandForm
 from tui_planner.ui.icons import type_icon, type_label
 from tui_planner.ui.widgets.field_error import FieldError
+from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
@@ -44,9 +46,16 @@ _TYPES = (
 )
 
 
-def check_text(value: str, field: str) -> str | None:
-    """Why ``value`` will not do for a required ``field``, or ``None`` when it will."""
-    return f"{field} is required." if not value.strip() else None
+def check_text(value: str, field: str, *, multiline: bool = False) -> str | None:
+    """Why ``value`` will not do for a required ``field``, or ``None`` when it will.
+
+    Empty is refused, and so is a control character, which the fields drop as they are
+    typed but a value from elsewhere may still hold (tabs and line breaks are text when
+    ``multiline``).
+    """
+    if not value.strip():
+        return f"{field} is required."
+    return control_character_problem(value, "It", multiline=multiline)
 
 
 def check_day(
@@ -134,14 +143,14 @@ class ActivityForm(CommandForm):
         with Vertical():
             yield Label("Edit activity" if activity else "New activity", id="form-title")
             yield Label("Title", classes="field-label")
-            yield Input(
+            yield PlainInput(
                 value=activity.title if activity else "",
                 placeholder="Winter sale kick-off",
                 id="activity-title",
             )
             yield FieldError(id="activity-title-error")
             yield Label("Description", classes="field-label")
-            yield TextArea(
+            yield PlainTextArea(
                 activity.description if activity else "",
                 id="activity-description",
                 soft_wrap=True,
@@ -181,7 +190,8 @@ class ActivityForm(CommandForm):
         return error
 
     def _check_description(self) -> str | None:
-        error = check_text(self.query_one("#activity-description", TextArea).text, "A description")
+        text = self.query_one("#activity-description", TextArea).text
+        error = check_text(text, "A description", multiline=True)
         self._show("activity-description", error)
         return error
 

@@ -15,11 +15,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, TextArea
 
 from tui_planner.api.models import CalendarEvent, RecurrenceFrequency, RecurringRule
+from tui_planner.api.text_rules import control_character_problem
 from tui_planner.sync.commands import CreateEvent, UpdateEvent
 from tui_planner.ui.day_text import DAY_HINT, parse_day
 from tui_planner.ui.dialogs.form_modal import CommandForm
 from tui_planner.ui.screens.activity_form import activity_instant, check_text
 from tui_planner.ui.widgets.field_error import FieldError
+from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
 
 if TYPE_CHECKING:
     from datetime import date, datetime, tzinfo
@@ -104,12 +106,12 @@ class EventForm(CommandForm):
         with VerticalScroll():
             yield Label("Edit event" if event else "New event", id="event-form-title")
             yield Label("Name", classes="field-label")
-            yield Input(
+            yield PlainInput(
                 value=event.name if event else "", placeholder="Winter sale", id="event-name"
             )
             yield FieldError(id="event-name-error")
             yield Label("Description (optional)", classes="field-label")
-            yield TextArea((event.description or "") if event else "", id="event-description")
+            yield PlainTextArea((event.description or "") if event else "", id="event-description")
             yield FieldError(id="event-description-error")
             yield Label("Happens", classes="field-label")
             with RadioSet(id="event-kind"):
@@ -161,7 +163,10 @@ class EventForm(CommandForm):
 
     def _check_description(self) -> str | None:
         text = self.query_one("#event-description", TextArea).text
-        return self._show("event-description", check_length(text.strip(), "The description"))
+        error = control_character_problem(text, "It", multiline=True) or check_length(
+            text.strip(), "The description"
+        )
+        return self._show("event-description", error)
 
     def _check_day(self, field_id: str) -> date | None:
         text = self.query_one(f"#{field_id}", Input).value
