@@ -352,9 +352,13 @@ def test_sandbox_serve_prints_the_url_and_a_curl_hint(
     assert built["api_key"] == "from-config"
     assert "http://127.0.0.1:9000" in out
     assert (
-        "curl -H 'Authorization: from-config' -H 'wix-site-id: sandbox-site' "
+        "curl -H 'Authorization: YOUR-KEY' -H 'wix-site-id: sandbox-site' "
         "http://127.0.0.1:9000/promote/marketing-plan-service/v1/marketing-plan"
     ) in out
+    assert (
+        f"Key: required, from [sandbox] api_key in {tmp_path / 'config.toml'} (not shown)." in out
+    )
+    assert "from-config" not in out, "the key itself is never printed"
 
 
 def test_sandbox_serve_api_key_flag_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -381,6 +385,48 @@ def test_sandbox_serve_refuses_the_network_without_a_key(
 
     assert main(["sandbox", "serve", "--host", "0.0.0.0"]) == 2
     assert capsys.readouterr().err == (
-        "Serving the sandbox on 0.0.0.0 would let anyone on the network use it; "
+        "Serving the sandbox on 0.0.0.0 with no key would let anyone on any network this "
+        "computer is on (0.0.0.0 is every IPv4 address it has) use it; "
         "set [sandbox] api_key or pass --api-key.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("host", "who"),
+    [
+        ("0.0.0.0", "anyone on any network this computer is on"),
+        ("::", "anyone on any network this computer is on"),
+        ("192.168.1.20", "anyone on the local network 192.168.1.20 belongs to"),
+    ],
+)
+def test_sandbox_serve_on_the_network_with_a_key_warns_who_can_reach_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    host: str,
+    who: str,
+) -> None:
+    use_sandbox_file(tmp_path, monkeypatch)
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: None)
+
+    assert main(["sandbox", "serve", "--host", host, "--api-key", "s3cret-flag-key"]) == 0
+
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"Warning: Listening on {host}: {who}")
+    assert "can reach the sandbox, and use it with the key" in captured.err
+    assert "plain HTTP" in captured.err
+    assert "Key: required, from --api-key (not shown)." in captured.out
+    assert "s3cret-flag-key" not in captured.out + captured.err
+
+
+def test_sandbox_serve_on_loopback_gives_no_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    use_sandbox_file(tmp_path, monkeypatch)
+    monkeypatch.setattr("uvicorn.run", lambda app, **kwargs: None)
+
+    assert main(["sandbox", "serve"]) == 0
+
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert "Key: none required" in captured.out

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import ipaddress
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -286,16 +285,23 @@ def _sandbox_serve(args: argparse.Namespace) -> int:
 
     from tui_planner.backend import SANDBOX_SITE_ID, sandbox_options
     from tui_planner.clock import SystemClock
+    from tui_planner.config import display_path
     from tui_planner.sandbox import create_app
+    from tui_planner.serving import ServeBanner, keyless_refusal
 
-    section = _load(args).config.sandbox
+    loaded = _load(args)
+    section = loaded.config.sandbox
     configured = section.api_key.get_secret_value() if section.api_key is not None else None
     api_key: str | None = args.api_key or configured
-    if api_key is None and not _is_loopback(args.host):
-        _say(
-            f"Serving the sandbox on {args.host} would let anyone on the network use it; "
-            "set [sandbox] api_key or pass --api-key."
-        )
+    if args.api_key:
+        key_source: str | None = "--api-key"
+    elif configured is not None:
+        key_source = f"[sandbox] api_key in {display_path(loaded.location.path)}"
+    else:
+        key_source = None
+    refusal = keyless_refusal(args.host) if api_key is None else None
+    if refusal is not None:
+        _say(refusal)
         return EXIT_USAGE
     data_file = section.resolved_data_file
     data_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -303,28 +309,18 @@ def _sandbox_serve(args: argparse.Namespace) -> int:
         data_file=data_file, clock=SystemClock(), options=sandbox_options(section), api_key=api_key
     )
     host = f"[{args.host}]" if ":" in args.host else args.host
-    base_url = f"http://{host}:{args.port}"
-    shown_key = api_key if api_key is not None else "any-key"
-    print(f"Serving the sandbox at {base_url} with data from {data_file}.")
-    print("Try it:")
-    print(
-        f"  curl -H 'Authorization: {shown_key}' -H 'wix-site-id: {SANDBOX_SITE_ID}' "
-        f"{base_url}/promote/marketing-plan-service/v1/marketing-plan"
+    banner = ServeBanner(
+        base_url=f"http://{host}:{args.port}",
+        data_file=str(data_file),
+        site_id=SANDBOX_SITE_ID,
+        host=args.host,
+        key_source=key_source,
     )
-    if api_key is None:
-        print("No key is required; set [sandbox] api_key or pass --api-key to require one.")
-    print("Press Ctrl+C to stop.")
+    for warning in banner.warnings():
+        _say(f"Warning: {warning}")
+    print("\n".join(banner.lines()))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return EXIT_OK
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _sandbox_reset(args: argparse.Namespace) -> int:
