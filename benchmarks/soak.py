@@ -19,10 +19,12 @@ from tests.soak.soak import SoakReport, soak
 
 from .figure import Figure
 
-__all__ = ["DEFAULT_HOURS", "DEFAULT_SEEDS", "run"]
+__all__ = ["DEFAULT_HOURS", "DEFAULT_SEEDS", "MAX_HOURS", "run"]
 
 DEFAULT_SEEDS = 20
 DEFAULT_HOURS = 2.0
+MAX_HOURS = 12.0
+"""A run starts at 09:00 and must end before midnight moves the plan period."""
 SHOWN_VIOLATIONS = 40
 
 

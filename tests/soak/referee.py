@@ -131,6 +131,7 @@ class Referee:
         self._facts: dict[tuple[str, ...], Fact] = {}
         self._scheduled_by: dict[str, int] = {}
         self._reports = 0
+        self._lost: set[str] = set()
 
     def violation(self, at: datetime, text: str) -> None:
         """Record a broken invariant."""
@@ -534,11 +535,21 @@ class Referee:
                 return activity_lock(activity.id)
         return PLAN_LOCK
 
-    def checkpoint(self, snap: Snapshot, busy: Callable[[str], bool]) -> None:
-        """Every remembered fact whose thing no command is touching must still hold."""
+    def checkpoint(
+        self, snap: Snapshot, busy: Callable[[str], bool], *, where: str = "the server"
+    ) -> None:
+        """Every remembered fact whose thing no command is touching must still hold.
+
+        ``snap`` is the server's truth, or what the app shows (``where="the app"``): a
+        confirmed command is folded into the app's truth at once, so no later read may
+        take it back there either.
+        """
         for fact in self._facts.values():
             if not busy(fact.lock) and not fact.holds(snap):
-                self.violation(snap.at, f"lost: {fact.says}")
+                lost = f"{where} lost: {fact.says}"
+                if lost not in self._lost:  # once, not at every later look
+                    self._lost.add(lost)
+                    self.violation(snap.at, lost)
 
     # -- after the faults stop ------------------------------------------------------------------
 

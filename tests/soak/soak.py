@@ -35,6 +35,9 @@ __all__ = ["SoakReport", "soak"]
 CHECK_EVERY = 600.0
 """Simulated seconds between ledger checkpoints."""
 
+SYNC_NOW = 0.08
+"""Share of the user's turns spent pressing Ctrl+R (a full reload) instead of a command."""
+
 SETTLE_LIMIT = timedelta(minutes=30)
 """How long, after the faults stop, the app has to catch up with the server."""
 
@@ -50,6 +53,8 @@ class SoakReport:
     issued: Counter[str] = field(default_factory=Counter)
     """Commands issued, by command class."""
     succeeded: int = 0
+    syncs: int = 0
+    """Times the user pressed Ctrl+R (sync now)."""
     faults: Counter[str] = field(default_factory=Counter)
     """Faults injected, by kind (``503``, ``429``, ``latency``, ...)."""
     requests: int = 0
@@ -147,6 +152,14 @@ async def _run(
             await clock.sleep(rng.expovariate(1 / mean_gap))
             if clock.now() >= stop_at:
                 return
+            # What the app shows is looked at every turn (no request needed).
+            referee.checkpoint(
+                world.shown(), lambda lock: locks.busy(lock, clock.now()), where="the app"
+            )
+            if rng.random() < SYNC_NOW:
+                report.syncs += 1
+                world.engine.request_sync()
+                continue
             intent = user.pick(world.store.state, clock.now(), locks)
             if intent is not None:
                 report.issued[type(intent.command).__name__] += 1
@@ -157,6 +170,9 @@ async def _run(
             await clock.sleep(CHECK_EVERY)
             snap = await world.snapshot()
             referee.checkpoint(snap, lambda lock: locks.busy(lock, clock.now()))
+            referee.checkpoint(
+                world.shown(), lambda lock: locks.busy(lock, clock.now()), where="the app"
+            )
 
     engine = asyncio.create_task(world.engine.run(), name="sync engine")
     user_task = spawn(act(), "user")

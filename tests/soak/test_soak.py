@@ -14,7 +14,8 @@ import pytest
 from tests.soak.soak import soak
 from tui_planner.sync import Command, ScheduleDrafts, perform
 
-SEED = 1
+SEED = 4
+"""A seed whose half hour issues every kind of command."""
 
 
 async def test_half_an_hour_of_every_command_under_faults_breaks_no_invariant() -> None:

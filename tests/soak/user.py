@@ -258,8 +258,10 @@ class User:
                 MarketingActivityType.BLOG,
             )
         )
-        command = CreateActivity(self._name("New"), self._name("Plans for"), self._day(now), kind)
-        return Intent(command, frozenset())
+        title = self._name("New")
+        command = CreateActivity(title, self._name("Plans for"), self._day(now), kind)
+        # Its own activity: a plan deleted or regenerated meanwhile would take it along.
+        return Intent(command, frozenset({activity_lock(title)}))
 
     def _delete_activity(self, state: PlannerState, now: datetime) -> Intent | None:
         return self._on_activity(DeleteActivity, lambda _: True)(state, now)

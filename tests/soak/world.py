@@ -148,6 +148,17 @@ class World:
             await self.referee.get_marketing_settings() if settings else MarketingSettings(),
         )
 
+    def shown(self) -> Snapshot:
+        """What the app shows now, in the referee's terms."""
+        state = self.store.state
+        return Snapshot(
+            self.clock.now(),
+            state.plan_status,
+            dict(state.activities),
+            state.events,
+            state.settings or MarketingSettings(),
+        )
+
     async def run_until(self, done: Callable[[], bool], *, limit: datetime) -> None:
         """Run every task, moving the clock from deadline to deadline, until ``done()``.
 
