@@ -46,6 +46,7 @@ from .commands import (
     UpdatePostsMedia,
     UpsertSettings,
 )
+from .optimistic import optimistic_patch
 from .reconcile import (
     PlanData,
     merge_activity_posts,
@@ -130,21 +131,22 @@ async def perform(
             return _regenerating(snapshot, activity_id, "Regenerating the stories")
         case UpdatePostsMedia(activity_id=activity_id, media_url=url):
             await plan.update_marketing_activity_posts_media(activity_id, url)
-            return await _reread("Set the image", plan, (activity_id,))
+            return await _reread("Set the image", plan, (activity_id,), _known(command))
         case ClearPosts(activity_id=activity_id):
             await plan.clear_marketing_activity_posts(activity_id)
-            return await _reread("Cleared the posts", plan, (activity_id,))
+            return await _reread("Cleared the posts", plan, (activity_id,), _known(command))
         case ClearStories(activity_id=activity_id):
             await plan.clear_marketing_activity_stories(activity_id)
-            return await _reread("Cleared the stories", plan, (activity_id,))
+            return await _reread("Cleared the stories", plan, (activity_id,), _known(command))
         case ScheduleDrafts(draft_ids=draft_ids):
             return await _schedule(draft_ids, plan, truth)
         case RescheduleItem(item_id=item_id, when=when):
             moved = await publisher.reschedule_item(item_id, when)
-            return await _item_answer("Rescheduled the post", moved, item_id, plan, truth)
+            return await _item_answer("Rescheduled the post", moved, command, plan, truth)
         case CancelItem(item_id=item_id):
             canceled = await publisher.cancel_scheduled_item(item_id)
-            return await _item_answer("Canceled the scheduled post", canceled, item_id, plan, truth)
+            message = "Canceled the scheduled post"
+            return await _item_answer(message, canceled, command, plan, truth)
         case CreateActivity():
             created = await plan.create_marketing_activity(
                 MarketingActivity(
@@ -221,10 +223,21 @@ def _regenerating(snapshot: ActivitySnapshotResponse, activity_id: str, message:
     return Performed(message, update=_with_posts((posts,)), watch_posts=(activity_id,))
 
 
+def _known(command: Command) -> Patch:
+    """What a write is known to have done once the server accepted it: its optimistic change."""
+    return optimistic_patch(command, local_id="")
+
+
 async def _reread(
-    message: str, plan: MarketingPlanClient, activity_ids: Iterable[str]
+    message: str, plan: MarketingPlanClient, activity_ids: Iterable[str], known: Patch
 ) -> Performed:
-    answer = await plan.get_marketing_activity_posts(activity_ids)
+    """The posts as the server has them after a write; ``known`` if they cannot be read."""
+    try:
+        answer = await plan.get_marketing_activity_posts(activity_ids)
+    except ApiError:
+        # The write went through; only the read after it failed. Show what the write is
+        # known to do: the poll this command wakes brings the server's own view.
+        return Performed(message, update=known)
     fresh = answer.marketing_activities
     return Performed(
         message,
@@ -304,14 +317,15 @@ def _owner_ids(truth: PlanData, item_ids: Iterable[str]) -> Iterable[str]:
 async def _item_answer(
     message: str,
     answered: PostItem | None,
-    item_id: str,
+    command: RescheduleItem | CancelItem,
     plan: MarketingPlanClient,
     truth: PlanData,
 ) -> Performed:
     if answered is not None:
         return Performed(message, update=_with_items((answered,)))
     # The Publisher answered with a partial item: read the posts to see the new state.
-    return await _reread(message, plan, tuple(_owner_ids(truth, [item_id])))
+    owners = tuple(_owner_ids(truth, [command.item_id]))
+    return await _reread(message, plan, owners, _known(command))
 
 
 def _add_activity(created: MarketingActivity, command: CreateActivity) -> Patch:
