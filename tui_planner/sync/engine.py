@@ -170,6 +170,8 @@ class SyncEngine:
         self._truth = PlanData()
         self._truth_version = 0
         self._patches: dict[int, Patch] = {}
+        self._since_load: list[Patch] | None = None
+        """Updates of the commands confirmed since the reload in progress began."""
         self._ids = itertools.count(1)
         self._watch: dict[str, _PostsWatch] = {}
         self._wake = asyncio.Event()
@@ -250,6 +252,20 @@ class SyncEngine:
         return delay
 
     async def _load_everything(self) -> None:
+        # A command confirmed while these reads are out is newer than what they say: its
+        # update is laid over them as they land (updates set values, so laying one over a
+        # read that already shows it changes nothing).
+        self._since_load = []
+        try:
+            await self._read_everything()
+        finally:
+            self._since_load = None
+
+    def _caught_up(self, data: PlanData) -> PlanData:
+        """``data`` as a reload read it, with the commands confirmed since it began."""
+        return layer(data, self._since_load or ())
+
+    async def _read_everything(self) -> None:
         start, end = self._period()
         plan = self._plan
         self._details.forget()
@@ -257,8 +273,9 @@ class SyncEngine:
         # sandbox the other answers would otherwise share the CPU with it), and the rest
         # of the first load follows a moment later.
         answer = await plan.get_social_marketing_plan(start, end)
-        self._truth = replace(
-            self._truth, plan_status=answer.status, activities=await self._reconciled(answer)
+        activities = await self._reconciled(answer)
+        self._truth = self._caught_up(
+            replace(self._truth, plan_status=answer.status, activities=activities)
         )
         self._commit()
         async with _together() as group:
@@ -272,7 +289,9 @@ class SyncEngine:
             features = group.create_task(self._publisher.get_feature_data())
             tokens = group.create_task(self._token_statuses())
         options = Options(goals.result(), views.result(), calendars.result(), defaults.result())
-        self._truth = replace(self._truth, events=events.result(), settings=settings.result())
+        self._truth = self._caught_up(
+            replace(self._truth, events=events.result(), settings=settings.result())
+        )
         self._refresh_due = False
         self._idle_polls = 0
         self._commit(
@@ -526,6 +545,8 @@ class SyncEngine:
         else:
             self._truth = performed.update(self._truth)
             self._truth_version += 1
+            if self._since_load is not None:
+                self._since_load.append(performed.update)
             self._refresh_due = self._refresh_due or performed.refresh
             self._start_watching(performed.watch_posts, before)
             watching = frozenset(self._watch)
