@@ -16,10 +16,10 @@ Convergence (the store against a fresh read once faults stop) is :meth:`Referee.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from tui_planner.api.models import ItemStatus, PlanStatus
 from tui_planner.sync import (
@@ -94,17 +94,19 @@ def _shown_item(state: PlannerState, item_id: str) -> PostItem | None:
     return None
 
 
-def _titled(activities: Any, title: str) -> list[PlanMarketingActivity]:
+def _titled(
+    activities: Mapping[str, PlanMarketingActivity], title: str
+) -> list[PlanMarketingActivity]:
     return [a for a in activities.values() if a.title == title]
 
 
-def _setting(snap_settings: Any, path: str) -> object:
+def _setting(settings: MarketingSettings, path: str) -> object:
     name = {
         "settings.toneOfVoice": "tone_of_voice",
         "settings.customContentGuidelines": "custom_content_guidelines",
         "settings.pointOfView": "point_of_view",
     }[path]
-    return getattr(snap_settings.settings, name)
+    return getattr(settings.settings, name)
 
 
 def _drafts(activity: PlanMarketingActivity | None, *, stories: bool) -> set[str]:

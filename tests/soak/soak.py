@@ -185,14 +185,18 @@ async def _run(
             referee.violation(clock.now(), f"{len(running)} commands never finished")
         world.faults.active = False
         refreshes = world.transport.paths[_EVENTS_QUERY]
-        # Two refreshing polls: the second one started after the faults stopped.
-        await world.run_until(
-            lambda: world.transport.paths[_EVENTS_QUERY] >= refreshes + 2,
-            limit=clock.now() + SETTLE_LIMIT,
-        )
+
+        def refreshed() -> bool:
+            # Two refreshing polls: the second one started after the faults stopped.
+            return world.transport.paths[_EVENTS_QUERY] >= refreshes + 2
+
+        await world.run_until(refreshed, limit=clock.now() + SETTLE_LIMIT)
+        if not refreshed():
+            referee.violation(clock.now(), "the app did not refresh after the faults stopped")
         snap = await world.snapshot()
         referee.converged(world.store.state, snap)
         referee.checkpoint(snap, lambda lock: False)
+        referee.checkpoint(world.shown(), lambda lock: False, where="the app")
         if world.store.state.pending:
             referee.violation(clock.now(), f"still pending: {world.store.state.pending}")
         if engine.done():
