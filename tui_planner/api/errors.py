@@ -299,7 +299,7 @@ def _json_object(content: bytes) -> dict[str, Any]:
     # Empty bodies (system errors) and HTML gateway pages carry nothing but the status.
     try:
         parsed = json.loads(content) if content.strip() else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
         return {}
     return parsed if isinstance(parsed, dict) else {}
 

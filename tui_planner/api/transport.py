@@ -278,7 +278,7 @@ class Transport:
         if len(response.content) > LARGE_BODY:
             try:
                 return read_in_pieces(model, response.content)
-            except ValueError:
+            except (ValueError, RecursionError):
                 pass  # Read it again the usual way, whose errors say what is wrong and where.
         data = self._json_body(response, method, self._prefix + path, operation)
         return self.read(model, data, operation=operation, method=method, path=path)
@@ -337,7 +337,7 @@ class Transport:
                 parsed = loads_in_pieces(response.content)
             else:
                 parsed = json.loads(response.content)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
             parsed = None
         if not isinstance(parsed, dict):
             raise ResponseFormatError(
