@@ -28,7 +28,9 @@ from tui_planner.launch import (
 )
 
 RECORD = LaunchRecord(
-    ui=UiSettings("nord", "sunday", MappingProxyType({"calendar.today": "t,home"})),
+    ui=UiSettings(
+        "nord", "sunday", MappingProxyType({"calendar.today": "t,home"}), "Australia/Sydney"
+    ),
     info=BackendInfo("SANDBOX ~/s.sqlite3", True, Path("/home/me/s.sqlite3"), "abc123"),
     warnings=("config.toml is readable by others",),
 )
@@ -201,3 +203,49 @@ sys.exit(cli.main([]))
     assert start() == "config given: False pydantic: False", "record matches: paint first"
     config.write_text(config.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert start() == "config given: True pydantic: True", "edited: validate first again"
+
+
+def test_the_configured_time_zone_reaches_the_apps_clock_on_either_start(tmp_path: Path) -> None:
+    """``[ui] timezone`` sets the clock's zone whether the config or the record is read."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[ui]\ntimezone = "Australia/Sydney"\n[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n',
+        encoding="utf-8",
+    )
+    script = """
+import sys, types
+from tui_planner import cli
+
+class App:
+    def __init__(self, *, backend, clock, **given):
+        self.opener, self.backend, self.config_error, self.return_code = backend, None, None, 0
+        print(clock.tz, "config" if given["config"] is not None else "record")
+
+    def run(self):
+        self.backend = self.opener().backend
+
+module = types.ModuleType("tui_planner.ui.app")
+module.PlannerApp = App
+sys.modules["tui_planner.ui.app"] = module
+sys.exit(cli.main([]))
+"""
+    env = {
+        **os.environ,
+        "TZ": "America/New_York",
+        "PLANNER_TUI_CONFIG": str(config),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    env.pop("WIX_API_KEY", None)
+
+    def start() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert start() == "Australia/Sydney config"
+    assert start() == "Australia/Sydney record"
+    config.write_text(f'[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n', encoding="utf-8")
+    assert start() == "America/New_York config", "unset: the system's zone (TZ)"

@@ -197,15 +197,16 @@ def _run_app(args: argparse.Namespace) -> int:
 
     from tui_planner.clock import SystemClock
     from tui_planner.launch import UiSettings, connect, read_launch_record
+    from tui_planner.zone import resolve_zone
 
     location = locate_config(args.config)
-    clock = SystemClock()
     known = read_launch_record(location)
     if known is not None:
         # The config is as the last start validated it: paint first, validate after.
         for warning in known.warnings:
             _say(f"Warning: {warning}")
         info, ui, config = known.info, known.ui, None
+        clock = SystemClock(resolve_zone(ui.timezone))
         opener = partial(connect, location, clock, known=known)
     else:
         from tui_planner.backend import describe_backend
@@ -214,6 +215,7 @@ def _run_app(args: argparse.Namespace) -> int:
         config = loaded.config
         info = describe_backend(config)  # a bad [api] section stops here, before the screen
         ui = UiSettings.from_config(config)
+        clock = SystemClock(resolve_zone(ui.timezone))
         opener = partial(connect, location, clock, loaded=loaded)
     # Imported late so that config and sandbox commands never load Textual.
     from tui_planner.journal import Journal, journal_file
@@ -288,6 +290,7 @@ def _sandbox_serve(args: argparse.Namespace) -> int:
     from tui_planner.config import display_path
     from tui_planner.sandbox import create_app
     from tui_planner.serving import ServeBanner, keyless_refusal
+    from tui_planner.zone import resolve_zone
 
     loaded = _load(args)
     section = loaded.config.sandbox
@@ -306,7 +309,10 @@ def _sandbox_serve(args: argparse.Namespace) -> int:
     data_file = section.resolved_data_file
     data_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     app = create_app(
-        data_file=data_file, clock=SystemClock(), options=sandbox_options(section), api_key=api_key
+        data_file=data_file,
+        clock=SystemClock(resolve_zone(loaded.config.ui.timezone)),
+        options=sandbox_options(section),
+        api_key=api_key,
     )
     host = f"[{args.host}]" if ":" in args.host else args.host
     banner = ServeBanner(

@@ -15,6 +15,8 @@ import time
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol, runtime_checkable
 
+from tui_planner.zone import local_zone
+
 __all__ = ["Clock", "ManualClock", "SystemClock", "utc"]
 
 
@@ -52,10 +54,14 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """The real clock: wall time in the machine's local time zone."""
+    """The real clock, showing wall time in ``tz`` (the system's zone when omitted).
+
+    The zone is an IANA zone with its rules (:func:`tui_planner.zone.local_zone`), not
+    the fixed offset in force at start, so times across a daylight-saving change are right.
+    """
 
     def __init__(self, tz: tzinfo | None = None) -> None:
-        self._tz: tzinfo = tz or datetime.now().astimezone().tzinfo or UTC
+        self._tz: tzinfo = tz if tz is not None else local_zone()
 
     @property
     def tz(self) -> tzinfo:

@@ -56,7 +56,7 @@ __all__ = [
     "write_launch_record",
 ]
 
-FORMAT = 1
+FORMAT = 2
 """The record format's version; part of the fingerprint, so an old record never matches."""
 
 
@@ -67,12 +67,14 @@ class UiSettings:
     theme: str = "textual-dark"
     week_start: str = "monday"
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    timezone: str | None = None
+    """``[ui] timezone`` (an IANA name), or ``None`` for the system's zone."""
 
     @classmethod
     def from_config(cls, config: Config) -> UiSettings:
         """The settings ``config`` holds."""
         ui = config.ui
-        return cls(ui.theme, ui.week_start, MappingProxyType(dict(ui.keymap)))
+        return cls(ui.theme, ui.week_start, MappingProxyType(dict(ui.keymap)), ui.timezone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +141,14 @@ def _record(document: dict[str, Any]) -> LaunchRecord:
     data_file = info["data_file"]
     key = info["key"]
     warnings = document["warnings"]
+    zone = ui["timezone"]
     record = LaunchRecord(
-        ui=UiSettings(text(ui["theme"]), text(ui["week_start"]), MappingProxyType(keymap)),
+        ui=UiSettings(
+            text(ui["theme"]),
+            text(ui["week_start"]),
+            MappingProxyType(keymap),
+            text(zone) if zone is not None else None,
+        ),
         info=BackendInfo(
             label=text(info["label"]),
             is_sandbox=bool(info["is_sandbox"]),
@@ -169,6 +177,7 @@ def write_launch_record(
             "theme": record.ui.theme,
             "week_start": record.ui.week_start,
             "keymap": dict(record.ui.keymap),
+            "timezone": record.ui.timezone,
         },
         "backend": {
             "label": info.label,

@@ -162,3 +162,32 @@ def test_app_refuses_to_start_with_a_bad_file(
         f"The config file {path} has a bad value for `ui.theme` at line 2: "
         "expected a quoted string.\n"
     )
+
+
+def test_a_bad_time_zone_is_one_sentence_naming_key_and_value_and_exit_2(
+    write_config: WriteConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config('[ui]\ntheme = "nord"\ntimezone = "Mars/Olympus"\n')
+
+    assert main(["--config", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"The config file {path} has a bad value for `ui.timezone` at line 3: "
+        "expected an IANA time zone name such as Europe/Berlin, not 'Mars/Olympus'.\n"
+    )
+
+
+def test_a_time_zone_in_the_wrong_case_is_given_its_spelling(write_config: WriteConfig) -> None:
+    path = write_config('[ui]\ntimezone = "america/new_york"\n')
+
+    assert str(load_error(path)).endswith(
+        "not 'america/new_york' (did you mean America/New_York?)."
+    )
+
+
+@pytest.mark.parametrize(("written", "kept"), [('"Asia/Tokyo"', "Asia/Tokyo"), ('"  "', None)])
+def test_a_good_or_blank_time_zone_loads(
+    write_config: WriteConfig, written: str, kept: str | None
+) -> None:
+    path = write_config(f"[ui]\ntimezone = {written}\n")
+
+    assert load_config(ConfigLocation(path, explicit=True)).config.ui.timezone == kept

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from tui_planner.api.models.enums import ChannelName
+from tui_planner.zone import zone_named
 
 from .locations import default_sandbox_data_file
 
@@ -124,6 +125,22 @@ class UiConfig(Section):
 
     keymap: dict[str, str] = Field(default_factory=dict, examples=[{"calendar.today": "t,home"}])
     """Key overrides: binding id -> comma-separated keys (see the help screen for ids)."""
+
+    timezone: str | None = Field(default=None, examples=["Europe/Berlin"])
+    """IANA time zone for dates and times, e.g. Europe/Berlin; unset means the system's zone."""
+
+    @field_validator("timezone", mode="before")
+    @classmethod
+    def _blank_zone_is_unset(cls, value: object) -> object:
+        return _blank_to_none(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None:
+            zone_named(value.strip())
+            return value.strip()
+        return value
 
     @field_validator("keymap")
     @classmethod

@@ -1,5 +1,8 @@
 """The status bar at the foot of every screen: plan status, posts, connection, pending work.
 
+At its right end it names the time zone dates and times are shown in ("Europe/Berlin"),
+unless that is UTC.
+
 Every value it shows is a function of a :class:`PlannerState` and a clock reading, so a
 :class:`ManualClock` gives the same line on every machine (the spinner frame too).
 """
@@ -18,6 +21,7 @@ from textual.widgets import Label
 from tui_planner.api.models import PlanStatus
 from tui_planner.store.state import ConnectionPhase, FailureKind, PlannerState
 from tui_planner.ui import keymap
+from tui_planner.zone import zone_label
 
 if TYPE_CHECKING:
     from tui_planner.store.state import SyncStatus
@@ -231,6 +235,7 @@ class StatusBar(Widget):
         yield Label(id="status-spacer")
         yield Label(id="status-connection", markup=False)
         yield Label(id="status-pending", markup=False)
+        yield Label(id="status-zone", markup=False)
 
     def on_mount(self) -> None:
         app: Any = self.app
@@ -265,6 +270,13 @@ class StatusBar(Widget):
         self._fill("#status-posts", posts)
         self._fill("#status-connection", connection)
         self._fill("#status-pending", pending)
+        self._fill("#status-zone", self._zone_segment())
+
+    def _zone_segment(self) -> Segment | None:
+        """The app clock's zone, when it is not UTC."""
+        tz = getattr(getattr(self.app, "clock", None), "tz", None)
+        label = zone_label(tz, self.now) if tz is not None else None
+        return Segment(label, "muted") if label else None
 
     def _fill(self, selector: str, segment: Segment | None) -> None:
         label = self.query_one(selector, Label)
