@@ -16,13 +16,13 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from tui_planner.api.models import format_wix_datetime
+from tui_planner.zone import event_day
 
 from .calendars import marketing_calendar_id
 from .context import ApiRequest, SandboxContext
 from .errors import FieldViolation, failed_precondition, invalid_argument
 from .recurrence import FREQUENCIES, MAX_OCCURRENCES, occurrences
 from .request_input import parse_datetime, unwrap
-from .time_rules import local_date
 
 __all__ = [
     "CalendarEventRow",
@@ -292,12 +292,13 @@ def event_dates_between(
 ) -> list[tuple[CalendarEventRow, date]]:
     """Every (event, local day) inside ``[start, end]`` that generation should plan around.
 
+    A date-only event (midnight UTC) falls on its own date in every zone, as in the app.
     ``calendar_ids`` limits which calendars count (``None``: all of them).
     """
     found: list[tuple[CalendarEventRow, date]] = []
     for event in _all_events(conn):
         if calendar_ids is not None and event.calendar_id not in calendar_ids:
             continue
-        found.extend((event, local_date(moment, tz)) for moment in event.dates_between(start, end))
+        found.extend((event, event_day(moment, tz)) for moment in event.dates_between(start, end))
     found.sort(key=lambda pair: pair[1])
     return found

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from tui_planner.api.models import MarketingActivityType, PlanStatus, format_wix_datetime
+from tui_planner.zone import event_span
 
 # Looked up when a plan is generated, not at start-up (the phrase books take 30 ms).
 from . import generator
@@ -63,13 +64,18 @@ def _start_generation(ctx: SandboxContext, kind: GenerationKind, seconds: float)
     if settings is not None and settings.calendar is not None:
         calendar_ids = {*settings.calendar.ids, marketing_calendar_id(ctx.options.seed)}
     period_end = end_of_next_month(ctx.today)
-    events = event_dates_between(
-        ctx.conn,
-        start_of_day(ctx.today, ctx.tz),
-        start_of_day(period_end + timedelta(days=1), ctx.tz) - timedelta(microseconds=1),
-        ctx.tz,
-        calendar_ids=calendar_ids,
-    )
+    span_start, span_after = event_span(ctx.today, period_end, ctx.tz)
+    events = [
+        (event, day)
+        for event, day in event_dates_between(
+            ctx.conn,
+            span_start,
+            span_after - timedelta(microseconds=1),
+            ctx.tz,
+            calendar_ids=calendar_ids,
+        )
+        if ctx.today <= day <= period_end
+    ]
     site.plan_status = PlanStatus.GENERATING
     site.generation_kind = kind
     site.generation_started_at = ctx.now

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from tui_planner.api.models import ItemStatus
+from tui_planner.zone import local_day as day_in_zone
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -76,7 +77,7 @@ def _same_value(a: object, b: object) -> bool:
 
 def local_day(activity: PlanMarketingActivity, tz: tzinfo) -> date:
     """The calendar day an activity falls on in ``tz``."""
-    return activity.date.astimezone(tz).date()
+    return day_in_zone(activity.date, tz)
 
 
 _by_day_cache: _LastAnswer[Mapping[date, tuple[PlanMarketingActivity, ...]]] = _LastAnswer()

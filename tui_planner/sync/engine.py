@@ -33,6 +33,7 @@ from tui_planner.store.state import (
     PendingCommand,
     SyncStatus,
 )
+from tui_planner.zone import event_span
 
 from .commands import CommandOutcome
 from .optimistic import layer, optimistic_patch
@@ -281,7 +282,7 @@ class SyncEngine:
         async with _together() as group:
             group.create_task(self._read_details(start, end))
             settings = group.create_task(plan.get_marketing_settings())
-            events = group.create_task(plan.query_events(start, end))
+            events = group.create_task(plan.query_events(*self._events_period()))
             goals = group.create_task(plan.get_plan_goal_options())
             views = group.create_task(plan.get_point_of_view_options())
             calendars = group.create_task(plan.get_calendar_options())
@@ -319,7 +320,7 @@ class SyncEngine:
         events, settings = self._truth.events, self._truth.settings
         if refresh:
             async with _together() as group:
-                events_task = group.create_task(self._plan.query_events(start, end))
+                events_task = group.create_task(self._plan.query_events(*self._events_period()))
                 settings_task = group.create_task(self._plan.get_marketing_settings())
                 features = group.create_task(self._publisher.get_feature_data())
                 tokens = group.create_task(self._token_statuses())
@@ -502,6 +503,12 @@ class SyncEngine:
         first, last = plan_period(self._clock.today())
         self._commit(lambda s: reducers.set_plan_period(s, first, last))
         start, after = period_bounds(first, last, self._clock.tz)
+        return start, after - timedelta(milliseconds=1)
+
+    def _events_period(self) -> tuple[datetime, datetime]:
+        """The plan period as :meth:`_period`, widened for date-only events on its ends."""
+        first, last = plan_period(self._clock.today())
+        start, after = event_span(first, last, self._clock.tz)
         return start, after - timedelta(milliseconds=1)
 
     async def _wait(self, delay: float | None) -> None:

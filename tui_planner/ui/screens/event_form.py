@@ -2,11 +2,13 @@
 
 It sends its command itself and closes only once the server has the event, so a refused or
 slow save never loses what was typed (:class:`CommandForm`).
+
+An event's date is date-only: the day typed is sent as midnight UTC of that day and read
+back as that day wherever the user is (:func:`tui_planner.zone.event_day`).
 """
 
 from __future__ import annotations
 
-from datetime import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -19,9 +21,10 @@ from tui_planner.api.text_rules import control_character_problem
 from tui_planner.sync.commands import CreateEvent, UpdateEvent
 from tui_planner.ui.day_text import DAY_HINT, parse_day
 from tui_planner.ui.dialogs.form_modal import CommandForm
-from tui_planner.ui.screens.activity_form import activity_instant, check_text
+from tui_planner.ui.screens.activity_form import check_text
 from tui_planner.ui.widgets.field_error import FieldError
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
+from tui_planner.zone import date_only_instant, event_day
 
 if TYPE_CHECKING:
     from datetime import date, datetime, tzinfo
@@ -97,7 +100,7 @@ class EventForm(CommandForm):
         self._event = event
 
     def _day_of(self, value: datetime | None) -> str:
-        return value.astimezone(self._tz).date().isoformat() if value is not None else ""
+        return event_day(value, self._tz).isoformat() if value is not None else ""
 
     def compose(self) -> ComposeResult:
         event = self._event
@@ -200,7 +203,7 @@ class EventForm(CommandForm):
         day = self._check_day("event-start" if self.recurring else "event-date")
         if name_error or description_error or day is None:
             return None
-        instant = activity_instant(day, self._tz, time(0, 0))
+        instant = date_only_instant(day)
         rule = None
         if self.recurring:
             frequency = self.query_one("#event-frequency", Select).value

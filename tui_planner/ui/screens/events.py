@@ -21,6 +21,7 @@ from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.icons import READ_ONLY_ICON, RECURRING_ICON
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.event_form import EventForm
+from tui_planner.zone import event_day
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -43,11 +44,11 @@ _EVERY = {
 def event_first_day(event: CalendarEvent, tz: tzinfo) -> date | None:
     """The first day the event falls on: its date, first listed occurrence, or rule start."""
     if event.recurring_occurrences:
-        return min(o.date for o in event.recurring_occurrences).astimezone(tz).date()
+        return event_day(min(o.date for o in event.recurring_occurrences), tz)
     if event.recurring_rule is not None and event.recurring_rule.start_date is not None:
-        return event.recurring_rule.start_date.astimezone(tz).date()
+        return event_day(event.recurring_rule.start_date, tz)
     if event.date is not None:
-        return event.date.astimezone(tz).date()
+        return event_day(event.date, tz)
     return None
 
 
@@ -63,12 +64,12 @@ def describe_when(event: CalendarEvent, tz: tzinfo) -> str:
     """
     rule = event.recurring_rule
     if rule is None:
-        return _day(event.date.astimezone(tz).date()) if event.date else "No date"
+        return _day(event_day(event.date, tz)) if event.date else "No date"
     every = _EVERY.get(rule.frequency, (rule.frequency.value.title(), "Repeats"))[1]
     if event.recurring_occurrences:
-        first = min(o.date for o in event.recurring_occurrences).astimezone(tz).date()
+        first = event_day(min(o.date for o in event.recurring_occurrences), tz)
         return f"Next {_day(first)}"
-    start = rule.start_date.astimezone(tz).date() if rule.start_date else None
+    start = event_day(rule.start_date, tz) if rule.start_date else None
     return f"{every} from {_day(start)}" if start else every
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui_planner.api.models import ItemStatus, MarketingActivityType
 from tui_planner.store.selectors import activities_by_day, activity_counts
 from tui_planner.ui.icons import type_icon, type_label
+from tui_planner.zone import event_day
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -106,13 +107,13 @@ def event_days(event: CalendarEvent, tz: tzinfo) -> Iterable[date]:
     """The days a calendar event occupies: its date, or each listed recurrence."""
     if event.is_recurring:
         for occurrence in event.recurring_occurrences:
-            yield occurrence.date.astimezone(tz).date()
+            yield event_day(occurrence.date, tz)
         if not event.recurring_occurrences and event.recurring_rule is not None:
             start = event.recurring_rule.start_date
             if start is not None:
-                yield start.astimezone(tz).date()
+                yield event_day(start, tz)
     elif event.date is not None:
-        yield event.date.astimezone(tz).date()
+        yield event_day(event.date, tz)
 
 
 @dataclass(frozen=True, slots=True)
