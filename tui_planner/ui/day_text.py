@@ -1,4 +1,8 @@
-"""Reading a day the user typed: ISO dates, "24 Dec", "today", "+3", "-2w"."""
+"""Reading a day the user typed: ISO dates, "24 Dec", "today", "+3", "-2w".
+
+Relative forms count from today, whatever day the screen has selected, and every day must
+fall inside the calendar's window (:mod:`tui_planner.date_window`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
+
+from tui_planner.date_window import outside_window
 
 __all__ = ["DAY_HINT", "parse_day"]
 
@@ -15,31 +21,43 @@ DAY_HINT = "2026-12-24, 24 Dec, today, tomorrow, +3 or -2w"
 _RELATIVE = re.compile(r"^([+-])\s*(\d{1,4})\s*([dw]?)$")
 
 
-def parse_day(text: str, reference: date) -> date:
-    """The day ``text`` names; relative forms and missing parts count from ``reference``.
+def parse_day(text: str, today: date) -> date:
+    """The day ``text`` names; relative forms ("+3") and missing parts count from ``today``.
 
-    Raises ``ValueError`` with a sentence for the user when ``text`` is not a day.
+    Raises ``ValueError`` with a sentence for the user when ``text`` is not a day, or is a
+    day outside the calendar's window.
     """
+    day = _read_day(text, today)
+    why = outside_window(day)
+    if why is not None:
+        raise ValueError(why)
+    return day
+
+
+def _read_day(text: str, today: date) -> date:
     value = text.strip().lower()
     if not value:
         raise ValueError("Enter a date.")
     if value == "today":
-        return reference
+        return today
     if value == "tomorrow":
-        return reference + timedelta(days=1)
+        return today + timedelta(days=1)
     if value == "yesterday":
-        return reference - timedelta(days=1)
+        return today - timedelta(days=1)
     relative = _RELATIVE.match(value)
     if relative:
         sign, amount, unit = relative.groups()
         days = int(amount) * (7 if unit == "w" else 1)
-        return reference + timedelta(days=days if sign == "+" else -days)
+        try:
+            return today + timedelta(days=days if sign == "+" else -days)
+        except OverflowError:
+            raise ValueError(f"“{text.strip()}” is too far from today.") from None
     try:
         return date.fromisoformat(value)
     except ValueError:
         pass
     try:
-        default = datetime(reference.year, reference.month, reference.day)
+        default = datetime(today.year, today.month, today.day)
         return dateutil_parser.parse(value, default=default).date()
     except (ValueError, OverflowError):
         raise ValueError(f"“{text.strip()}” is not a date. Try {DAY_HINT}.") from None

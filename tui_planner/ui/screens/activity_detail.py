@@ -268,6 +268,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
                 plan_start=state.plan_start,
                 plan_end=state.plan_end,
                 tz=self.host.clock.tz,
+                today=self.host.clock.today(),
                 activity=activity,
             )
         )

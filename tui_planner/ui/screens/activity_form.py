@@ -18,13 +18,13 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 
 from tui_planner.api.models import MarketingActivityType
 from tui_planner.api.text_rules import control_character_problem
-from tui_planner.clock import utc
 from tui_planner.sync.commands import CreateActivity, UpdateActivity
 from tui_planner.ui.day_text import DAY_HINT, parse_day
 from tui_planner.ui.dialogs.form_modal import CommandForm
 from tui_planner.ui.icons import type_icon, type_label
 from tui_planner.ui.widgets.field_error import FieldError
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
+from tui_planner.zone import wall_instant
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
@@ -59,11 +59,14 @@ def check_text(value: str, field: str, *, multiline: bool = False) -> str | None
 
 
 def check_day(
-    text: str, reference: date, plan_start: date | None, plan_end: date | None
+    text: str, today: date, plan_start: date | None, plan_end: date | None
 ) -> tuple[date | None, str | None]:
-    """Read a typed day and check it is in the plan period: ``(day, None)`` or ``(None, why)``."""
+    """Read a typed day and check it is in the plan period: ``(day, None)`` or ``(None, why)``.
+
+    Relative days ("+3", "tomorrow") count from ``today``.
+    """
     try:
-        day = parse_day(text, reference)
+        day = parse_day(text, today)
     except ValueError as error:
         return None, str(error)
     if plan_start is not None and day < plan_start:
@@ -75,7 +78,7 @@ def check_day(
 
 def activity_instant(day: date, tz: tzinfo, at: time = DEFAULT_TIME) -> datetime:
     """The UTC instant of ``day`` at ``at`` in ``tz``: what ``targetDate`` carries."""
-    return utc(datetime.combine(day, at, tz))
+    return wall_instant(day, at, tz)
 
 
 class ActivityForm(CommandForm):
@@ -123,10 +126,13 @@ class ActivityForm(CommandForm):
         plan_end: date | None,
         tz: tzinfo,
         activity: PlanMarketingActivity | None = None,
+        today: date,
     ) -> None:
+        """``day`` fills the date field; relative days typed ("+3") count from ``today``."""
         super().__init__()
         if activity is not None:
             day = activity.date.astimezone(tz).date()
+        self._today = today
         inside = (plan_start is None or day >= plan_start) and (plan_end is None or day <= plan_end)
         # An activity keeps its own day even when the plan period has moved past it.
         if not inside and plan_start is not None and activity is None:
@@ -197,10 +203,10 @@ class ActivityForm(CommandForm):
 
     def _check_date(self) -> date | None:
         text = self.query_one("#activity-date", Input).value
-        day, error = check_day(text, self._day, self._plan_start, self._plan_end)
+        day, error = check_day(text, self._today, self._plan_start, self._plan_end)
         if error is not None and self.activity is not None:
             # An unchanged date is fine even if the plan period has moved on since.
-            unchanged, _ = check_day(text, self._day, None, None)
+            unchanged, _ = check_day(text, self._today, None, None)
             if unchanged == self._day:
                 day, error = unchanged, None
         self._show("activity-date", error)

@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList
 
+from tui_planner.date_window import beyond_edge
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.day_summary import CalendarFilter, DayIndex
@@ -144,7 +145,14 @@ class CalendarScreen(PlannerScreen[None]):
         return self._selected or self._today()
 
     def select_date(self, day: date) -> None:
-        """Select ``day``: the grid turns to its month, the agenda shows it."""
+        """Select ``day``: the grid turns to its month, the agenda shows it.
+
+        A day outside the calendar's window is refused with a notification.
+        """
+        why = beyond_edge(day)
+        if why is not None:
+            self.notify(why, severity="warning", timeout=4)
+            return
         if day == self._selected:
             return
         self._selected = day
@@ -205,7 +213,7 @@ class CalendarScreen(PlannerScreen[None]):
         """Ask for a date and select it."""
         from tui_planner.ui.screens.goto_date import GotoDateDialog
 
-        chosen = await self.app.push_screen_wait(GotoDateDialog(self.selected_date))
+        chosen = await self.app.push_screen_wait(GotoDateDialog(self.selected_date, self._today()))
         if chosen is not None:
             self.select_date(chosen)
 
@@ -273,6 +281,7 @@ class CalendarScreen(PlannerScreen[None]):
                 plan_start=state.plan_start,
                 plan_end=state.plan_end,
                 tz=self._tz(),
+                today=self._today(),
             )
         )
 

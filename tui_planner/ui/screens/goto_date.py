@@ -45,23 +45,26 @@ class GotoDateDialog(ModalScreen["date | None"]):
         Binding("escape", "cancel", "Cancel", id="goto_date.cancel"),
     ]
 
-    def __init__(self, reference: date) -> None:
+    def __init__(self, selected: date, today: date) -> None:
+        """``selected`` is where the calendar is (enter alone stays there); relative days
+        ("+3", "tomorrow") count from ``today``."""
         super().__init__()
-        self._reference = reference
+        self._selected = selected
+        self._today = today
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Go to date", id="goto-title")
-            yield Input(placeholder=self._reference.isoformat(), id="goto-input")
+            yield Input(placeholder=self._selected.isoformat(), id="goto-input")
             yield FieldError(id="goto-error")
             yield Label(f"e.g. {DAY_HINT}", id="goto-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Jump when the text is a day; otherwise say why not."""
         event.stop()
-        text = event.value or self._reference.isoformat()
+        text = event.value or self._selected.isoformat()
         try:
-            chosen = parse_day(text, self._reference)
+            chosen = parse_day(text, self._today)
         except ValueError as error:
             self.query_one("#goto-error", FieldError).show(str(error))
             return

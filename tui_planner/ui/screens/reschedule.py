@@ -1,19 +1,24 @@
 """``RescheduleScreen``: pick a new date and time for a scheduled post.
 
-Two fields in the app clock's time zone; ``up``/``down`` step the focused one (a day, or a
-quarter of an hour). The time must be in the future by the app's clock: an earlier one is
-refused with a sentence, and the dialog stays open.
+Two fields in the app clock's time zone, read by that zone's rules on the day typed (so
+09:00 after a daylight-saving change is still 09:00 on the wall); ``up``/``down`` step the
+focused one (a day, or a quarter of an hour). The time must be in the future by the app's
+clock, on a day inside the calendar's window, and must exist on that day (not skipped by
+clocks going forward): otherwise a sentence says why, and the dialog stays open.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from tui_planner.date_window import beyond_edge, outside_window
+from tui_planner.zone import to_local, wall_instant, wall_time_exists, zone_label
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -37,9 +42,18 @@ def parse_when(day_text: str, time_text: str, clock: Clock) -> datetime | str:
         clock_time = datetime.strptime(time_text.strip(), TIME_FORMAT).time()
     except ValueError:
         return "Write the time as HH:MM on a 24-hour clock, for example 09:30."
-    when = datetime.combine(day, clock_time, tzinfo=clock.tz).astimezone(UTC)
+    outside = outside_window(day)
+    if outside is not None:
+        return outside
+    if not wall_time_exists(day, clock_time, clock.tz):
+        zone = zone_label(clock.tz, clock.now()) or "this time zone"
+        return (
+            f"{clock_time:%H:%M} does not happen on {day:%a %d %b} in {zone}: the clocks "
+            "go forward then. Pick another time."
+        )
+    when = wall_instant(day, clock_time, clock.tz)
     if when <= clock.now():
-        now = clock.now().astimezone(clock.tz)
+        now = to_local(clock.now(), clock.tz)
         return f"Pick a time after now ({now:%a %d %b %H:%M}); a post cannot go out in the past."
     return when
 
@@ -79,7 +93,7 @@ class RescheduleScreen(ModalScreen[datetime | None]):
         self._clock = clock
         self._what = what
         start = current if current is not None and current > clock.now() else None
-        local = (start or clock.now() + timedelta(hours=1)).astimezone(clock.tz)
+        local = to_local(start or clock.now() + timedelta(hours=1), clock.tz)
         self._initial_day = local.strftime(DATE_FORMAT)
         self._initial_time = local.strftime(TIME_FORMAT)
 
@@ -105,7 +119,7 @@ class RescheduleScreen(ModalScreen[datetime | None]):
                 yield Button("Reschedule", id="reschedule-ok", variant="primary")
 
     def _zone_name(self) -> str:
-        return self._clock.now().astimezone(self._clock.tz).tzname() or "local time"
+        return zone_label(self._clock.tz, self._clock.now()) or "UTC"
 
     def on_mount(self) -> None:
         self.query_one("#reschedule-date", Input).focus()
@@ -139,7 +153,14 @@ class RescheduleScreen(ModalScreen[datetime | None]):
             return
         moment = datetime.combine(day, clock_time)
         step = TIME_STEP if time_input.has_focus else timedelta(days=1)
-        moment += step * direction
+        try:
+            moment += step * direction
+        except OverflowError:  # past 9999-12-31 or before year 1: outside the window too
+            moment = datetime.max if direction > 0 else datetime.min
+        edge = beyond_edge(moment.date())
+        if edge is not None:
+            self._error(edge)
+            return
         day_input.value = moment.strftime(DATE_FORMAT)
         time_input.value = moment.strftime(TIME_FORMAT)
         self._error("")
