@@ -18,14 +18,18 @@ __all__ = ["OpenEnum", "WireModel", "WixDateTime", "format_wix_datetime"]
 
 def format_wix_datetime(value: datetime) -> str:
     """Format as Wix sends date-times: UTC, milliseconds, ``Z`` (``2026-07-08T09:00:00.000Z``)."""
-    value = _as_utc(value)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    # isoformat, not strftime: strftime writes year 1 as "1", which no parser reads back.
+    return _as_utc(value).replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
 
 def _as_utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        # "0001-01-01T00:30:00+01:00" is in year 0 in UTC: a bad value, not a crash.
+        raise ValueError("the date-time is outside years 1 to 9999 in UTC") from None
 
 
 WixDateTime = Annotated[
