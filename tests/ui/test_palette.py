@@ -12,6 +12,7 @@ from tui_planner.api.models import PlanMarketingActivity, PlanStatus
 from tui_planner.store.state import PlannerState, frozen_mapping
 from tui_planner.sync.commands import RegeneratePlanWithResearch
 from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.harness import SIZE, RecordingEngine
 from tui_planner.ui.palette import PlannerCommands, planner_entries
 from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
@@ -101,6 +102,17 @@ async def test_searching_the_palette_for_keyword_research_regenerates_with_resea
         await pilot.pause()
         engine = app.engine
         assert isinstance(engine, RecordingEngine)
+        # It asks first, naming what would be lost.
+        assert isinstance(app.screen, ConfirmDialog)
+        assert str(app.screen.query_one("#confirm-body").render()) == (
+            "Runs fresh keyword research, then rebuilds the plan from the current settings and "
+            "events. It replaces the 2 upcoming activities (past ones stay). None of them has "
+            "a scheduled post or your edits."
+        )
+        assert engine.commands == []
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
         assert engine.commands == [RegeneratePlanWithResearch()]
 
 

@@ -1,14 +1,107 @@
-"""What a regeneration changed: activities added, removed and moved, as a summary."""
+"""What a regeneration will throw away, and what it changed: the confirmation and the summary.
+
+Before: :func:`regeneration_risk` and :func:`deletion_risk` count what a regeneration (which
+replaces the upcoming activities and keeps the past, §2.1) or deleting the plan would lose,
+posts scheduled on them and activities the user edited by hand, so the confirmation can name
+them. After: :func:`summarise_plan_change` compares the plans, scheduled posts removed
+included. Pure: no Textual, no clock reads.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 
-from tui_planner.api.models import PlanMarketingActivity
+from tui_planner.api.models import ItemStatus, PlanMarketingActivity
 
-__all__ = ["PlanChange", "summarise_plan_change"]
+__all__ = [
+    "PlanChange",
+    "PlanRisk",
+    "deletion_risk",
+    "regeneration_risk",
+    "scheduled_posts",
+    "summarise_plan_change",
+]
+
+_WAITING = frozenset({ItemStatus.SCHEDULED, ItemStatus.IN_QUEUE})
+"""Posts waiting to go out: the ones a regeneration or deletion stops from going out."""
+
+
+def scheduled_posts(activities: Iterable[PlanMarketingActivity]) -> int:
+    """How many posts (and stories) on ``activities`` are scheduled and not yet out."""
+    return sum(entry.status in _WAITING for a in activities for entry in a.items)
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRisk:
+    """What a regeneration or a deletion would throw away, counted from the plan as shown."""
+
+    activities: int
+    """The activities it replaces or deletes."""
+    scheduled_posts: int
+    """Posts on those activities that are scheduled and have not gone out."""
+    edited: int
+    """Those activities the user changed by hand (title, description, date, own image)."""
+    known: bool = True
+    """False when the plan shows no activities to count (an INACTIVE plan shows none)."""
+
+    @property
+    def at_stake(self) -> bool:
+        """Whether scheduled posts or hand edits would be lost (or cannot be counted)."""
+        return not self.known or bool(self.scheduled_posts or self.edited)
+
+    def losses(self) -> str:
+        """The sentence naming what would be lost, counts first."""
+        if not self.known:
+            return (
+                "An inactive plan shows no activities, so what would be lost cannot be "
+                "counted: posts scheduled on upcoming activities and your edits go with them."
+            )
+        lost = [
+            f"{_count(self.scheduled_posts, 'scheduled post')} (they will not go out)"
+            if self.scheduled_posts
+            else "",
+            f"{_count(self.edited, 'activity', 'activities')} you edited" if self.edited else "",
+        ]
+        named = [part for part in lost if part]
+        if not named:
+            return "None of them has a scheduled post or your edits."
+        return f"Lost with them: {' and '.join(named)}."
+
+
+def regeneration_risk(
+    activities: Mapping[str, PlanMarketingActivity],
+    today: date,
+    tz: tzinfo,
+    edited: frozenset[str],
+    *,
+    readable: bool = True,
+) -> PlanRisk:
+    """What regenerating would replace: the activities from ``today`` on (in ``tz``); the
+    past ones stay. ``readable`` is False when the plan cannot show its activities."""
+    upcoming = [a for a in activities.values() if a.date.astimezone(tz).date() >= today]
+    return PlanRisk(
+        activities=len(upcoming),
+        scheduled_posts=scheduled_posts(upcoming),
+        edited=sum(a.id in edited for a in upcoming),
+        known=readable,
+    )
+
+
+def deletion_risk(
+    activities: Mapping[str, PlanMarketingActivity], edited: frozenset[str]
+) -> PlanRisk:
+    """What deleting the plan would lose: every activity."""
+    return PlanRisk(
+        activities=len(activities),
+        scheduled_posts=scheduled_posts(activities.values()),
+        edited=sum(activity_id in edited for activity_id in activities),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,18 +114,27 @@ class PlanChange:
     kept: int = 0
 
     @property
+    def scheduled_removed(self) -> int:
+        """Scheduled posts that went with the removed activities."""
+        return scheduled_posts(self.removed)
+
+    @property
     def is_empty(self) -> bool:
         """Whether nothing was added, removed or moved."""
         return not (self.added or self.removed or self.moved)
 
     def sentence(self) -> str:
-        """A one-line summary: "Plan regenerated: 12 added, 9 removed, 2 moved, 4 kept"."""
+        """A one-line summary: "Plan regenerated: 12 added, 9 removed (with 3 scheduled
+        posts), 2 moved, 4 kept"."""
         if self.is_empty:
             noun = "activity" if self.kept == 1 else "activities"
             return f"Plan regenerated: no changes ({self.kept} {noun} kept)."
+        removed = f"{len(self.removed)} removed"
+        if self.scheduled_removed:
+            removed += f" (with {_count(self.scheduled_removed, 'scheduled post')})"
         parts = [
             f"{len(self.added)} added",
-            f"{len(self.removed)} removed",
+            removed,
             f"{len(self.moved)} moved",
             f"{self.kept} kept",
         ]

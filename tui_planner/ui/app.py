@@ -555,10 +555,12 @@ class PlannerApp(App[None]):
         self.notify("Syncing now.", timeout=2)
 
     def action_generate(self) -> None:
-        """Generate the plan (first time, after a failure, or to reactivate it)."""
+        """Generate the plan (first time, after a failure, or to reactivate it), first
+        saying what an existing plan would lose."""
         from tui_planner.sync.commands import GeneratePlan
+        from tui_planner.ui.plan_commands import run_plan_command
 
-        self.submit(GeneratePlan())
+        run_plan_command(self, GeneratePlan())
 
     async def action_goto_date(self) -> None:
         """Open the calendar's go-to-date prompt."""

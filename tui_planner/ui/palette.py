@@ -1,8 +1,9 @@
 """The planner's own command-palette entries, beside Textual's (theme, keys, quit, ...).
 
 Which entries appear depends on the moment: "Generate the plan" only when there is no
-working plan, "Regenerate" only when there is one, and every activity in the plan can be
-opened by typing part of its title.
+working plan, "Regenerate" and "Delete the plan" only when there is one (each asks first,
+naming the scheduled posts and edited activities it would lose), and every activity in the
+plan can be opened by typing part of its title.
 """
 
 from __future__ import annotations
@@ -42,7 +43,13 @@ class PaletteEntry:
 
 def planner_entries(app: Any) -> Iterator[PaletteEntry]:
     """The planner's commands that make sense for ``app`` right now (a ``PlannerApp``)."""
-    from tui_planner.sync.commands import GeneratePlan, RegeneratePlan, RegeneratePlanWithResearch
+    from tui_planner.sync.commands import (
+        DeletePlan,
+        GeneratePlan,
+        RegeneratePlan,
+        RegeneratePlanWithResearch,
+    )
+    from tui_planner.ui.plan_commands import run_plan_command
 
     state: PlannerState = app.state
     yield PaletteEntry("Go to date", "Jump the calendar to a date", app.action_goto_date)
@@ -51,18 +58,23 @@ def planner_entries(app: Any) -> Iterator[PaletteEntry]:
         yield PaletteEntry(
             "Generate the plan",
             "Create the marketing plan from the current settings",
-            partial(app.submit, GeneratePlan()),
+            partial(run_plan_command, app, GeneratePlan()),
         )
     if state.plan_status in (PlanStatus.ACTIVE, PlanStatus.INACTIVE, PlanStatus.FAILED):
         yield PaletteEntry(
             "Regenerate the plan",
             "Rebuild the upcoming activities from the current settings",
-            partial(app.submit, RegeneratePlan()),
+            partial(run_plan_command, app, RegeneratePlan()),
         )
         yield PaletteEntry(
             "Regenerate the plan with keyword research",
             "Research keywords again, then rebuild the upcoming activities",
-            partial(app.submit, RegeneratePlanWithResearch()),
+            partial(run_plan_command, app, RegeneratePlanWithResearch()),
+        )
+        yield PaletteEntry(
+            "Delete the plan",
+            "Delete every activity and post of the plan (settings and events stay)",
+            partial(run_plan_command, app, DeletePlan()),
         )
     for mode, title in _MODE_TITLES.items():
         if mode in app.MODES:

@@ -7,8 +7,9 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, RadioButton, Select
 
-from tui_planner.api.models import CalendarEvent, RecurrenceFrequency
+from tui_planner.api.models import CalendarEvent, PlanStatus, RecurrenceFrequency
 from tui_planner.store.selectors import period_bounds
+from tui_planner.sync.commands import ScheduleDrafts, UpdateActivity
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.screens.event_form import EventForm, check_length
@@ -87,8 +88,65 @@ async def test_create_a_one_time_event_then_offer_to_regenerate(
         assert screen.query_one("#events-regenerate").display
         assert screen.check_action("regenerate", ()) is True
         await pilot.press("R")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="the question")
+        await pilot.press("y")
         await settle(pilot)
         assert screen.check_action("regenerate", ()) is False
+
+
+async def test_r_says_how_many_scheduled_posts_and_edits_a_regeneration_loses_first(
+    make_app: Any, settle: Settle, generate_plan: Any, advance: Any
+) -> None:
+    """Issue 15, item 5: R regenerated at once, and 24 of 29 scheduled posts were gone
+    without a word before or after."""
+    app = make_app(generation_seconds=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await generate_plan(pilot)
+        upcoming = sorted(app.state.activities.values(), key=lambda a: a.date)
+        drafts = tuple(
+            entry.id
+            for activity in upcoming
+            for entry in activity.posts
+            if app.state.is_connected(entry.channel.name)
+        )[:3]
+        assert (await app.execute(ScheduleDrafts(drafts))).scheduled_ids == drafts
+        edited = upcoming[-1]
+        assert (await app.execute(UpdateActivity(edited.id, title="Ours now"))).ok
+        await pilot.press("f4")
+        await settle(pilot, lambda: isinstance(app.screen, EventsScreen), what="the events")
+        screen = events_screen(app)
+        screen._offer_regenerate = True  # as after an event change
+        screen.refresh_bindings()
+        before = len(app.state.activities)
+
+        await pilot.press("R")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="the question")
+        body = str(app.screen.query_one("#confirm-body").render())
+        assert body == (
+            "Rebuilds the plan from the current settings and events. It replaces the "
+            f"{before} upcoming activities (past ones stay). Lost with them: 3 scheduled "
+            "posts (they will not go out) and 1 activity you edited."
+        )
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.state.plan_status == PlanStatus.ACTIVE, "nothing was sent"
+        assert screen.check_action("regenerate", ()) is True, "the offer stays"
+
+        await pilot.press("R")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="the question")
+        await pilot.press("y")
+        await settle(pilot, lambda: app.state.plan_status == PlanStatus.GENERATING)
+        for _ in range(30):
+            if app.state.plan_status == PlanStatus.ACTIVE:
+                break
+            await advance(pilot, 1.0)
+
+        def summary() -> str | None:
+            return next((n.message for n in app._notifications if n.title == "Plan ready"), None)
+
+        await settle(pilot, lambda: summary() is not None, what="the summary")
+        assert "removed (with 3 scheduled posts)" in (summary() or "")
+        assert app.screen is screen, "the summary is a notification; the screen stays"
 
 
 async def test_create_a_recurring_event_with_its_rule(

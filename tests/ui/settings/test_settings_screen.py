@@ -203,9 +203,12 @@ async def test_saving_topics_then_regenerating_reaches_active_with_a_summary(
             if app.state.plan_status == PlanStatus.ACTIVE:
                 break
             await advance(pilot, 1.0)
-        await settle(pilot, lambda: app.current_mode == "calendar", what="the calendar")
-        messages = [n.message for n in app._notifications]
-        assert any(m.startswith("Plan regenerated:") for m in messages)
+
+        def summed_up() -> bool:
+            return any(n.message.startswith("Plan regenerated:") for n in app._notifications)
+
+        await settle(pilot, summed_up, what="the summary")
+        assert app.current_mode == "settings", "a finished generation never moves the user"
 
 
 async def test_regenerating_while_generating_explains_the_precondition(

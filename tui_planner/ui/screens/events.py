@@ -19,6 +19,7 @@ from tui_planner.api.models import RecurrenceFrequency
 from tui_planner.sync.commands import DeleteEvent, RegeneratePlan
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.icons import READ_ONLY_ICON, RECURRING_ICON
+from tui_planner.ui.plan_commands import carry_plan_command, confirm_plan_command
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.event_form import EventForm
 from tui_planner.zone import event_day
@@ -231,11 +232,16 @@ class EventsScreen(PlannerScreen[None]):
             timeout=6,
         )
 
-    def action_regenerate(self) -> None:
-        """Regenerate the plan so it reflects the events as they are now."""
+    @work(group="events", exclusive=True, exit_on_error=False, description="Regenerate")
+    async def action_regenerate(self) -> None:
+        """Regenerate the plan so it reflects the events as they are now, after saying what
+        it would lose."""
+        command = RegeneratePlan()
+        if not await confirm_plan_command(self.app, command):
+            return
         self._offer_regenerate = False
         self._show_offer()
-        self.host.submit(RegeneratePlan())
+        await carry_plan_command(self.app, command)
 
     def _show_offer(self) -> None:
         banner = self.query_one("#events-regenerate", Static)

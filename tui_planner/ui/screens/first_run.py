@@ -37,7 +37,8 @@ _WORDING = {
     PlanStatus.INACTIVE: (
         "This plan is inactive",
         "The plan was switched off after a long time without use, so it shows no "
-        "activities. Reactivating generates it again from the current settings.",
+        "activities. Reactivating generates it again from the current settings: upcoming "
+        "activities are replaced, with any posts scheduled on them and your edits.",
         "Reactivate",
     ),
 }

@@ -17,7 +17,6 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from tui_planner.api.models import PlanStatus
 from tui_planner.config import write_private_file
-from tui_planner.store.plan_diff import summarise_plan_change
 from tui_planner.store.settings_draft import (
     FIELD_LABELS,
     SettingsDraft,
@@ -42,18 +41,16 @@ from tui_planner.sync.commands import (
 from tui_planner.ui.dialogs.choice import Choice, ChoiceDialog
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.dialogs.path_prompt import PathPrompt
+from tui_planner.ui.plan_commands import PlanCommand, carry_plan_command, regeneration_losses
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.widgets.settings_form import TOOL_LABELS, SettingsForm
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
-
     from textual.app import ComposeResult
     from textual.widget import AwaitMount
 
-    from tui_planner.api.models import MarketingSettings, PlanMarketingActivity
+    from tui_planner.api.models import MarketingSettings
     from tui_planner.store.state import PlannerState
-    from tui_planner.sync.commands import Command
 
 __all__ = ["LeaveChoice", "RegenerateChoice", "SettingsScreen"]
 
@@ -296,7 +293,7 @@ class SettingsScreen(PlannerScreen[None]):
             ]
             body = (
                 "Settings only shape the plan when it is generated. Regenerating rebuilds "
-                "upcoming activities; past ones are kept."
+                f"it from them. {regeneration_losses(self.app)}"
             )
             if topics_changed:
                 body += " Topics changed, so keyword research is recommended."
@@ -310,53 +307,14 @@ class SettingsScreen(PlannerScreen[None]):
                 default=default,
             )
         )
-        command: Command | None = None
+        command: PlanCommand | None = None
         if choice is RegenerateChoice.NOW:
             command = GeneratePlan() if status == PlanStatus.NEVER_CREATED else RegeneratePlan()
         elif choice is RegenerateChoice.WITH_RESEARCH:
             command = RegeneratePlanWithResearch()
         if command is not None:
-            self._watch_regeneration(dict(self.state.activities))
-            self.host.submit(command)
-
-    def _watch_regeneration(self, before: Mapping[str, PlanMarketingActivity]) -> None:
-        """When the new plan is ready, show the calendar and say what changed."""
-        store = getattr(self.app, "store", None)
-        if store is None:
-            return
-        seen_generating = False
-        unsubscribe: Callable[[], None] | None = None
-
-        def on_change(state: PlannerState) -> None:
-            nonlocal seen_generating
-            if state.plan_status == PlanStatus.GENERATING:
-                seen_generating = True
-                return
-            if not seen_generating or state.plan_status not in (
-                PlanStatus.ACTIVE,
-                PlanStatus.FAILED,
-            ):
-                return
-            if unsubscribe is not None:
-                unsubscribe()
-            self.app.call_later(self._regeneration_finished, before, state)
-
-        unsubscribe = store.subscribe(on_change)
-
-    async def _regeneration_finished(
-        self, before: Mapping[str, PlanMarketingActivity], state: PlannerState
-    ) -> None:
-        if state.plan_status == PlanStatus.FAILED:
-            self.app.notify(
-                "Generation failed. Press ctrl+g to try again.",
-                title="Plan",
-                severity="error",
-            )
-            return
-        change = summarise_plan_change(before, state.activities)
-        self.app.notify(change.sentence(), title="Plan ready", timeout=10)
-        if "calendar" in self.app.MODES and self.app.current_mode != "calendar":
-            await self.app.switch_mode("calendar")
+            # The dialog above named what would be lost; this sends it and sums up after.
+            await carry_plan_command(self.app, command)
 
     # -- leaving ---------------------------------------------------------------------------
 

@@ -1,0 +1,177 @@
+"""Regenerating or deleting the plan: what would be lost is said first, what changed after.
+
+Every way in (``R`` on the events screen, the palette's regenerate and delete entries,
+``ctrl+g`` on a FAILED or INACTIVE plan, the settings screen's offer) goes through here, so
+each asks with the same counts: how many upcoming activities are replaced, how many posts
+scheduled on them would not go out, how many of them the user edited by hand
+(:func:`tui_planner.store.plan_diff.regeneration_risk`). When the new plan is in, a
+notification sums up what changed. Nothing here switches screens: the user stays where they
+are, whatever they are typing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tui_planner.api.models import PlanStatus
+from tui_planner.store.plan_diff import deletion_risk, regeneration_risk, summarise_plan_change
+from tui_planner.sync.commands import (
+    DeletePlan,
+    GeneratePlan,
+    RegeneratePlan,
+    RegeneratePlanWithResearch,
+)
+from tui_planner.ui.dialogs.confirm import ConfirmDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from textual.app import App
+
+    from tui_planner.api.models import PlanMarketingActivity
+    from tui_planner.store.plan_diff import PlanRisk
+    from tui_planner.store.state import PlannerState
+
+__all__ = [
+    "PlanCommand",
+    "carry_plan_command",
+    "confirm_plan_command",
+    "regeneration_losses",
+    "run_plan_command",
+    "watch_regeneration",
+]
+
+PlanCommand = GeneratePlan | RegeneratePlan | RegeneratePlanWithResearch | DeletePlan
+"""The commands that replace or delete the plan's activities."""
+
+DIALOG_GROUP = "dialogs"
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
+def _risk(host: Any, command: PlanCommand) -> PlanRisk:
+    state: PlannerState = host.state
+    edited: frozenset[str] = host.journal.edited
+    if isinstance(command, DeletePlan):
+        return deletion_risk(state.activities, edited)
+    clock = host.clock
+    return regeneration_risk(
+        state.activities,
+        clock.today(),
+        clock.tz,
+        edited,
+        readable=state.plan_status != PlanStatus.INACTIVE,
+    )
+
+
+def regeneration_losses(app: App[Any]) -> str:
+    """What regenerating now would replace and lose, as sentences for a dialog's body."""
+    risk = _risk(app, RegeneratePlan())
+    if not risk.known:
+        return risk.losses()
+    replaced = _count(risk.activities, "upcoming activity", "upcoming activities")
+    return f"It replaces the {replaced} (past ones stay). {risk.losses()}"
+
+
+def _question(app: App[Any], command: PlanCommand) -> ConfirmDialog | None:
+    """The confirmation for ``command``, or ``None`` when it can lose nothing."""
+    host: Any = app
+    risk = _risk(host, command)
+    if risk.known and not risk.activities:
+        return None  # no plan yet, or nothing upcoming: nothing to lose
+    if isinstance(command, DeletePlan):
+        return ConfirmDialog(
+            "Delete the plan?",
+            f"Deletes the plan and its {_count(risk.activities, 'activity', 'activities')}. "
+            f"{risk.losses()} Settings and events stay. This cannot be undone.",
+            "Delete the plan",
+        )
+    how = (
+        "Runs fresh keyword research, then rebuilds"
+        if isinstance(command, RegeneratePlanWithResearch)
+        else "Rebuilds"
+    )
+    return ConfirmDialog(
+        "Regenerate the plan?",
+        f"{how} the plan from the current settings and events. {regeneration_losses(app)}",
+        "Regenerate",
+    )
+
+
+async def confirm_plan_command(app: App[Any], command: PlanCommand) -> bool:
+    """Ask before ``command`` when it could lose scheduled posts or edits; True to go ahead.
+
+    Call it from a worker (it waits for the dialog).
+    """
+    question = _question(app, command)
+    if question is None:
+        return True
+    answer: bool | None = await app.push_screen_wait(question)
+    return bool(answer)
+
+
+async def carry_plan_command(app: App[Any], command: PlanCommand) -> bool:
+    """Send ``command``, say how it went, and sum up the new plan when it is in."""
+    host: Any = app
+    before: Mapping[str, PlanMarketingActivity] = dict(host.state.activities)
+    outcome = await host.execute(command)
+    app.notify(outcome.message, severity="information" if outcome.ok else "error")
+    if outcome.ok and not isinstance(command, DeletePlan):
+        watch_regeneration(app, before)
+    return bool(outcome.ok)
+
+
+def run_plan_command(app: App[Any], command: PlanCommand) -> None:
+    """Ask (when something could be lost), then carry ``command``, in a worker."""
+
+    async def ask_then_carry() -> None:
+        if await confirm_plan_command(app, command):
+            await carry_plan_command(app, command)
+
+    app.run_worker(
+        ask_then_carry(),
+        name=f"plan command {type(command).__name__}",
+        group=DIALOG_GROUP,
+        exit_on_error=False,
+        description=command.describe(),
+    )
+
+
+def watch_regeneration(app: App[Any], before: Mapping[str, PlanMarketingActivity]) -> None:
+    """When the generation under way ends, notify what changed (or that it failed).
+
+    Only a notification: the screen on show stays, so nothing typed is interrupted.
+    """
+    store = getattr(app, "store", None)
+    if store is None:
+        return
+    # The command's answer (GENERATING) is usually in the store already.
+    seen_generating = store.state.plan_status == PlanStatus.GENERATING
+    unsubscribe: Callable[[], None] | None = None
+
+    def on_change(state: PlannerState) -> None:
+        nonlocal seen_generating
+        if state.plan_status == PlanStatus.GENERATING:
+            seen_generating = True
+            return
+        if not seen_generating or state.plan_status not in (PlanStatus.ACTIVE, PlanStatus.FAILED):
+            return
+        if unsubscribe is not None:
+            unsubscribe()
+        app.call_later(_finished, app, before, state)
+
+    unsubscribe = store.subscribe(on_change)
+
+
+def _finished(
+    app: App[Any], before: Mapping[str, PlanMarketingActivity], state: PlannerState
+) -> None:
+    host: Any = app
+    if state.plan_status == PlanStatus.FAILED:
+        key = host.key_for("app.generate") if hasattr(host, "key_for") else "ctrl+g"
+        app.notify(f"Generation failed. Press {key} to try again.", title="Plan", severity="error")
+        return
+    change = summarise_plan_change(before, state.activities)
+    app.notify(change.sentence(), title="Plan ready", timeout=10)
