@@ -8,7 +8,9 @@ sessions, and it is skipped only where tmux is missing.
 
 from __future__ import annotations
 
+import calendar
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -66,6 +68,25 @@ class Terminal:
     def press(self, *keys: str) -> None:
         """Send keys the way tmux names them (``Enter``, ``Escape``, ``C-q``, ``F1``)."""
         self.tmux("send-keys", "-t", self.session, *keys)
+
+
+MONTH_HEADING = re.compile(rf"^ ({'|'.join(calendar.month_name[1:])}) (\d{{4}}) ", re.MULTILINE)
+
+
+def shown_month(term: Terminal) -> str:
+    """The calendar's month heading (``"December 2026"``), once the screen shows one."""
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    while (match := MONTH_HEADING.search(screen := term.screen())) is None:
+        assert time.monotonic() < deadline, f"no month heading; the screen showed:\n{screen}"
+        time.sleep(POLL_SECONDS)
+    return f"{match[1]} {match[2]}"
+
+
+def month_after(heading: str) -> str:
+    """``"January 2027"`` for ``"December 2026"``."""
+    name, year = heading.split()
+    month = list(calendar.month_name).index(name)
+    return f"{calendar.month_name[month % 12 + 1]} {int(year) + month // 12}"
 
 
 @pytest.fixture
@@ -139,8 +160,11 @@ def test_planner_tui_opens_the_calendar_generates_and_quits_cleanly(
     term.press("F1")
     term.wait_for("Keys (rebind any of them by id")
     term.press("Escape")
+    month = shown_month(term)
     term.press("]")  # next month on the calendar
-    term.press("C-r")  # sync now
+    term.wait_for(month_after(month))
+    term.press("C-r")  # sync now: the app says so, then shows the plan synced
+    term.wait_for("Syncing now.")
     term.wait_for("ACTIVE · synced")
 
     term.press("C-q")

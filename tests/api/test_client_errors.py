@@ -24,6 +24,7 @@ from tui_planner.api import (
     UnauthenticatedError,
     describe_error,
 )
+from tui_planner.api.models import FeatureDataResponse, FeatureType
 
 # §2.4, the error body of RegenerateMarketingPlan while a generation runs.
 ALREADY_GENERATING = {
@@ -280,12 +281,22 @@ async def test_answer_not_matching_the_model_is_a_format_error_not_a_pydantic_du
     assert caught.value.__suppress_context__
 
 
+@pytest.mark.parametrize("content", [b"", b" \r\n"], ids=["empty", "whitespace"])
 async def test_empty_success_body_reads_as_empty_object(
-    plan: MarketingPlanClient, wix: FakeWix
+    plan: MarketingPlanClient, publisher: PublisherClient, wix: FakeWix, content: bytes
 ) -> None:
-    wix.reply(status=200)
+    wix.reply(content=content).reply(content=content)
 
     await plan.delete_marketing_plan()
+    features = await publisher.get_feature_data()
+
+    assert features == FeatureDataResponse.model_validate({})
+    assert features.feature(FeatureType.SCHEDULE_POST) is None
+    # An empty answer is an answer: neither call was repeated.
+    assert [(sent.method, sent.path) for sent in wix.sent] == [
+        ("DELETE", f"{PLAN_ROOT}/marketing-plan"),
+        ("GET", f"{PUBLISHER_ROOT}/features"),
+    ]
 
 
 def test_describe_error_gives_the_api_sentence() -> None:

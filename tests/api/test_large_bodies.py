@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import json
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -23,13 +22,6 @@ from tui_planner.api.errors import ResponseFormatError
 from tui_planner.api.json_pieces import loads_in_pieces, read_in_pieces
 from tui_planner.api.models import SocialMarketingPlan
 from tui_planner.api.transport import LARGE_BODY, Replay, Transport
-
-
-@pytest.fixture(autouse=True)
-def _unfrozen() -> Iterator[None]:
-    """Reading a large answer freezes the objects alive; give later tests a normal heap."""
-    yield
-    gc.unfreeze()
 
 
 def _activity(n: int) -> dict[str, Any]:
@@ -72,7 +64,38 @@ async def test_a_large_plan_reads_the_same_as_a_small_one(
     assert plan == SocialMarketingPlan.model_validate(body)
     assert len(plan.marketing_activities) == 800
     assert plan.marketing_activities[799].items[2].id == "item-799-2"
+
+
+async def test_a_large_read_leaves_the_collector_running_and_freezes_nothing(
+    wix: FakeWix,
+    clock: RecordingClock,
+    http: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """docs/architecture.md, "Garbage collector": no pause and no ``gc.freeze()`` around a
+    read; young collections keep running in small steps while the plan is built."""
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def spy(model: type[SocialMarketingPlan], data: bytes) -> SocialMarketingPlan:
+        gc.callbacks.append(count)
+        try:
+            return read_in_pieces(model, data)
+        finally:
+            gc.callbacks.remove(count)
+
+    monkeypatch.setattr(transport_module, "read_in_pieces", spy)
+    wix.reply(_big_plan())
+    frozen = gc.get_freeze_count()
+
+    await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert collections, "the collector never ran while 800 activities were read"
     assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
 
 
 async def test_a_large_answer_is_read_off_the_event_loop_thread(
@@ -128,7 +151,6 @@ async def test_a_large_answer_that_does_not_fit_names_the_field(
         await _client(wix, clock, http).get_social_marketing_plan()
 
     assert "marketingActivities.650.date" in str(caught.value)
-    assert gc.isenabled()
 
 
 async def test_a_large_answer_that_is_not_json_says_so(

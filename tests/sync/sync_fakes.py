@@ -436,7 +436,28 @@ class FakeApi:
         self.activities[activity_id] = activity.model_copy(update={"items": kept})
 
 
-async def settle() -> None:
-    """Let every ready task run until nothing more is ready."""
-    for _ in range(20):
+async def settle(max_turns: int = 1000) -> None:
+    """Let every other task run until all of them wait (on the clock, an event, a reply).
+
+    Fails after ``max_turns`` turns of the event loop with work still ready: a task that
+    never waits would otherwise make every assertion after this a matter of luck.
+    """
+    loop = asyncio.get_running_loop()
+    for _ in range(max_turns):
         await asyncio.sleep(0)
+        if not _ready_callbacks(loop):
+            return
+    raise AssertionError(
+        f"the event loop still had work ready after {max_turns} turns: some task never waits"
+    )
+
+
+def _ready_callbacks(loop: asyncio.AbstractEventLoop) -> int:
+    """How many callbacks wait for their turn, this task's next step excepted.
+
+    asyncio has no public count of them; CPython's loops keep them in ``_ready``.
+    """
+    ready = getattr(loop, "_ready", None)
+    if ready is None:
+        raise RuntimeError(f"settle() needs asyncio's own event loop, not {type(loop).__name__}")
+    return len(ready)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -17,7 +19,7 @@ from tui_planner.api.errors import (
 )
 from tui_planner.api.models import PLAN_CHANNELS, ChannelName, PlanStatus, TokenStatus
 from tui_planner.clock import ManualClock
-from tui_planner.store import ConnectionPhase, Store
+from tui_planner.store import ConnectionPhase, PlannerState, Store
 from tui_planner.sync import GeneratePosts, SyncEngine
 
 
@@ -210,14 +212,40 @@ async def test_a_poll_with_nothing_new_tells_no_subscriber(
 ) -> None:
     await engine.run_once()
     await engine.run_once()
-    seen: list[object] = []
+    seen: list[PlannerState] = []
     store.subscribe(seen.append)
-    activities = store.state.activities
+    before = store.state
 
     await engine.run_once()
 
-    assert store.state.activities is activities
-    assert len(seen) <= 1, "at most the sync status (last sync time) changes"
+    assert seen == []
+    assert store.state is before
+
+
+async def test_a_later_poll_with_nothing_new_changes_only_the_last_sync_time(
+    engine: SyncEngine, store: Store, clock: ManualClock
+) -> None:
+    await engine.run_once()
+    seen: list[PlannerState] = []
+    store.subscribe(seen.append)
+    before = store.state
+    clock.advance(30)
+
+    await engine.run_once()
+
+    assert len(seen) == 1
+    after = seen[0]
+    changed = {
+        field.name
+        for field in dataclasses.fields(after)
+        if getattr(after, field.name) != getattr(before, field.name)
+    }
+    assert changed == {"sync", "revision"}
+    # Only the times move: when this sync happened and when the next one will.
+    assert after.sync == replace(
+        before.sync, last_sync_at=clock.now(), next_poll_at=after.sync.next_poll_at
+    )
+    assert after.activities is before.activities
 
 
 async def test_activities_deleted_on_the_server_are_reported(

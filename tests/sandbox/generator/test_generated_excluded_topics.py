@@ -86,23 +86,33 @@ def test_excluded_topics_never_appear_anywhere(
         assert activity.title.strip()
         _assert_clean(activity.title, excluded)
         _assert_clean(activity.description, excluded)
-    for activity in activities[:10]:
+    posts = [
+        post
+        for activity in activities[:10]
         for post in activity_posts(
             DEMO_PROFILE, chosen, activity, seed=SEED, generation=generation, media_url=media_url
-        ):
-            text = str(post.content.get("caption") or post.content.get("description"))
-            assert text.strip()
-            for field in ("caption", "description", "title", "link"):
-                _assert_clean(str(post.content.get(field, "")), excluded)
-        frames = story_frame_titles(
+        )
+    ]
+    assert posts, "no posts were generated to check"
+    for post in posts:
+        text = str(post.content.get("caption") or post.content.get("description"))
+        assert text.strip()
+        for field in ("caption", "description", "title", "link"):
+            _assert_clean(str(post.content.get(field, "")), excluded)
+    frames = [
+        frame
+        for activity in activities
+        for frame in story_frame_titles(
             DEMO_PROFILE, chosen, activity, seed=SEED, generation=generation
         )
-        for frame in frames:
-            _assert_clean(frame, excluded)
+    ]
+    assert frames, "no story frames were generated to check"
+    for frame in frames:
+        _assert_clean(frame, excluded)
 
 
-def test_excluding_a_product_keeps_it_out_of_the_whole_plan() -> None:
-    chosen = Settings(topics=Topics(excluded=("mug",)))
+def _whole_plan_text(chosen: Settings) -> list[str]:
+    """Every title, description, post and story of the plan ``chosen`` generates."""
     activities = plan_activities(
         DEMO_PROFILE,
         chosen,
@@ -113,13 +123,11 @@ def test_excluding_a_product_keeps_it_out_of_the_whole_plan() -> None:
         period_end=PERIOD_END,
         generation=0,
     )
-    assert activities
+    texts = [activity.title + " " + activity.description for activity in activities]
     for activity in activities:
-        _assert_clean(activity.title + " " + activity.description, ["mug"])
-        for post in activity_posts(
+        posts = activity_posts(
             DEMO_PROFILE, chosen, activity, seed=SEED, generation=0, media_url=media_url
-        ):
-            _assert_clean(str(post.content), ["mug"])
+        )
         stories = activity_stories(
             DEMO_PROFILE,
             chosen,
@@ -128,20 +136,39 @@ def test_excluding_a_product_keeps_it_out_of_the_whole_plan() -> None:
             generation=0,
             media_url=lambda channel, frame: f"http://sandbox.test/{channel.value}/{frame}.png",
         )
-        assert all("mug" not in str(story.content).lower() for story in stories)
+        texts.extend(str(item.content) for item in (*posts, *stories))
+    return texts
+
+
+def test_excluding_a_product_keeps_it_out_of_the_whole_plan() -> None:
+    # Without the exclusion the mugs are all over the plan, so their absence means something.
+    assert sum("mug" in text.lower() for text in _whole_plan_text(Settings())) > 10
+
+    texts = _whole_plan_text(Settings(topics=Topics(excluded=("mug",))))
+
+    assert len(texts) > 100
+    for text in texts:
+        _assert_clean(text, ["mug"])
 
 
 def test_an_excluded_topic_wins_over_the_same_included_topic() -> None:
-    chosen = Settings(topics=Topics(included=("gift ideas",), excluded=("gift",)))
-    activities = plan_activities(
-        DEMO_PROFILE,
-        chosen,
-        None,
-        (),
-        seed=SEED,
-        today=TODAY,
-        period_end=PERIOD_END,
-        generation=0,
-    )
-    for activity in activities:
-        _assert_clean(activity.title + activity.description, ["gift"])
+    def plan(topics: Topics) -> list[str]:
+        activities = plan_activities(
+            DEMO_PROFILE,
+            Settings(topics=topics),
+            None,
+            (),
+            seed=SEED,
+            today=TODAY,
+            period_end=PERIOD_END,
+            generation=0,
+        )
+        return [activity.title + " " + activity.description for activity in activities]
+
+    # Included alone, the topic shows up; excluded too, it is gone.
+    assert any("gift" in text.lower() for text in plan(Topics(included=("gift ideas",))))
+    texts = plan(Topics(included=("gift ideas",), excluded=("gift",)))
+
+    assert len(texts) > 10
+    for text in texts:
+        _assert_clean(text, ["gift"])
