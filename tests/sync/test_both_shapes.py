@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
 from tui_planner.api import MarketingPlanClient, PublisherClient
-from tui_planner.api.models import PlanStatus
+from tui_planner.api.models import CalendarEvent, PlanStatus
 from tui_planner.clock import ManualClock
 from tui_planner.sandbox import SandboxOptions, create_app
 from tui_planner.sandbox.options import Shape
 from tui_planner.store import PlannerState, Store
-from tui_planner.sync import GeneratePlan, PollPolicy, RegenerateStories, SyncEngine
+from tui_planner.store.event_rules import event_is_read_only
+from tui_planner.sync import (
+    CreateEvent,
+    DeleteEvent,
+    GeneratePlan,
+    PollPolicy,
+    RegenerateStories,
+    SyncEngine,
+    UpdateEvent,
+)
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -140,3 +149,35 @@ async def test_regenerated_stories_show_the_same_both_ways(synced: dict[Shape, S
         assert all(s.image != before[s.id] for s in after), f"{shape}: new story frames"
         views[shape] = plan_view(run.store.state)
     assert views["rich"] == views["documented"]
+
+
+async def test_an_event_the_server_refuses_to_change_is_read_only_from_then_on(
+    synced: dict[Shape, Synced],
+) -> None:
+    run = synced["documented"]
+    await run.cycles(1)
+    state = run.store.state
+    connected = next(e for e in state.events if e.name.endswith("makers market"))
+    assert not event_is_read_only(state, connected), "nothing says so before the refusal"
+
+    renamed = connected.model_copy(update={"name": "Makers market (moved)"})
+    outcome = await run.engine.execute(UpdateEvent(renamed))
+
+    assert not outcome.ok
+    assert outcome.error is not None
+    assert outcome.error.status == 428
+    assert outcome.message.startswith("Could not update the event")
+    state = run.store.state
+    assert event_is_read_only(state, connected)
+    assert [e.name for e in state.events if e.id == connected.id] == [connected.name]
+    await run.cycles(1)
+    assert event_is_read_only(run.store.state, connected), "a refresh keeps what was learned"
+
+    own = await run.engine.execute(
+        CreateEvent(CalendarEvent(name="Winter sale", date=START + timedelta(days=3)))
+    )
+    assert own.ok
+    mine = next(e for e in run.store.state.events if e.name == "Winter sale")
+    assert not event_is_read_only(run.store.state, mine)
+    deleted = await run.engine.execute(DeleteEvent(mine.id or ""))
+    assert deleted.ok, "the app's own events stay editable"

@@ -9,7 +9,9 @@ Typical use::
             await pilot.press("f3")
             await settle(pilot, lambda: ..., what="the drafts screen")
 
-``clock`` is the app's :class:`ManualClock` (2026-11-23 09:00 UTC); advance it with the
+Tests that show plan data take the ``shape`` fixture and build ``make_app(shape=shape)``, so
+they run against the rich and the documented sandbox alike. ``clock`` is the app's
+:class:`ManualClock` (2026-11-23 09:00 UTC); advance it with the
 ``advance`` fixture (``await advance(pilot, 5)``) so the engine and the status bar see time
 pass. ``make_static_app(state)`` shows a hand-built
 :class:`PlannerState` with an engine that never polls (for snapshots of exact states).
@@ -46,6 +48,17 @@ class MakeApp(Protocol):
         first_run: bool = False,
         **sandbox: Any,
     ) -> PlannerApp: ...
+
+
+@pytest.fixture(params=["rich", "documented"])
+def shape(request: pytest.FixtureRequest) -> str:
+    """Each sandbox answer shape in turn: ``make_app(shape=shape)`` runs a test over both.
+
+    ``documented`` answers only what the API reference states (no activity type in the plan,
+    stories apart from items, no read-only flag on events...); the app must behave the same.
+    """
+    value: str = request.param
+    return value
 
 
 @pytest.fixture

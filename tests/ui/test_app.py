@@ -13,7 +13,12 @@ from tui_planner.clock import ManualClock
 from tui_planner.config import Config, UiConfig
 from tui_planner.screenshots import SHOTS, capture
 from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus
-from tui_planner.sync.commands import Command, CommandOutcome, DeleteEvent, GeneratePlan
+from tui_planner.sync.commands import (
+    Command,
+    CommandOutcome,
+    DeleteEvent,
+    RegeneratePlan,
+)
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine, in_memory_sandbox
 from tui_planner.ui.screens.first_run import FirstRunScreen
@@ -105,7 +110,7 @@ async def test_an_inactive_plan_is_offered_reactivation(clock: ManualClock, sett
         assert str(app.screen.query_one("#generate").render()).strip() == "Reactivate"
         await pilot.press("enter")
         await settle(pilot, lambda: bool(engine.commands), what="the command")
-        assert engine.commands == [GeneratePlan()]
+        assert engine.commands == [RegeneratePlan()], "the inactive plan exists: regenerate it"
 
 
 async def test_keymap_from_config_rebinds_an_app_key(

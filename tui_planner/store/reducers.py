@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "add_pending",
+    "mark_event_read_only",
     "mark_loaded",
     "remove_pending",
     "same_activities",
@@ -176,3 +177,10 @@ def set_last_error(state: PlannerState, message: str | None) -> PlannerState:
     if message == state.last_error:
         return state
     return _next(state, last_error=message)
+
+
+def mark_event_read_only(state: PlannerState, event_id: str) -> PlannerState:
+    """The server refused to change this event: it is not offered for editing again."""
+    if event_id in state.read_only_event_ids:
+        return state
+    return _next(state, read_only_event_ids=state.read_only_event_ids | {event_id})

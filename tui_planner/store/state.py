@@ -159,6 +159,9 @@ class PlannerState:
     showing one can close with a notice. Empty when the latest change removed none."""
     revision: int = 0
     """Bumped by every reducer, so a watcher can tell two snapshots apart cheaply."""
+    read_only_event_ids: frozenset[str] = frozenset()
+    """Events the server refused to change (428): the contract has no read-only flag, so
+    the app learns which events come from a connected calendar when one is refused."""
 
     def is_connected(self, channel: ChannelName) -> bool:
         """Whether the site can schedule to ``channel``."""

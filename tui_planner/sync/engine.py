@@ -35,7 +35,7 @@ from tui_planner.store.state import (
 )
 from tui_planner.zone import event_span
 
-from .commands import CommandOutcome
+from .commands import CommandOutcome, DeleteEvent, UpdateEvent
 from .optimistic import layer, optimistic_patch
 from .perform import perform
 from .plan_details import PlanDetails, signature
@@ -132,6 +132,22 @@ class _DetailsFailed(Exception):
         super().__init__(str(error))
         self.error = error
         self.requests = requests
+
+
+def _refused_event(command: Command, error: ApiError | None) -> str | None:
+    """The id of the event an update or delete was refused for with 428, if it was.
+
+    The contract marks no event read-only; it refuses to change one from a connected
+    calendar with FAILED_PRECONDITION (§4.3, §4.4), so that refusal is how the app learns.
+    """
+    if error is None or error.status != 428:
+        return None
+    match command:
+        case UpdateEvent(event=event):
+            return event.id
+        case DeleteEvent(event_id=event_id):
+            return event_id
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +561,12 @@ class SyncEngine:
         except (ApiError, ValueError) as error:
             message = f"Could not {description[:1].lower()}{description[1:]}: {error}"
             api_error = error if isinstance(error, ApiError) else None
+            refused = _refused_event(command, api_error)
+            if refused is not None:
+                # The contract has no read-only flag: this refusal is how the app learns one.
+                settled.append(partial(reducers.mark_event_read_only, event_id=refused))
+                # The same 428 answers an event deleted elsewhere: read the events again.
+                self._refresh_due = True
             outcome = CommandOutcome(command, ok=False, message=message, error=api_error)
             settled.append(lambda s: reducers.set_last_error(s, message))
             if api_error is not None and api_error.is_auth_error:

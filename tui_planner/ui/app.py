@@ -556,11 +556,12 @@ class PlannerApp(App[None]):
 
     def action_generate(self) -> None:
         """Generate the plan (first time, after a failure, or to reactivate it), first
-        saying what an existing plan would lose."""
-        from tui_planner.sync.commands import GeneratePlan
+        saying what an existing plan would lose. An existing plan (FAILED, INACTIVE) is
+        regenerated; Generate is for a site that never had one."""
+        from tui_planner.sync.plan_start import start_plan
         from tui_planner.ui.plan_commands import run_plan_command
 
-        run_plan_command(self, GeneratePlan())
+        run_plan_command(self, start_plan(self.state.plan_status))
 
     async def action_goto_date(self) -> None:
         """Open the calendar's go-to-date prompt."""
@@ -658,9 +659,9 @@ class PlannerApp(App[None]):
     async def _offer_first_run(self, status: PlanStatus) -> None:
         choice = await self.push_screen_wait(FirstRunScreen(status))
         if choice is FirstRunChoice.GENERATE:
-            from tui_planner.sync.commands import GeneratePlan
+            from tui_planner.sync.plan_start import start_plan
 
-            self.submit(GeneratePlan())
+            self.submit(start_plan(status))
         elif choice is FirstRunChoice.SETTINGS:
             await self.switch_mode("settings")
 

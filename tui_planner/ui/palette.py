@@ -54,7 +54,8 @@ def planner_entries(app: Any) -> Iterator[PaletteEntry]:
     state: PlannerState = app.state
     yield PaletteEntry("Go to date", "Jump the calendar to a date", app.action_goto_date)
     yield PaletteEntry("Sync now", "Fetch the latest plan from the API", app.action_sync_now)
-    if state.plan_status in (PlanStatus.NEVER_CREATED, PlanStatus.FAILED, PlanStatus.INACTIVE):
+    # An existing plan (even FAILED or INACTIVE) is regenerated; Generate is for no plan.
+    if state.plan_status == PlanStatus.NEVER_CREATED:
         yield PaletteEntry(
             "Generate the plan",
             "Create the marketing plan from the current settings",

@@ -31,9 +31,9 @@ async def open_detail(app: PlannerApp, pilot: Any, settle: Settle, generate_plan
 
 
 async def test_clear_posts_says_what_will_be_lost_and_cancel_keeps_them(
-    make_app: Any, settle: Settle, generate_plan: Any, watch_requests: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any, watch_requests: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         activity_id = await open_detail(app, pilot, settle, generate_plan)
         posts = app.state.activities[activity_id].posts
@@ -59,9 +59,9 @@ async def test_clear_posts_says_what_will_be_lost_and_cancel_keeps_them(
 
 
 async def test_delete_asks_first_then_closes_and_the_sandbox_forgets_it(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         activity_id = await open_detail(app, pilot, settle, generate_plan)
         await pilot.press("d")
@@ -84,9 +84,9 @@ async def test_delete_asks_first_then_closes_and_the_sandbox_forgets_it(
 
 
 async def test_the_screen_closes_with_a_notice_when_the_activity_is_deleted_elsewhere(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         activity_id = await open_detail(app, pilot, settle, generate_plan)
         await app.backend.plan.delete_plan_marketing_activity(activity_id)
@@ -96,11 +96,11 @@ async def test_the_screen_closes_with_a_notice_when_the_activity_is_deleted_else
 
 
 async def test_own_image_url_must_be_a_web_address(
-    make_app: Any, settle: Settle, generate_plan: Any, watch_requests: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any, watch_requests: Any
 ) -> None:
     assert check_image_url("ftp://example.com/a.png") is not None
     assert check_image_url("https://example.com/a.png") is None
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         activity_id = await open_detail(app, pilot, settle, generate_plan)
         log = watch_requests(app)
@@ -120,9 +120,9 @@ async def test_own_image_url_must_be_a_web_address(
 
 
 async def test_generate_is_offered_only_when_there_are_no_posts(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_detail(app, pilot, settle, generate_plan)
         screen = app.screen

@@ -51,9 +51,14 @@ def stories_heading(app: PlannerApp) -> str:
 
 
 async def test_regenerate_stories_asks_then_new_stories_replace_the_drafts(
-    make_app: Any, settle: Settle, generate_plan: Any, advance: Advance, watch_requests: Any
+    make_app: Any,
+    shape: str,
+    settle: Settle,
+    generate_plan: Any,
+    advance: Advance,
+    watch_requests: Any,
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await generate_plan(pilot)
         activity_id = earliest(app, lambda a: bool(a.stories))
@@ -102,9 +107,9 @@ async def test_regenerate_stories_asks_then_new_stories_replace_the_drafts(
 
 
 async def test_clear_stories_removes_only_drafts_and_cancel_keeps_them(
-    make_app: Any, settle: Settle, generate_plan: Any, watch_requests: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any, watch_requests: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await generate_plan(pilot)
         activity_id = earliest(app, lambda a: bool(a.stories))
@@ -158,9 +163,9 @@ async def test_clear_stories_removes_only_drafts_and_cancel_keeps_them(
 
 
 async def test_an_activity_without_stories_explains_instead_of_asking(
-    make_app: Any, settle: Settle, generate_plan: Any, watch_requests: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any, watch_requests: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await generate_plan(pilot)
         activity_id = earliest(app, lambda a: bool(a.posts) and not a.stories)
@@ -220,9 +225,9 @@ async def test_story_keys_are_listed_in_help_and_can_be_rebound(
 
 
 async def test_story_keys_submit_their_commands_through_the_host(
-    make_app: Any, make_static_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, make_static_app: Any, settle: Settle, generate_plan: Any
 ) -> None:
-    sandbox_app = make_app()
+    sandbox_app = make_app(shape=shape)
     async with sandbox_app.run_test(size=SIZE) as pilot:
         await generate_plan(pilot)
         state = sandbox_app.state

@@ -38,9 +38,9 @@ async def open_drafts(pilot: Any, settle: Settle) -> DraftsScreen:
 
 
 async def test_space_and_range_select_drafts_and_s_schedules_only_the_connected_ones(
-    make_app: Callable[..., PlannerApp], settle: Settle, generate_plan: Settle
+    make_app: Callable[..., PlannerApp], shape: str, settle: Settle, generate_plan: Settle
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await generate_plan(pilot)
         screen = await open_drafts(pilot, settle)

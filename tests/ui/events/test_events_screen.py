@@ -40,9 +40,9 @@ def named(app: PlannerApp, name: str) -> CalendarEvent | None:
 
 
 async def test_the_list_marks_recurring_and_read_only_events(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
         table = events_screen(app).query_one(DataTable)
@@ -58,9 +58,9 @@ async def test_the_list_marks_recurring_and_read_only_events(
 
 
 async def test_create_a_one_time_event_then_offer_to_regenerate(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
         await pilot.press("n")
@@ -150,9 +150,9 @@ async def test_r_says_how_many_scheduled_posts_and_edits_a_regeneration_loses_fi
 
 
 async def test_create_a_recurring_event_with_its_rule(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
         await pilot.press("n")
@@ -173,10 +173,10 @@ async def test_create_a_recurring_event_with_its_rule(
 
 
 async def test_names_and_descriptions_over_3000_characters_are_refused_inline(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
     assert check_length("x" * 3000, "The name") is None
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
         await pilot.press("n")
@@ -191,9 +191,9 @@ async def test_names_and_descriptions_over_3000_characters_are_refused_inline(
 
 
 async def test_edit_and_delete_an_event_with_confirmation(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
         await pilot.press("n")
@@ -233,24 +233,57 @@ async def test_edit_and_delete_an_event_with_confirmation(
         assert all(event.id != created.id for event in remote)
 
 
-async def test_read_only_events_refuse_edit_and_delete_with_a_sentence(
-    make_app: Any, settle: Settle, generate_plan: Any
+async def test_read_only_events_are_not_offered_for_edit_or_delete(
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    """Rich: the event says it is read-only. Documented: nothing does until the server
+    refuses a change (428); the app says so once and offers no edit or delete after that."""
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
-        read_only = next(event for event in app.state.events if event.read_only)
+        connected = next(e for e in app.state.events if e.name.endswith("makers market"))
         screen = events_screen(app)
         table = screen.query_one(DataTable)
-        assert read_only.id
-        table.move_cursor(row=table.get_row_index(read_only.id))
+        assert connected.id
+        table.move_cursor(row=table.get_row_index(connected.id))
+        await pilot.pause()
+
+        if shape == "documented":
+            assert screen.check_action("edit_event", ()) is True, "nothing says it is read-only"
+            await pilot.press("e")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, EventForm)
+            form.query_one("#event-name", Input).value = "Makers market (moved)"
+            await pilot.press("ctrl+s")
+            await settle(pilot, lambda: form.query_one("#form-error", FieldError).message)
+            refusal = form.query_one("#form-error", FieldError).message or ""
+            assert refusal.startswith("Could not update the event")
+            said = [n.message for n in app._notifications if "read-only" in n.message]
+            assert said == [
+                f"The server refuses to change “{connected.name}”: it comes from a connected "
+                "calendar (change it there) or no longer exists, so it is read-only here from "
+                "now on."
+            ]
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("y")  # discard what was typed
+            await settle(pilot, lambda: app.screen is screen, what="back on the list")
+            row = " | ".join(str(cell) for cell in table.get_row_at(table.cursor_row))
+            assert "⊠ Read-only" in row
+        else:
+            row = " | ".join(str(cell) for cell in table.get_row_at(table.cursor_row))
+            assert "⊠ Connected" in row
+
+        notified = len(app._notifications)
+        assert screen.check_action("edit_event", ()) is None
+        assert screen.check_action("delete_event", ()) is None
         await pilot.press("e")
         await pilot.press("d")
         await pilot.pause()
         assert app.screen is screen, "no form and no confirmation opened"
-        messages = [n.message for n in app._notifications]
-        assert any("comes from a connected calendar, so it cannot be edited" in m for m in messages)
-        assert any("cannot be deleted here" in m for m in messages)
+        assert len(app._notifications) == notified, "said once, not again"
+        assert named(app, connected.name) is not None
 
 
 def _plan_bounds(app: PlannerApp) -> tuple[Any, Any]:
@@ -260,9 +293,9 @@ def _plan_bounds(app: PlannerApp) -> tuple[Any, Any]:
 
 
 async def test_cancelling_a_form_with_changes_asks_and_keeping_editing_keeps_them(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
         count = len(app.state.events)
@@ -305,9 +338,9 @@ async def test_cancelling_a_form_with_changes_asks_and_keeping_editing_keeps_the
 
 
 async def test_a_refused_event_save_keeps_the_form_open_with_what_was_typed(
-    make_app: Any, settle: Settle, generate_plan: Any
+    make_app: Any, shape: str, settle: Settle, generate_plan: Any
 ) -> None:
-    app = make_app()
+    app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await open_events(app, pilot, settle, generate_plan)
         await pilot.press("n")

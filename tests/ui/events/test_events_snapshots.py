@@ -26,7 +26,8 @@ def after_plan(*keys: str) -> Callable[[Pilot[None]], Any]:
 def test_events_list_at_120x40(snap_compare: SnapCompare, make_app: Any) -> None:
     """ "2 events in Mon 23 Nov 2026 to Thu 31 Dec 2026" and what events are for; a table with
     the one-time Asheville makers market (Sat 5 Dec, Once) and the yearly anniversary
-    (Next Sat 19 Dec 2026, ↻ Yearly), both marked ⊠ Connected; footer: New, Edit, Delete."""
+    (Next Sat 19 Dec 2026, ↻ Yearly), both marked ⊠ Connected; footer: New, with Edit and
+    Delete dimmed (the selected event comes from a connected calendar)."""
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=after_plan("f4"))
 
 

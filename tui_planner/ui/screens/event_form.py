@@ -18,13 +18,14 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select,
 
 from tui_planner.api.models import CalendarEvent, RecurrenceFrequency, RecurringRule
 from tui_planner.api.text_rules import control_character_problem
+from tui_planner.store.event_rules import event_instant
 from tui_planner.sync.commands import CreateEvent, UpdateEvent
 from tui_planner.ui.day_text import DAY_HINT, parse_day
 from tui_planner.ui.dialogs.form_modal import CommandForm
 from tui_planner.ui.screens.activity_form import check_text
 from tui_planner.ui.widgets.field_error import FieldError
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
-from tui_planner.zone import date_only_instant, event_day
+from tui_planner.zone import event_day
 
 if TYPE_CHECKING:
     from datetime import date, datetime, tzinfo
@@ -203,7 +204,8 @@ class EventForm(CommandForm):
         day = self._check_day("event-start" if self.recurring else "event-date")
         if name_error or description_error or day is None:
             return None
-        instant = date_only_instant(day)
+        # The form edits the day; an edited event with a time of day keeps it.
+        instant = event_instant(day, self._event, self._tz)
         rule = None
         if self.recurring:
             frequency = self.query_one("#event-frequency", Select).value

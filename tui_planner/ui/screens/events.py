@@ -1,8 +1,10 @@
 """``EventsScreen``: the sales, launches and holidays the plan is built around.
 
-Events from a connected calendar are read-only: the screen says so instead of offering a
-form. After any change the plan no longer matches the events, so the screen offers to
-regenerate it (``R``) until the user does or leaves.
+Events from a connected calendar are read-only: the screen offers no edit or delete for them.
+The contract has no flag for it, so an event the server refused to change (428) is marked
+read-only from then on, and the screen says so once. After any change the plan no longer
+matches the events, so the screen offers to regenerate it (``R``) until the user does or
+leaves.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from tui_planner.api.models import RecurrenceFrequency
+from tui_planner.store.event_rules import event_is_read_only, with_series_start
 from tui_planner.sync.commands import DeleteEvent, RegeneratePlan
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.icons import READ_ONLY_ICON, RECURRING_ICON
@@ -89,6 +92,7 @@ class EventsScreen(PlannerScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._shown: tuple[CalendarEvent, ...] | None = None
+        self._read_only_ids: frozenset[str] | None = None
         self._offer_regenerate = False
 
     def compose_body(self) -> ComposeResult:
@@ -108,9 +112,12 @@ class EventsScreen(PlannerScreen[None]):
     # -- following the store ------------------------------------------------------------------
 
     def state_changed(self, state: PlannerState) -> None:
-        if state.events is self._shown:
+        if state.events is self._shown and state.read_only_event_ids is self._read_only_ids:
             return
+        if self._read_only_ids is not None:
+            self._say_read_only(state, state.read_only_event_ids - self._read_only_ids)
         self._shown = state.events
+        self._read_only_ids = state.read_only_event_ids
         tz = self.host.clock.tz
         table = self.query_one(DataTable)
         keep = self.selected_event.id if self.selected_event else None
@@ -128,11 +135,12 @@ class EventsScreen(PlannerScreen[None]):
                 if rule is not None
                 else Text("Once", style="dim")
             )
-            source = (
-                Text(f"{READ_ONLY_ICON} Connected", style="italic")
-                if event.read_only
-                else Text("This site", style="dim")
-            )
+            if event.read_only:
+                source = Text(f"{READ_ONLY_ICON} Connected", style="italic")
+            elif event_is_read_only(state, event):
+                source = Text(f"{READ_ONLY_ICON} Read-only", style="italic")
+            else:
+                source = Text("This site", style="dim")
             table.add_row(
                 Text(event.name, style="bold"),
                 describe_when(event, tz),
@@ -142,6 +150,7 @@ class EventsScreen(PlannerScreen[None]):
             )
         if keep is not None and keep in {e.id for e in ordered}:
             table.move_cursor(row=table.get_row_index(keep))
+        self.refresh_bindings()
         plan = (
             f"{_day(state.plan_start)} to {_day(state.plan_end)}"
             if state.plan_start and state.plan_end
@@ -155,6 +164,18 @@ class EventsScreen(PlannerScreen[None]):
             "which can only be changed there."
         )
 
+    def _say_read_only(self, state: PlannerState, learned: frozenset[str]) -> None:
+        """Say once, when the server has just refused to change an event, what that means."""
+        for event in state.events:
+            if event.id in learned:
+                self.notify(
+                    f"The server refuses to change “{event.name}”: it comes from a connected "
+                    "calendar (change it there) or no longer exists, so it is read-only here "
+                    "from now on.",
+                    severity="warning",
+                    timeout=8,
+                )
+
     @property
     def selected_event(self) -> CalendarEvent | None:
         """The event under the cursor."""
@@ -166,21 +187,31 @@ class EventsScreen(PlannerScreen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
+    @on(DataTable.RowHighlighted, "#events-table")
+    def _row_moved(self) -> None:
+        # Edit and delete are offered only for an event that can be changed here.
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "regenerate":
             return self._offer_regenerate
         if action in ("edit_event", "delete_event"):
-            return self.selected_event is not None or None
+            event = self.selected_event
+            return (event is not None and not self._read_only(event)) or None
         return True
 
+    def _read_only(self, event: CalendarEvent) -> bool:
+        return event_is_read_only(self.host.state, event)
+
     def _refuse_read_only(self, event: CalendarEvent, verb: str) -> bool:
-        if event.read_only:
+        read_only = self._read_only(event)
+        if read_only:
             self.notify(
-                f"“{event.name}” comes from a connected calendar, so it cannot be {verb} here; "
-                "change it in that calendar.",
+                f"“{event.name}” cannot be {verb} here: it is read-only (an event from a "
+                "connected calendar); change it in that calendar.",
                 severity="warning",
             )
-        return event.read_only
+        return read_only
 
     @work(group="events", exclusive=True, exit_on_error=False, description="New event")
     async def action_new_event(self) -> None:
@@ -198,7 +229,7 @@ class EventsScreen(PlannerScreen[None]):
             return
         clock = self.host.clock
         outcome = await self.app.push_screen_wait(
-            EventForm(today=clock.today(), tz=clock.tz, event=event)
+            EventForm(today=clock.today(), tz=clock.tz, event=with_series_start(event))
         )
         if outcome is not None:
             self._events_changed(outcome.message)

@@ -32,12 +32,8 @@ from tui_planner.store.settings_profile import (
     dump_profile,
     load_profile,
 )
-from tui_planner.sync.commands import (
-    GeneratePlan,
-    RegeneratePlan,
-    RegeneratePlanWithResearch,
-    UpsertSettings,
-)
+from tui_planner.sync.commands import RegeneratePlanWithResearch, UpsertSettings
+from tui_planner.sync.plan_start import start_plan
 from tui_planner.ui.dialogs.choice import Choice, ChoiceDialog
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.dialogs.path_prompt import PathPrompt
@@ -309,7 +305,7 @@ class SettingsScreen(PlannerScreen[None]):
         )
         command: PlanCommand | None = None
         if choice is RegenerateChoice.NOW:
-            command = GeneratePlan() if status == PlanStatus.NEVER_CREATED else RegeneratePlan()
+            command = start_plan(status)
         elif choice is RegenerateChoice.WITH_RESEARCH:
             command = RegeneratePlanWithResearch()
         if command is not None:
