@@ -120,6 +120,8 @@ async def test_every_screen_sees_the_same_plan_over_both_shapes(
         state = run.store.state
         assert state.plan_status == PlanStatus.ACTIVE
         views[shape] = plan_view(state)
+        # Nothing changes now: each idle poll is the plan read alone (30 s apart).
+        assert [await run.engine.run_once() for _ in range(3)] == [30.0, 30.0, 30.0], shape
 
     rich, documented = views["rich"], views["documented"]
     assert rich == documented
