@@ -12,7 +12,12 @@ from textual.widgets import Input
 from tests.ui.calendar.calendar_host import sample_state
 from tui_planner.api.models import PlanStatus
 from tui_planner.store.state import PlannerState
-from tui_planner.sync.commands import GeneratePlan, ScheduleDrafts, UpdateActivity
+from tui_planner.sync.commands import (
+    GeneratePlan,
+    RegeneratePlan,
+    ScheduleDrafts,
+    UpdateActivity,
+)
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.dialogs.choice import ChoiceDialog
@@ -99,7 +104,8 @@ async def test_ctrl_g_on_a_failed_plan_counts_what_generating_again_replaces(
         await pilot.press("ctrl+g")
         await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="the question")
         await pilot.press("y")
-        await settle(pilot, lambda: engine.commands == [GeneratePlan()], what="the command")
+        # An existing plan is regenerated (see tui_planner/sync/plan_start.py).
+        await settle(pilot, lambda: engine.commands == [RegeneratePlan()], what="the command")
 
 
 async def test_generating_a_plan_that_was_never_created_asks_nothing(
