@@ -26,6 +26,7 @@ from tui_planner.api.models import (
 from tui_planner.store.scheduling import (
     Reason,
     failure_reason,
+    outcome_report,
     plan_schedule,
     schedule_report,
 )
@@ -199,3 +200,32 @@ def test_failure_reasons_by_what_went_wrong() -> None:
         Reason.PREMIUM_MISSING
     )
     assert failure_reason(InvalidArgumentError("bad id", status=400)) is Reason.REFUSED
+
+
+def test_outcome_report_says_why_the_rest_failed_when_part_went_through() -> None:
+    state = _state()
+    plan = plan_schedule(state, ["ig", "fb"], NOW)
+    silent = ServerError("The server failed (500)", status=500)
+
+    cut_short = outcome_report(
+        plan, state, ok=False, message="Could not...", scheduled_ids=["ig"], error=silent
+    )
+    refused = outcome_report(
+        plan,
+        state,
+        ok=False,
+        message="Could not...",
+        scheduled_ids=["ig"],
+        error=InvalidArgumentError("bad id", status=400),
+    )
+    failed = outcome_report(
+        plan, state, ok=False, message="Could not schedule: no.", scheduled_ids=[], error=silent
+    )
+
+    assert cut_short.scheduled == ("ig",)
+    assert cut_short.left_as_draft == (("fb", Reason.NO_ANSWER),)
+    assert cut_short.failure is not None
+    assert cut_short.failure.startswith("The server stopped answering part-way: ")
+    assert refused.failure == "The server refused part of it: Bad id (INVALID_ARGUMENT)"
+    assert failed.failure == "Could not schedule: no."
+    assert failed.left_as_draft == (("ig", Reason.NO_ANSWER), ("fb", Reason.NO_ANSWER))

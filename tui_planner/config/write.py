@@ -21,8 +21,8 @@ REDACTED = "********"
 """What a secret looks like when the config is shown."""
 
 
-def write_private_file(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically, with mode 0600.
+def write_private_file(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` atomically, with mode 0600 (``encoding``: UTF-8).
 
     The text goes to a temporary file in the same directory (created 0600 by ``mkstemp``),
     is flushed to disk, then renamed over ``path``, so a reader sees the old file or the new
@@ -35,7 +35,7 @@ def write_private_file(path: Path, text: str) -> None:
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(descriptor, "w", encoding=encoding, newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -36,6 +36,7 @@ __all__ = [
     "SchedulePlan",
     "ScheduleReport",
     "failure_reason",
+    "outcome_report",
     "plan_schedule",
     "schedule_report",
 ]
@@ -167,6 +168,33 @@ def schedule_report(
                 found = Reason.SERVER_DECLINED
         left.append((item_id, found))
     return ScheduleReport(tuple(scheduled), tuple(left), failure)
+
+
+def outcome_report(
+    plan: SchedulePlan,
+    state_after: PlannerState,
+    *,
+    ok: bool,
+    message: str | None,
+    scheduled_ids: Iterable[str],
+    error: ApiError | None,
+) -> ScheduleReport:
+    """The report on a ScheduleDrafts command, from how it ended and the plan read after.
+
+    The app's report screen and ``planner-tui schedule`` both show this. A call that failed
+    outright quotes its sentence (``message``); one that went through in part says why the
+    rest did not, above the list.
+    """
+    scheduled = tuple(scheduled_ids)
+    failure = None if ok else message
+    if scheduled and error is not None:
+        failure = (
+            f"The server stopped answering part-way: {error} The drafts it did not "
+            "take are still drafts; schedule them again once it answers."
+            if failure_reason(error) is Reason.NO_ANSWER
+            else f"The server refused part of it: {error}"
+        )
+    return schedule_report(plan, scheduled, state_after, failure, error=error)
 
 
 def _blocking_reason(state: PlannerState, item_id: str) -> Reason | None:

@@ -1,12 +1,15 @@
 """Glyphs the screens share: one per activity type and one per post status.
 
 Single-cell characters only, so a cell's width never depends on the terminal's emoji
-handling; each glyph has a word beside it wherever there is room.
+handling; each glyph has a word beside it wherever there is room. The words themselves
+(channel and type names) live in :mod:`tui_planner.store.names`, for the command line and
+the exports too, and are re-exported here.
 """
 
 from __future__ import annotations
 
 from tui_planner.api.models import ChannelName, ItemStatus, ItemType, MarketingActivityType
+from tui_planner.store.names import CHANNEL_LABELS, TYPE_LABELS, channel_label, type_label
 
 __all__ = [
     "CHANNEL_LABELS",
@@ -32,13 +35,6 @@ TYPE_ICONS: dict[MarketingActivityType, str] = {
     MarketingActivityType.UNKNOWN: "·",
 }
 """Social posts, blog post, email campaign."""
-
-TYPE_LABELS: dict[MarketingActivityType, str] = {
-    MarketingActivityType.SOCIAL_MARKETING: "Social",
-    MarketingActivityType.BLOG: "Blog",
-    MarketingActivityType.EMAIL_MARKETING: "Email",
-    MarketingActivityType.UNKNOWN: "Other",
-}
 
 STATUS_ICONS: dict[ItemStatus, str] = {
     ItemStatus.DRAFT: "○",
@@ -92,13 +88,6 @@ def type_icon(activity_type: MarketingActivityType | None) -> str:
     return TYPE_ICONS.get(activity_type, TYPE_ICONS[MarketingActivityType.UNKNOWN])
 
 
-def type_label(activity_type: MarketingActivityType | None) -> str:
-    """The word for an activity type."""
-    if activity_type is None:
-        return TYPE_LABELS[MarketingActivityType.SOCIAL_MARKETING]
-    return TYPE_LABELS.get(activity_type, activity_type.value.replace("_", " ").title())
-
-
 def channel_short(channel: ChannelName, item_type: ItemType = ItemType.POST) -> str:
     """A channel's short name for tight rows, with the kind of any item but a feed post.
 
@@ -114,21 +103,3 @@ def channel_short(channel: ChannelName, item_type: ItemType = ItemType.POST) -> 
 def status_icon(status: ItemStatus) -> str:
     """The glyph for a post status (``?`` for one this app does not know)."""
     return STATUS_ICONS.get(status, "?")
-
-
-CHANNEL_LABELS: dict[ChannelName, str] = {
-    ChannelName.FACEBOOK: "Facebook",
-    ChannelName.INSTAGRAM: "Instagram",
-    ChannelName.LINKEDIN: "LinkedIn",
-    ChannelName.PINTEREST: "Pinterest",
-    ChannelName.GBP: "Google Business",
-    ChannelName.TIKTOK: "TikTok",
-    ChannelName.TWITTER: "X",
-    ChannelName.YOUTUBE: "YouTube",
-}
-"""What people call each network."""
-
-
-def channel_label(channel: ChannelName) -> str:
-    """The network's name as people say it ("Google Business", "X")."""
-    return CHANNEL_LABELS.get(channel, channel.value.replace("_", " ").title())

@@ -17,9 +17,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui_planner.store.scheduling import Reason, failure_reason, plan_schedule, schedule_report
+from tui_planner.store.names import item_line
+from tui_planner.store.scheduling import outcome_report, plan_schedule
 from tui_planner.sync.commands import ScheduleDrafts
-from tui_planner.ui.screens.schedule_report import ScheduleReportScreen, item_line
+from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -163,15 +164,13 @@ async def schedule_with_confirmation(
     # The store has the confirmed snapshot already; the app's reactive copy follows a
     # moment later, so read the store to explain what the server left behind.
     after: PlannerState = host.store.state
-    failure = None if outcome.ok else outcome.message
-    if outcome.scheduled_ids and outcome.error is not None:
-        # Part went through: the headline counts it; this line says why the rest did not.
-        failure = (
-            f"The server stopped answering part-way: {outcome.error} The drafts it did not "
-            "take are still drafts; schedule them again once it answers."
-            if failure_reason(outcome.error) is Reason.NO_ANSWER
-            else f"The server refused part of it: {outcome.error}"
-        )
-    report = schedule_report(plan, outcome.scheduled_ids, after, failure, error=outcome.error)
+    report = outcome_report(
+        plan,
+        after,
+        ok=outcome.ok,
+        message=outcome.message,
+        scheduled_ids=outcome.scheduled_ids,
+        error=outcome.error,
+    )
     app.push_screen(ScheduleReportScreen(report, after, tz))
     return report

@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui_planner.store.names import item_line
 from tui_planner.store.selectors import item, local_day
-from tui_planner.ui.icons import channel_label
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -24,24 +24,7 @@ if TYPE_CHECKING:
     from tui_planner.store.scheduling import ScheduleReport
     from tui_planner.store.state import PlannerState
 
-__all__ = ["ScheduleReportScreen", "item_line"]
-
-TITLE_WIDTH = 40
-"""Activity titles are cut to this many characters so each post keeps to one line."""
-
-
-def item_line(state: PlannerState, item_id: str, tz: tzinfo) -> str:
-    """``"Instagram · Tue 24 Nov · Black Friday teaser"`` for a post item."""
-    found = item(state, item_id)
-    if found is None:
-        return f"Post {item_id}"
-    owner, entry = found
-    day = local_day(owner, tz).strftime("%a %d %b")
-    title = owner.title or "Untitled activity"
-    if len(title) > TITLE_WIDTH:
-        title = title[: TITLE_WIDTH - 1].rstrip() + "…"
-    kind = " story" if entry.is_story else ""
-    return f"{channel_label(entry.channel.name)}{kind} · {day} · {title}"
+__all__ = ["ScheduleReportScreen"]
 
 
 def _count(n: int, noun: str) -> str:
