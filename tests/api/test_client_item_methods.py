@@ -433,6 +433,7 @@ async def test_query_items_stops_at_its_cap_and_says_so(
     assert [item.id for item in result.items] == ["a", "b", "c"]
     assert not result.complete
     assert result.total == 9
+    assert result.pages == 2
 
 
 async def test_query_items_clamps_page_size_to_the_assumed_maximum(

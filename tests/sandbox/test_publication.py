@@ -122,6 +122,8 @@ async def test_insights_grow_with_time_and_repeat_exactly(sandbox: Sandbox) -> N
     again = (await get_item(sandbox, item["id"]))["insightsSummary"]
 
     assert again == readings[-1]
+    sandbox.clock.set(live + timedelta(hours=240, minutes=59))
+    assert (await get_item(sandbox, item["id"]))["insightsSummary"] == readings[-1], "hourly"
     for metric in ("impressions", "interactions", "likes", "comments", "shares", "clicks"):
         values = [reading[metric] for reading in readings]
         assert values == sorted(values), metric

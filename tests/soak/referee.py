@@ -32,6 +32,7 @@ from tui_planner.sync import (
     CreateEvent,
     DeleteActivity,
     DeleteEvent,
+    DeleteItem,
     DeletePlan,
     GeneratePlan,
     GeneratePosts,
@@ -44,6 +45,7 @@ from tui_planner.sync import (
     ScheduleDrafts,
     UpdateActivity,
     UpdateEvent,
+    UpdateItemCaption,
     UpdatePostsMedia,
     UpsertSettings,
 )
@@ -187,7 +189,7 @@ class Referee:
                 # The posts arrive later; they replace whatever was said of the drafts.
                 if ok:
                     for activity_id in activity_ids:
-                        self._facts.pop(("posts", activity_id), None)
+                        self._forget_posts(activity_id)
                 return []
             case (
                 RegeneratePosts(activity_id=activity_id)
@@ -195,7 +197,7 @@ class Referee:
                 | RegenerateStories(activity_id=activity_id)
             ):
                 if ok:
-                    self._facts.pop(("posts", activity_id), None)
+                    self._forget_posts(activity_id)
                 return []
             case UpdatePostsMedia():
                 return self._posts_media(command, ok, before, after)
@@ -209,6 +211,10 @@ class Referee:
                 return self._reschedule(command, ok, before, after, shown)
             case CancelItem(item_id=item_id):
                 return self._cancel(item_id, ok, after, shown)
+            case UpdateItemCaption(item_id=item_id, caption=caption):
+                return self._caption(item_id, caption, ok, before, after, shown)
+            case DeleteItem(item_id=item_id):
+                return self._delete_item(item_id, ok, before, after, shown)
             case CreateActivity(title=title):
                 return self._create_activity(title, ok, after, shown)
             case UpdateActivity():
@@ -309,6 +315,55 @@ class Referee:
             self._owner_lock(after, item_id),
             f"{item_id} stays canceled",
             lambda s: (e := _item(s, item_id)) is None or e.status == ItemStatus.CANCELED,
+        )
+        return []
+
+    def _caption(
+        self,
+        item_id: str,
+        caption: str,
+        ok: bool,
+        before: Snapshot,
+        after: Snapshot,
+        shown: PlannerState,
+    ) -> list[str]:
+        entry, was = _item(after, item_id), _item(before, item_id)
+        if not ok:
+            changed = entry is not None and entry.text == caption != (was.text if was else None)
+            return ["the server changed the caption"] if changed else []
+        if entry is None or entry.text != caption:
+            return [f"the server's caption of {item_id} is {entry.text if entry else 'gone'!r}"]
+        mine = _shown_item(shown, item_id)
+        posted = shown.site_posts.items.get(item_id)
+        if mine is None or mine.text != caption or posted is None or posted.text != caption:
+            return [f"the app does not show {item_id}'s new caption everywhere"]
+        owner = self._owner_lock(after, item_id)
+        self._remember(
+            ("caption", owner, item_id),
+            owner,
+            f"{item_id} reads {caption!r}",
+            lambda s: (e := _item(s, item_id)) is None or e.text == caption,
+        )
+        return []
+
+    def _delete_item(
+        self, item_id: str, ok: bool, before: Snapshot, after: Snapshot, shown: PlannerState
+    ) -> list[str]:
+        present = _item(after, item_id) is not None
+        if not ok:
+            lost = not present and _item(before, item_id) is not None
+            return ["the server deleted it"] if lost else []
+        if present:
+            return ["the server still has it"]
+        if _shown_item(shown, item_id) is not None or item_id in shown.site_posts.items:
+            return ["the app still shows it"]
+        owner = self._owner_lock(before, item_id)
+        self._facts.pop(("caption", owner, item_id), None)
+        self._remember(
+            ("deleted", item_id),
+            owner,
+            f"{item_id} stays deleted",
+            lambda s: _item(s, item_id) is None,
         )
         return []
 
@@ -521,6 +576,13 @@ class Referee:
         self, key: tuple[str, ...], lock: str, says: str, holds: Callable[[Snapshot], bool]
     ) -> None:
         self._facts[key] = Fact(lock, says, holds)
+
+    def _forget_posts(self, activity_id: str) -> None:
+        """New drafts for the activity: what was said of its drafts' images and words goes."""
+        lock = activity_lock(activity_id)
+        self._facts.pop(("posts", activity_id), None)
+        for key in [k for k in self._facts if k[0] == "caption" and k[1] == lock]:
+            del self._facts[key]
 
     def _forget(self, lock: str) -> None:
         for key in [key for key, fact in self._facts.items() if fact.lock == lock]:

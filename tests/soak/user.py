@@ -33,6 +33,7 @@ from tui_planner.sync import (
     CreateEvent,
     DeleteActivity,
     DeleteEvent,
+    DeleteItem,
     DeletePlan,
     GeneratePlan,
     GeneratePosts,
@@ -45,6 +46,7 @@ from tui_planner.sync import (
     ScheduleDrafts,
     UpdateActivity,
     UpdateEvent,
+    UpdateItemCaption,
     UpdatePostsMedia,
     UpsertSettings,
 )
@@ -133,6 +135,8 @@ class User:
             (RescheduleItem, 4, self._reschedule_item),
             (UpsertSettings, 4, self._upsert_settings),
             (CancelItem, 3, self._cancel_item),
+            (UpdateItemCaption, 3, self._update_item_caption),
+            (DeleteItem, 1.5, self._delete_item),
             (DeleteActivity, 3, self._delete_activity),
             (CreateEvent, 3, self._create_event),
             (UpdateEvent, 3, self._update_event),
@@ -301,6 +305,40 @@ class User:
             return None
         owner, entry = found
         return Intent(CancelItem(entry.id), frozenset({activity_lock(owner)}))
+
+    def _editable(self, state: PlannerState, now: datetime) -> tuple[str, PostItem] | None:
+        """A post (not a story) still a draft, or scheduled and not about to go out."""
+        soon = now + timedelta(minutes=15)
+        found = self._items(
+            state,
+            lambda e: (
+                not e.is_story
+                and (
+                    e.status == ItemStatus.DRAFT
+                    or (
+                        e.status == ItemStatus.SCHEDULED
+                        and e.scheduled_date is not None
+                        and e.scheduled_date > soon
+                    )
+                )
+            ),
+        )
+        return self._rng.choice(found) if found else None
+
+    def _update_item_caption(self, state: PlannerState, now: datetime) -> Intent | None:
+        found = self._editable(state, now)
+        if found is None:
+            return None
+        owner, entry = found
+        command = UpdateItemCaption(entry.id, self._name("Caption"))
+        return Intent(command, frozenset({activity_lock(owner)}))
+
+    def _delete_item(self, state: PlannerState, now: datetime) -> Intent | None:
+        found = self._editable(state, now)
+        if found is None:
+            return None
+        owner, entry = found
+        return Intent(DeleteItem(entry.id), frozenset({activity_lock(owner)}))
 
     def _generate_posts(self, state: PlannerState, now: datetime) -> Intent | None:
         bare = [

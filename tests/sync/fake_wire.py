@@ -36,8 +36,10 @@ from tui_planner.api.models import (
     MarketingSettings,
     MarketingSettingsDefaultsResponse,
     MarketingSettingsResponse,
+    PagingMetadata,
     PlanGoalOptionsResponse,
     PointOfViewOptionsResponse,
+    QueryItemsResponse,
     TokenStatusResponse,
     WireModel,
 )
@@ -214,6 +216,25 @@ class FakeWire:
                 await api.cancel_scheduled_item(item_id)
                 # As the contract's example answers: the id and the new status, nothing more.
                 return {"item": {"id": item_id, "status": ItemStatus.CANCELED.value}}
+            case "POST", ["items", "query"]:
+                found = await api.query_items()
+                return QueryItemsResponse(
+                    items=found.items,
+                    paging_metadata=PagingMetadata(count=len(found.items), has_next=False),
+                )
+            case "GET", ["items", item_id]:
+                return ItemResponse(item=await api.get_item(item_id))
+            case "PATCH", ["items", item_id]:
+                sent = body["item"]
+                assert sent["id"] == item_id, "the path and the body name one item"
+                content = next(value for key, value in sent.items() if key != "id")
+                text = content.get("caption", content.get("description"))
+                current = await api.get_item(item_id)
+                changed = await api.update_item_text(current, text)
+                return ItemResponse(item=changed) if changed is not None else {}
+            case "DELETE", ["items", item_id]:
+                await api.delete_item(item_id)
+                return {}
         raise AssertionError(f"the fake Publisher has no route for {verb} {'/'.join(segments)}")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tui_planner.api.errors import ApiError
+from tui_planner.api.errors import ApiError, FailedPreconditionError, NotFoundError
 from tui_planner.api.models import (
     PLAN_CHANNELS,
     ActivityPosts,
@@ -26,6 +26,8 @@ from tui_planner.api.models import (
     Feature,
     FeatureDataResponse,
     FeatureType,
+    ItemQuery,
+    ItemsQueryResult,
     ItemStatus,
     ItemType,
     MarketingActivity,
@@ -122,6 +124,11 @@ class FakeApi:
         """Types QueryMarketingActivities answers (social unless set)."""
         self.pending_posts: dict[str, tuple[PostItem, ...]] = {}
         """Posts that appear on the next read after GenerateSocialPosts."""
+        self.other_posts: dict[str, PostItem] = {}
+        """Posts outside the plan (made on the dashboard, imported): only Query Items has them."""
+        self.deleted: set[str] = set()
+        self.update_answers_item = True
+        """Whether Update Item answers with the item (else ``None``, as for ``{}``)."""
         self.next_id = 100
 
     # -- test controls -------------------------------------------------------------------
@@ -243,6 +250,61 @@ class FakeApi:
         return FeatureDataResponse(
             features=(Feature(type=FeatureType.SCHEDULE_POST, enabled=True),)
         )
+
+    def _all_posts(self) -> dict[str, PostItem]:
+        posts = {e.id: e for a in self.activities.values() for e in a.items}
+        posts.update(self.other_posts)
+        return posts
+
+    async def query_items(
+        self, query: ItemQuery | None = None, *, page_size: int = 100, max_items: int = 1000
+    ) -> ItemsQueryResult:
+        await self._enter("query_items", query, max_items)
+        posts = list(self._all_posts().values())
+        return ItemsQueryResult(tuple(posts[:max_items]), complete=len(posts) <= max_items)
+
+    async def get_item(self, item_id: str) -> PostItem:
+        await self._enter("get_item", item_id)
+        found = self._all_posts().get(item_id)
+        if found is None:
+            raise NotFoundError("No such item", status=404, application_code="ITEM_NOT_EXISTS")
+        return found
+
+    def _editable(self, item_id: str) -> PostItem:
+        if item_id in self.deleted:
+            raise FailedPreconditionError(
+                "Item is deleted", status=428, application_code="ITEM_IS_DELETED"
+            )
+        found = self._all_posts().get(item_id)
+        if found is None:
+            raise NotFoundError("No such item", status=404, application_code="ITEM_NOT_EXISTS")
+        if found.status not in (ItemStatus.DRAFT, ItemStatus.SCHEDULED):
+            raise FailedPreconditionError(
+                "Item is published", status=428, application_code="ITEM_IS_PUBLISHED"
+            )
+        return found
+
+    async def update_item_text(self, entry: PostItem, text: str) -> PostItem | None:
+        await self._enter("update_item_text", entry.id, text)
+        self._editable(entry.id)
+        changed = self._edit_post(entry.id, lambda e: e.with_text(text))
+        return changed if self.update_answers_item else None
+
+    async def delete_item(self, item_id: str) -> None:
+        await self._enter("delete_item", item_id)
+        self._editable(item_id)
+        self.deleted.add(item_id)
+        self.other_posts.pop(item_id, None)
+        for key, activity in self.activities.items():
+            kept = tuple(e for e in activity.items if e.id != item_id)
+            if len(kept) != len(activity.items):
+                self.activities[key] = activity.model_copy(update={"items": kept})
+
+    def _edit_post(self, item_id: str, edit: Callable[[PostItem], PostItem]) -> PostItem | None:
+        if item_id in self.other_posts:
+            self.other_posts[item_id] = edit(self.other_posts[item_id])
+            return self.other_posts[item_id]
+        return self._edit_item(item_id, edit)
 
     # -- writes ----------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from tui_planner.sync import (
     CreateEvent,
     DeleteActivity,
     DeleteEvent,
+    DeleteItem,
     DeletePlan,
     GeneratePlan,
     GeneratePosts,
@@ -59,6 +60,7 @@ from tui_planner.sync import (
     SyncEngine,
     UpdateActivity,
     UpdateEvent,
+    UpdateItemCaption,
     UpdatePostsMedia,
     UpsertSettings,
 )
@@ -161,6 +163,17 @@ def scheduled_date_of(item_id: str) -> Callable[[PlannerState], object]:
     def view(state: PlannerState) -> object:
         found = item(state, item_id)
         return found[1].scheduled_date if found else None
+
+    return view
+
+
+def caption_everywhere(item_id: str) -> Callable[[PlannerState], object]:
+    """The post's caption in the plan and among the site's posts (the same, or both gone)."""
+
+    def view(state: PlannerState) -> object:
+        found = item(state, item_id)
+        posted = state.site_posts.items.get(item_id)
+        return (found[1].text if found else None, posted.text if posted else None)
 
     return view
 
@@ -392,6 +405,28 @@ CASES = (
         (ItemStatus.SCHEDULED,),
         (ItemStatus.CANCELED,),
         (ItemStatus.CANCELED,),
+    ),
+    Case(
+        UpdateItemCaption("fb2", "Now with a discount"),
+        (
+            Sent(
+                "PATCH",
+                f"{PUBLISHER}/items/fb2",
+                {"item": {"facebookPost": {"caption": "Now with a discount"}, "id": "fb2"}},
+            ),
+        ),
+        caption_everywhere("fb2"),
+        ("Hello", "Hello"),
+        ("Now with a discount", "Now with a discount"),
+        ("Now with a discount", "Now with a discount"),
+    ),
+    Case(
+        DeleteItem("fb1"),
+        (Sent("DELETE", f"{PUBLISHER}/items/fb1"),),
+        caption_everywhere("fb1"),
+        ("Hello", "Hello"),
+        (None, None),
+        (None, None),
     ),
     Case(
         CreateActivity("Open day", "Come and see", OPEN_DAY, MarketingActivityType.BLOG),

@@ -15,17 +15,24 @@ from tui_planner.api.models import (
 )
 from tui_planner.sync import (
     ClearPosts,
+    DeleteItem,
     GeneratePosts,
     PlanData,
     RegeneratePlan,
     RescheduleItem,
     ScheduleDrafts,
     UpdateActivity,
+    UpdateItemCaption,
     UpdatePostsMedia,
     UpsertSettings,
 )
 from tui_planner.sync.optimistic import layer, optimistic_patch, settings_with_mask
-from tui_planner.sync.reconcile import merge_activity_posts, reconcile_activities
+from tui_planner.sync.reconcile import (
+    fold_plan_items,
+    fold_queried_items,
+    merge_activity_posts,
+    reconcile_activities,
+)
 
 
 def truth() -> PlanData:
@@ -114,3 +121,53 @@ def test_settings_patch_takes_only_the_masked_paths() -> None:
     assert shown.settings is not None
     assert shown.settings.settings.topics is None, "a masked path missing from the body clears"
     assert shown.settings.settings.tone_of_voice == "warm"
+
+
+def test_folding_the_plan_into_the_site_posts_touches_only_what_changed() -> None:
+    data = truth()
+    folded = fold_plan_items(data.items, {}, data.activities)
+    assert set(folded) == {"fb1", "fb2"}
+
+    assert fold_plan_items(folded, data.activities, data.activities) is folded
+    same_again = {key: value.model_copy() for key, value in data.activities.items()}
+    assert fold_plan_items(folded, data.activities, same_again) is folded, "equal: no change"
+
+    edited = make_activity("a1", items=(make_item("fb1", caption="New"),))
+    after = fold_plan_items(folded, data.activities, {**data.activities, "a1": edited})
+    assert after["fb1"].text == "New"
+    assert "fb2" not in after, "a draft the activity no longer holds is gone"
+
+
+def test_a_complete_query_answer_replaces_the_posts_but_keeps_the_plans() -> None:
+    data = truth()
+    folded = fold_plan_items(data.items, {}, data.activities)
+    other = make_item("x1", status=ItemStatus.PUBLISHED)
+
+    after = fold_queried_items(folded, (other, folded["fb1"]), data.activities, complete=True)
+    again = fold_queried_items(after, (other, folded["fb1"]), data.activities, complete=True)
+
+    assert set(after) == {"x1", "fb1", "fb2"}
+    assert after["fb1"] is folded["fb1"]
+    assert again is after, "nothing new: the same mapping"
+    gone = fold_queried_items(after, (folded["fb1"],), data.activities, complete=True)
+    assert "x1" not in gone
+    capped = fold_queried_items(after, (folded["fb1"],), data.activities, complete=False)
+    assert "x1" in capped, "a capped answer does not say what is gone"
+
+
+def test_a_pending_caption_edit_shows_in_the_plan_and_among_the_site_posts() -> None:
+    data = truth()
+    data = PlanData(
+        data.plan_status,
+        data.activities,
+        items=fold_plan_items(data.items, {}, data.activities),
+    )
+
+    shown = layer(data, [optimistic_patch(UpdateItemCaption("fb1", "Fresh"), "local-1")])
+
+    assert shown.activities["a1"].items[0].text == "Fresh"
+    assert shown.items["fb1"].text == "Fresh"
+    assert shown.items["fb2"] is data.items["fb2"]
+    gone = layer(data, [optimistic_patch(DeleteItem("fb2"), "local-2")])
+    assert [e.id for e in gone.activities["a1"].items] == ["fb1"]
+    assert "fb2" not in gone.items

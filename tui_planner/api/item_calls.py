@@ -137,9 +137,11 @@ class ItemCalls(ServiceClient):
         pager = _Pager(query or ItemQuery(), page_size)
         found: list[PostItem] = []
         total: int | None = None
+        pages = 0
         body: dict[str, Any] | None = pager.first()
         while body is not None:
             page = await self._query_page(body)
+            pages += 1
             fresh = pager.take(page)
             if page.paging_metadata is not None and page.paging_metadata.total is not None:
                 total = page.paging_metadata.total
@@ -148,8 +150,8 @@ class ItemCalls(ServiceClient):
             body = pager.next(page, fresh)
             if len(found) >= max_items:
                 complete = len(fresh) <= room and body is None
-                return ItemsQueryResult(tuple(found), complete=complete, total=total)
-        return ItemsQueryResult(tuple(found), complete=True, total=total)
+                return ItemsQueryResult(tuple(found), complete, total, pages)
+        return ItemsQueryResult(tuple(found), complete=True, total=total, pages=pages)
 
     async def _query_page(self, body: dict[str, Any]) -> QueryItemsResponse:
         return await self._transport.fetch(

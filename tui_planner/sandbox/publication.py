@@ -152,7 +152,8 @@ def insights(options: SandboxOptions, item: ItemRow, now: datetime) -> dict[str,
     """How a PUBLISHED item has done by ``now``: every count grows with time and never drops.
 
     The item's eventual reach and its rates of likes, comments, shares and clicks are drawn
-    once per seed and item; the time since it went live sets how much of that has happened.
+    once per seed and item; the whole hours since it went live set how much of that has
+    happened.
     """
     live_since = published_at(item)
     rng = _rng(options, item.id, "insights")
@@ -163,7 +164,9 @@ def insights(options: SandboxOptions, item: ItemRow, now: datetime) -> dict[str,
         "shares": rng.uniform(0.001, 0.006),
         "clicks": rng.uniform(0.002, 0.015),
     }
-    hours = max(0.0, (now - live_since).total_seconds() / 3600) if live_since else 0.0
+    # The networks refresh their figures now and then, not continuously: whole hours, so
+    # an item reads the same on every poll within the hour.
+    hours = math.floor(max(0.0, (now - live_since).total_seconds()) / 3600) if live_since else 0
     impressions = math.floor(final_reach * (1 - math.exp(-hours / _REACH_HOURS)))
     counts = {name: math.floor(impressions * rate) for name, rate in rates.items()}
     return {"impressions": impressions, "interactions": sum(counts.values()), **counts}

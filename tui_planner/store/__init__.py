@@ -10,6 +10,7 @@ from .state import (
     Options,
     PendingCommand,
     PlannerState,
+    SitePosts,
     SyncStatus,
 )
 from .store import Store
@@ -20,6 +21,7 @@ __all__ = [
     "Options",
     "PendingCommand",
     "PlannerState",
+    "SitePosts",
     "Store",
     "SyncStatus",
     "reducers",

@@ -25,12 +25,14 @@ if TYPE_CHECKING:
         FeatureDataResponse,
         MarketingSettings,
         PlanMarketingActivity,
+        PostItem,
         TokenStatus,
     )
 
     from .state import Options
 
 __all__ = [
+    "acknowledge_posts",
     "add_pending",
     "mark_event_read_only",
     "mark_loaded",
@@ -43,6 +45,7 @@ __all__ = [
     "set_plan_data",
     "set_plan_period",
     "set_posts_generating",
+    "set_site_posts",
     "set_sync_status",
 ]
 
@@ -184,3 +187,29 @@ def mark_event_read_only(state: PlannerState, event_id: str) -> PlannerState:
     if event_id in state.read_only_event_ids:
         return state
     return _next(state, read_only_event_ids=state.read_only_event_ids | {event_id})
+
+
+def set_site_posts(
+    state: PlannerState,
+    items: Mapping[str, PostItem],
+    *,
+    read_at: datetime | None,
+    complete: bool,
+) -> PlannerState:
+    """Every post of the site as it should now be shown; posts that went out are noted.
+
+    ``items`` keeps the identity of unchanged posts (and is the same mapping when none
+    changed), so this compares statuses only where something changed.
+    """
+    posts = state.site_posts.updated(items, read_at=read_at, complete=complete)
+    if posts is state.site_posts:
+        return state
+    return _next(state, site_posts=posts)
+
+
+def acknowledge_posts(state: PlannerState, item_ids: Iterable[str] | None = None) -> PlannerState:
+    """The user has been told about these posts going out (all of them, when ``None``)."""
+    posts = state.site_posts.acknowledged(item_ids)
+    if posts is state.site_posts:
+        return state
+    return _next(state, site_posts=posts)

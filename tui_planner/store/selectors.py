@@ -39,6 +39,8 @@ __all__ = [
     "period_bounds",
     "plan_period",
     "posts_generating",
+    "site_posts",
+    "unseen_failures",
 ]
 
 ResultT = TypeVar("ResultT")
@@ -212,6 +214,34 @@ def item(state: PlannerState, item_id: str) -> tuple[PlanMarketingActivity, Post
         return None
     entry = next((entry for entry in owner.items if entry.id == item_id), None)
     return (owner, entry) if entry is not None else None
+
+
+_site_posts_cache: _LastAnswer[tuple[PostItem, ...]] = _LastAnswer()
+
+_NO_DATE = datetime.min.replace(tzinfo=UTC)
+
+
+def site_posts(state: PlannerState) -> tuple[PostItem, ...]:
+    """Every post of the site, newest first by when it goes (or went) out; undated last."""
+
+    def compute() -> tuple[PostItem, ...]:
+        return tuple(
+            sorted(
+                state.site_posts.items.values(),
+                key=lambda entry: (entry.scheduled_date or _NO_DATE, entry.id),
+                reverse=True,
+            )
+        )
+
+    return _site_posts_cache.get((state.site_posts.items,), compute)
+
+
+def unseen_failures(state: PlannerState) -> tuple[PostItem, ...]:
+    """The posts that failed to go out since the user was last told, newest first."""
+    unseen = state.site_posts.unseen_failed
+    if not unseen:
+        return ()
+    return tuple(entry for entry in site_posts(state) if entry.id in unseen)
 
 
 def posts_generating(state: PlannerState) -> int:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import FeatureType, PlanStatus, TokenStatus
 
+from .site_posts import SitePosts
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date, datetime
@@ -37,6 +39,7 @@ __all__ = [
     "Options",
     "PendingCommand",
     "PlannerState",
+    "SitePosts",
     "SyncStatus",
     "frozen_mapping",
 ]
@@ -154,6 +157,8 @@ class PlannerState:
     sync: SyncStatus = field(default_factory=SyncStatus)
     pending: tuple[PendingCommand, ...] = ()
     last_error: str | None = None
+    site_posts: SitePosts = field(default_factory=SitePosts)
+    """Every post of the site (Query Items and the plan's own), for the Posts section."""
     removed_activity_ids: frozenset[str] = frozenset()
     """Activities the latest change took away (deleted here or on the server), so a screen
     showing one can close with a notice. Empty when the latest change removed none."""

@@ -31,6 +31,7 @@ __all__ = [
     "CreateEvent",
     "DeleteActivity",
     "DeleteEvent",
+    "DeleteItem",
     "DeletePlan",
     "GeneratePlan",
     "GeneratePosts",
@@ -43,6 +44,7 @@ __all__ = [
     "ScheduleDrafts",
     "UpdateActivity",
     "UpdateEvent",
+    "UpdateItemCaption",
     "UpdatePostsMedia",
     "UpsertSettings",
 ]
@@ -187,6 +189,28 @@ class CancelItem:
 
 
 @dataclass(frozen=True, slots=True)
+class UpdateItemCaption:
+    """Change the caption of a draft or scheduled post (its description, on the networks
+    that call it that); the rest of the post stays as it is."""
+
+    item_id: str
+    caption: str
+
+    def describe(self) -> str:
+        return "Edit the caption"
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteItem:
+    """Delete a draft or scheduled post (one already going out cannot be)."""
+
+    item_id: str
+
+    def describe(self) -> str:
+        return "Delete the post"
+
+
+@dataclass(frozen=True, slots=True)
 class CreateActivity:
     """Add an activity of one's own to the plan."""
 
@@ -288,6 +312,8 @@ Command: TypeAlias = (
     | ScheduleDrafts
     | RescheduleItem
     | CancelItem
+    | UpdateItemCaption
+    | DeleteItem
     | CreateActivity
     | UpdateActivity
     | DeleteActivity

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 
 from tui_planner.api.errors import ApiConnectionError, ApiError, ResponseFormatError
 from tui_planner.api.id_lists import chunked_ids
-from tui_planner.api.models import PLAN_CHANNELS, PlanStatus
+from tui_planner.api.models import PLAN_CHANNELS, ItemQuery, ItemStatus, PlanStatus
 from tui_planner.store import reducers
 from tui_planner.store.selectors import period_bounds, plan_period
 from tui_planner.store.state import (
+    EMPTY_MAPPING,
     ConnectionPhase,
     FailureKind,
     Options,
@@ -39,7 +40,14 @@ from .commands import CommandOutcome, DeleteEvent, UpdateEvent
 from .optimistic import layer, optimistic_patch
 from .perform import perform
 from .plan_details import PlanDetails, signature
-from .reconcile import PlanData, merge_activity_posts, reconcile_activities
+from .reconcile import (
+    PlanData,
+    fold_plan_items,
+    fold_queried_items,
+    merge_activity_posts,
+    reconcile_activities,
+    replace_items,
+)
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Iterable, Mapping
@@ -70,6 +78,11 @@ logger = logging.getLogger(__name__)
 
 BIG_PLAN = 200
 """Activities above which reconciling a poll runs in a worker thread, off the event loop."""
+
+SITE_POSTS_QUERY = ItemQuery(sort_field="schedulingInfo.scheduledDate", descending=True)
+"""Every post of the site, newest first (so a capped read keeps the ones that matter)."""
+
+_GOING_OUT = frozenset({ItemStatus.PROCESSING, ItemStatus.IN_QUEUE})
 
 
 def auth_failure_message(error: ApiError, config_file: str | None = None) -> str:
@@ -200,6 +213,10 @@ class SyncEngine:
         self._generating_streak = 0
         self._idle_polls = 0
         self._details = PlanDetails()
+        self._posts_read_at: datetime | None = None
+        self._posts_complete = True
+        self._polls_since_posts = 0
+        self._items_folded_from: Activities = EMPTY_MAPPING
 
     # -- Control ---------------------------------------------------------------------------
 
@@ -317,9 +334,27 @@ class SyncEngine:
             lambda s: reducers.set_features(s, features.result()),
             reducers.mark_loaded,
         )
+        # Every post of the site, for the Posts section: after the plan and its forms.
+        await self._read_site_posts()
 
     async def _poll(self) -> int:
-        """Read the plan (and whatever else is due); returns how many requests that took."""
+        """Read the plan (and whatever else is due); returns how many requests that took.
+
+        Now and then an idle poll reads every post of the site instead of the plan (the
+        posts' read brings the plan's items up to date too), so the Posts section costs no
+        requests beyond the idle budget; should that read fail, the plan is read as usual.
+        """
+        if self._site_posts_turn():
+            requests = await self._read_site_posts()
+            if requests is not None:
+                self._idle_polls += 1
+                return requests
+            # The failed read counts against the idle budget too.
+            return 1 + await self._poll_plan()
+        return await self._poll_plan()
+
+    async def _poll_plan(self) -> int:
+        """Read the plan, and what else is due with it; returns the requests it took."""
         version = self._truth_version
         start, end = self._period()
         answer = await self._plan.get_social_marketing_plan(start, end)
@@ -355,7 +390,7 @@ class SyncEngine:
         activities = await self._reconciled(answer)
         activities = merge_activity_posts(activities, posts)
         self._details.stories_read(activities, watched)
-        self._truth = PlanData(answer.status, activities, events, settings)
+        self._truth = PlanData(answer.status, activities, events, settings, self._truth.items)
         extra.append(self._settle_watch())
         self._commit(*extra)
         # The plan is shown; what it leaves out follows, read only for what changed.
@@ -453,6 +488,70 @@ class SyncEngine:
         if changed is not current:
             self._truth = replace(self._truth, activities=changed)
             self._commit()
+
+    def _site_posts_turn(self) -> bool:
+        """Whether this idle poll reads the site's posts instead of the plan.
+
+        Every ``site_posts_every``-th idle poll does, never one that refreshes events and
+        settings; every other one does while a post the plan does not hold is going out
+        (the plan read shows its own posts going out).
+        """
+        if self._truth.plan_status == PlanStatus.GENERATING or self._watch or self._refresh_due:
+            return False
+        if (self._idle_polls + 1) % self._policy.refresh_every == 0:
+            return False
+        self._polls_since_posts += 1
+        if self._polls_since_posts >= self._policy.site_posts_every:
+            return True
+        return self._polls_since_posts >= 2 and self._posts_going_out()
+
+    def _posts_going_out(self) -> bool:
+        """Whether a post outside the plan is publishing, or due to."""
+        now = self._clock.now()
+        going = {
+            key
+            for key, entry in self._truth.items.items()
+            if entry.status in _GOING_OUT
+            or (
+                entry.status == ItemStatus.SCHEDULED
+                and entry.scheduled_date is not None
+                and entry.scheduled_date <= now
+            )
+        }
+        if not going:
+            return False
+        in_plan = {e.id for a in self._truth.activities.values() for e in a.items}
+        return bool(going - in_plan)
+
+    async def _read_site_posts(self) -> int | None:
+        """Read every post of the site (Query Items) into the truth.
+
+        Returns the requests it took, or ``None`` when it failed: the posts stay as they
+        were, the failure is told in ``last_error``, and the next try comes at the next
+        turn. Only a refused key raises (polling stops, as for any read).
+        """
+        self._polls_since_posts = 0
+        try:
+            found = await self._publisher.query_items(
+                SITE_POSTS_QUERY, max_items=self._policy.site_posts_cap
+            )
+        except ApiError as error:
+            if error.is_auth_error:
+                raise
+            logger.info("reading the site's posts failed (%s)", error.canonical)
+            message = f"Could not read the site's posts: {error}"
+            self._commit(partial(reducers.set_last_error, message=message))
+            return None
+        truth = self._truth
+        self._posts_read_at = self._clock.now()
+        self._posts_complete = found.complete
+        activities = replace_items(truth.activities, found.items)
+        items = fold_queried_items(truth.items, found.items, activities, complete=found.complete)
+        # The plan's items were just brought up to date from this read: nothing to fold back.
+        self._items_folded_from = activities
+        self._truth = replace(truth, activities=activities, items=items)
+        self._commit()
+        return found.pages
 
     async def _token_statuses(self) -> dict[ChannelName, TokenStatus]:
         async with _together() as group:
@@ -627,12 +726,15 @@ class SyncEngine:
 
     def _commit(self, *changes: Callable[[PlannerState], PlannerState]) -> None:
         """Publish the truth with pending patches on top, plus ``changes``, as one snapshot."""
+        self._fold_plan_items()
         shown = layer(self._truth, self._patches.values())
         now = self._clock.now()
+        read_at, complete = self._posts_read_at, self._posts_complete
 
         def reducer(state: PlannerState) -> PlannerState:
             for change in changes:
                 state = change(state)
+            state = reducers.set_site_posts(state, shown.items, read_at=read_at, complete=complete)
             # Last, so the snapshot keeps the ids this change removed (other reducers clear
             # them: a removal is news for one snapshot only).
             return reducers.set_plan_data(
@@ -645,6 +747,16 @@ class SyncEngine:
             )
 
         self._store.apply(reducer)
+
+    def _fold_plan_items(self) -> None:
+        """Bring the site's posts up to the plan's own items, whenever the plan changed."""
+        activities = self._truth.activities
+        if activities is self._items_folded_from:
+            return
+        items = fold_plan_items(self._truth.items, self._items_folded_from, activities)
+        self._items_folded_from = activities
+        if items is not self._truth.items:
+            self._truth = replace(self._truth, items=items)
 
     def _set_status(self, sync: SyncStatus) -> None:
         self._store.dispatch(reducers.set_sync_status, sync)

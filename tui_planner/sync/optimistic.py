@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias, assert_never
 
 from tui_planner.api.field_mask import normalise_paths
@@ -33,6 +34,7 @@ from .commands import (
     CreateEvent,
     DeleteActivity,
     DeleteEvent,
+    DeleteItem,
     DeletePlan,
     GeneratePlan,
     GeneratePosts,
@@ -45,10 +47,11 @@ from .commands import (
     ScheduleDrafts,
     UpdateActivity,
     UpdateEvent,
+    UpdateItemCaption,
     UpdatePostsMedia,
     UpsertSettings,
 )
-from .reconcile import PlanData, with_activities, without_plan
+from .reconcile import PlanData, with_activities, without_item, without_plan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -98,6 +101,12 @@ def optimistic_patch(command: Command, local_id: str) -> Patch:
                     _with_status(entry, ItemStatus.CANCELED) if entry.id == item_id else entry
                 )
             )
+        case UpdateItemCaption(item_id=item_id, caption=caption):
+            return _edit_items(
+                lambda entry: entry.with_text(caption) if entry.id == item_id else entry
+            )
+        case DeleteItem(item_id=item_id):
+            return lambda data: without_item(data, item_id)
         case UpdatePostsMedia(activity_id=activity_id, media_url=url):
             return _edit_activity(activity_id, lambda a: _with_posts_media(a, url))
         case ClearPosts(activity_id=activity_id):
@@ -194,15 +203,23 @@ def _with_status(entry: PostItem, status: ItemStatus) -> PostItem:
 
 
 def _edit_items(edit: Callable[[PostItem], PostItem]) -> Patch:
+    """A patch that edits posts wherever they show: in the plan and among the site's posts."""
+
     def patch(data: PlanData) -> PlanData:
         changed = []
         for activity in data.activities.values():
             items = tuple(edit(entry) for entry in activity.items)
             if any(new is not old for new, old in zip(items, activity.items, strict=True)):
                 changed.append(activity.model_copy(update={"items": items}))
-        if not changed:
+        edited = {key: edit(entry) for key, entry in data.items.items()}
+        posts_changed = any(edited[key] is not entry for key, entry in data.items.items())
+        if not changed and not posts_changed:
             return data
-        return replace(data, activities=with_activities(data.activities, changed))
+        return replace(
+            data,
+            activities=with_activities(data.activities, changed) if changed else data.activities,
+            items=MappingProxyType(edited) if posts_changed else data.items,
+        )
 
     return patch
 

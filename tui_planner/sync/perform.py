@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, assert_never
 
-from tui_planner.api.errors import ApiError
+from tui_planner.api.errors import ApiError, FailedPreconditionError, NotFoundError
 from tui_planner.api.id_lists import chunked_ids
 from tui_planner.api.models import (
     ItemStatus,
@@ -31,6 +31,7 @@ from .commands import (
     CreateEvent,
     DeleteActivity,
     DeleteEvent,
+    DeleteItem,
     DeletePlan,
     GeneratePlan,
     GeneratePosts,
@@ -43,6 +44,7 @@ from .commands import (
     ScheduleDrafts,
     UpdateActivity,
     UpdateEvent,
+    UpdateItemCaption,
     UpdatePostsMedia,
     UpsertSettings,
 )
@@ -52,6 +54,8 @@ from .reconcile import (
     merge_activity_posts,
     replace_items,
     with_activities,
+    with_item,
+    without_item,
     without_plan,
 )
 
@@ -147,6 +151,10 @@ async def perform(
             canceled = await publisher.cancel_scheduled_item(item_id)
             message = "Canceled the scheduled post"
             return await _item_answer(message, canceled, command, plan, truth)
+        case UpdateItemCaption():
+            return await _update_caption(command, publisher, truth)
+        case DeleteItem(item_id=item_id):
+            return await _delete_item(item_id, publisher)
         case CreateActivity():
             created = await plan.create_marketing_activity(
                 MarketingActivity(
@@ -326,6 +334,53 @@ async def _item_answer(
     # The Publisher answered with a partial item: read the posts to see the new state.
     owners = tuple(_owner_ids(truth, [command.item_id]))
     return await _reread(message, plan, owners, _known(command))
+
+
+# What Delete Item says when the post is gone already: the command's wish holds.
+_ALREADY_GONE = frozenset({"ITEM_NOT_EXISTS", "ITEM_IS_DELETED"})
+
+
+def _known_item(truth: PlanData, item_id: str) -> PostItem | None:
+    """The post as the app last read it, from the site's posts or the plan."""
+    found = truth.items.get(item_id)
+    if found is not None:
+        return found
+    for activity in truth.activities.values():
+        for entry in activity.items:
+            if entry.id == item_id:
+                return entry
+    return None
+
+
+async def _update_caption(
+    command: UpdateItemCaption, publisher: PublisherClient, truth: PlanData
+) -> Performed:
+    current = _known_item(truth, command.item_id)
+    if current is None:
+        raise ValueError("the post is no longer there")
+    message = "Saved the caption"
+    answered = await publisher.update_item_text(current, command.caption)
+    if answered is None:
+        # The answer held no item ({} or a partial one): read the post back.
+        try:
+            answered = await publisher.get_item(command.item_id)
+        except ApiError:
+            # The change was accepted: show it; the next read of the posts brings the rest.
+            return Performed(message, update=_known(command))
+    saved = answered
+    return Performed(message, update=lambda data: with_item(data, saved))
+
+
+async def _delete_item(item_id: str, publisher: PublisherClient) -> Performed:
+    message = "Deleted the post"
+    try:
+        await publisher.delete_item(item_id)
+    except (NotFoundError, FailedPreconditionError) as error:
+        # A retried delete, or one made elsewhere: the post is gone either way.
+        if error.application_code not in _ALREADY_GONE:
+            raise
+        message = "The post was already deleted"
+    return Performed(message, update=lambda data: without_item(data, item_id))
 
 
 def _add_activity(created: MarketingActivity, command: CreateActivity) -> Patch:

@@ -39,6 +39,11 @@ class PollPolicy:
     stretches so that idle polling averages no more than this."""
     posts_timeout: float = 600.0
     """Stop waiting for requested posts after this long and say so."""
+    site_posts_every: int = 6
+    """Read every post of the site (Query Items) on every n-th idle poll; sooner while a
+    post outside the plan is going out."""
+    site_posts_cap: int = 500
+    """Read at most this many of the site's posts (the newest)."""
 
     def generating_delay(self, streak: int) -> float:
         """The wait before the next poll, ``streak`` polls into a generation."""

@@ -28,10 +28,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PlanData",
+    "fold_plan_items",
+    "fold_queried_items",
     "merge_activity_posts",
     "reconcile_activities",
     "replace_items",
     "with_activities",
+    "with_item",
+    "without_item",
     "without_plan",
 ]
 
@@ -44,6 +48,8 @@ class PlanData:
     activities: Mapping[str, PlanMarketingActivity] = field(default_factory=lambda: EMPTY_MAPPING)
     events: tuple[CalendarEvent, ...] = ()
     settings: MarketingSettings | None = None
+    items: Mapping[str, PostItem] = field(default_factory=lambda: EMPTY_MAPPING)
+    """Every post of the site by id: Query Items' answer with the plan's items folded in."""
 
 
 def reconcile_activities(
@@ -110,6 +116,90 @@ def replace_items(
             new_items = tuple(by_id.get(entry.id, entry) for entry in activity.items)
             changed.append(activity.model_copy(update={"items": new_items}))
     return with_activities(activities, changed) if changed else activities
+
+
+def fold_plan_items(
+    items: Mapping[str, PostItem],
+    before: Mapping[str, PlanMarketingActivity],
+    after: Mapping[str, PlanMarketingActivity],
+) -> Mapping[str, PostItem]:
+    """The site's posts with what a plan read said of the plan's own (``before`` -> ``after``).
+
+    Only activities that changed are looked at. An item an activity no longer holds (a
+    cleared draft) goes; the items of an activity that left the plan stay (its day passed,
+    its posts did not), until Query Items says otherwise. ``items`` itself comes back when
+    nothing changed.
+    """
+    if after is before:
+        return items
+    merged: dict[str, PostItem] | None = None
+    for key, activity in after.items():
+        old = before.get(key)
+        if old is activity:
+            continue
+        for entry in activity.items:
+            if items.get(entry.id) is not entry and items.get(entry.id) != entry:
+                merged = merged if merged is not None else dict(items)
+                merged[entry.id] = entry
+        if old is not None:
+            kept = {entry.id for entry in activity.items}
+            for entry in old.items:
+                if entry.id not in kept and entry.id in items:
+                    merged = merged if merged is not None else dict(items)
+                    merged.pop(entry.id, None)
+    return MappingProxyType(merged) if merged is not None else items
+
+
+def fold_queried_items(
+    items: Mapping[str, PostItem],
+    found: Iterable[PostItem],
+    activities: Mapping[str, PlanMarketingActivity],
+    *,
+    complete: bool,
+) -> Mapping[str, PostItem]:
+    """The site's posts after Query Items answered ``found``.
+
+    A complete answer is the whole truth: a post missing from it is gone, unless the plan
+    holds it (the plan was read too). A capped answer only adds and updates. Unchanged
+    posts keep their identity; ``items`` itself comes back when nothing changed.
+    """
+    merged: dict[str, PostItem] = {} if complete else dict(items)
+    for entry in found:
+        old = items.get(entry.id)
+        merged[entry.id] = old if old is not None and old == entry else entry
+    if complete:
+        for activity in activities.values():
+            for entry in activity.items:
+                if entry.id not in merged and entry.id in items:
+                    merged[entry.id] = items[entry.id]
+    if len(merged) == len(items) and all(items.get(k) is v for k, v in merged.items()):
+        return items
+    return MappingProxyType(merged)
+
+
+def with_item(data: PlanData, entry: PostItem) -> PlanData:
+    """``data`` with the new version of one post, wherever it shows."""
+    items = dict(data.items)
+    items[entry.id] = entry
+    return replace(
+        data,
+        activities=replace_items(data.activities, (entry,)),
+        items=MappingProxyType(items),
+    )
+
+
+def without_item(data: PlanData, item_id: str) -> PlanData:
+    """``data`` without one post, wherever it showed."""
+    changed = [
+        activity.model_copy(update={"items": tuple(e for e in activity.items if e.id != item_id)})
+        for activity in data.activities.values()
+        if any(e.id == item_id for e in activity.items)
+    ]
+    activities = with_activities(data.activities, changed) if changed else data.activities
+    if item_id not in data.items and not changed:
+        return data
+    items = MappingProxyType({k: v for k, v in data.items.items() if k != item_id})
+    return replace(data, activities=activities, items=items)
 
 
 def without_plan(data: PlanData) -> PlanData:

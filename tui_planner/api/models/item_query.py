@@ -73,9 +73,10 @@ class ItemsQueryResult:
     """Every item a query found, up to the cap it was read with.
 
     ``complete`` is False when the cap stopped the reading before the last page; ``total``
-    is the server's count when it gave one.
+    is the server's count when it gave one; ``pages`` is how many requests the reading took.
     """
 
     items: tuple[PostItem, ...]
     complete: bool = True
     total: int | None = None
+    pages: int = 1
