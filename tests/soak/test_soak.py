@@ -1,9 +1,8 @@
 """The fault soak, one seed: every command under faults, and no invariant broken.
 
 ``python -m benchmarks soak --seeds 200`` runs many seeds for hours each; this runs one for
-three quarters of an hour of simulated time (a few seconds; long enough for every command to
-come up), and checks that the referee is not blind: an engine that reports drafts as
-scheduled without the server's word is caught.
+half an hour of simulated time (a few seconds), and checks that the referee is not blind: an
+engine that reports drafts as scheduled without the server's word is caught.
 """
 
 from __future__ import annotations
@@ -15,12 +14,12 @@ import pytest
 from tests.soak.soak import soak
 from tui_planner.sync import Command, ScheduleDrafts, perform
 
-SEED = 4
+SEED = 3
 """A seed whose half hour issues every kind of command."""
 
 
-async def test_45_minutes_of_every_command_under_faults_breaks_no_invariant() -> None:
-    report = await soak(SEED, hours=0.75, mean_gap=40)
+async def test_half_an_hour_of_every_command_under_faults_breaks_no_invariant() -> None:
+    report = await soak(SEED, hours=0.5, mean_gap=40)
 
     assert report.violations == []
     assert set(report.issued) == {kind.__name__ for kind in get_args(Command)}
@@ -43,6 +42,6 @@ async def test_the_soak_catches_an_engine_that_reports_what_the_server_did_not_d
 
     monkeypatch.setattr("tui_planner.sync.engine.perform", boastful)
 
-    report = await soak(SEED, hours=0.75, mean_gap=40)
+    report = await soak(SEED, hours=0.5, mean_gap=40)
 
     assert any("reported [] but the server scheduled" in text for text in report.violations)
