@@ -7,8 +7,10 @@ sandbox is always the backend unless a test sets a key itself.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,5 +30,17 @@ def isolated_environment(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # journals and the debug log
     monkeypatch.delenv("WIX_API_KEY", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def no_log_left_open() -> Iterator[None]:
+    """Close the debug log a test (or the command it ran) opened, and forget its level,
+    so no later test logs into another's file or misses records below its level."""
+    yield
+    from tui_planner.debug_log import LOGGER_NAME, stop_log
+
+    stop_log()
+    logging.getLogger(LOGGER_NAME).setLevel(logging.NOTSET)

@@ -204,11 +204,22 @@ class Transport:
         full_path = self._prefix + path
         attempt = 0
         while True:
+            # The debug log has each request's method, path, status and time; never its
+            # headers (the key) or body.
+            started = self._clock.monotonic()
             try:
                 response = await self._http.request(
                     method, url, params=query, json=body, headers=self.headers()
                 )
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                logger.debug(
+                    "%s %s -> no answer (%s) after %.0f ms (attempt %d)",
+                    method,
+                    full_path,
+                    type(exc).__name__,
+                    (self._clock.monotonic() - started) * 1000,
+                    attempt + 1,
+                )
                 error: ApiError = self._connection_error(exc, method, full_path, operation)
                 error.__cause__ = exc
                 delay = backoff_delay(attempt, self._rng) if replay is Replay.SAFE else None
@@ -217,7 +228,12 @@ class Transport:
                 raise self._connection_error(exc, method, full_path, operation) from exc
             else:
                 logger.debug(
-                    "%s %s -> %s (attempt %d)", method, full_path, response.status_code, attempt + 1
+                    "%s %s -> %s in %.0f ms (attempt %d)",
+                    method,
+                    full_path,
+                    response.status_code,
+                    (self._clock.monotonic() - started) * 1000,
+                    attempt + 1,
                 )
                 if response.is_success:
                     return response

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         display_path,
         locate_config,
     )
-    from .model import ApiConfig, Config, SandboxConfig, SyncConfig, UiConfig
+    from .model import ApiConfig, Config, LogConfig, SandboxConfig, SyncConfig, UiConfig
     from .starter import starter_config_text
     from .write import REDACTED, config_to_toml, write_private_file
 
@@ -37,6 +37,7 @@ __all__ = [
     "ConfigError",
     "ConfigLocation",
     "LoadedConfig",
+    "LogConfig",
     "SandboxConfig",
     "SyncConfig",
     "UiConfig",
@@ -59,6 +60,7 @@ _HOMES = {
     "ConfigError": ".errors",
     "ConfigLocation": ".locations",
     "LoadedConfig": ".load",
+    "LogConfig": ".model",
     "SandboxConfig": ".model",
     "SyncConfig": ".model",
     "UiConfig": ".model",

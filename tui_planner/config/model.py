@@ -33,6 +33,7 @@ from .locations import default_sandbox_data_file
 __all__ = [
     "ApiConfig",
     "Config",
+    "LogConfig",
     "SandboxConfig",
     "SyncConfig",
     "UiConfig",
@@ -237,6 +238,13 @@ class SandboxConfig(Section):
         return self.data_file if self.data_file is not None else default_sandbox_data_file()
 
 
+class LogConfig(Section):
+    """The debug log: a rotating file in the user log directory (`planner-tui config path`)."""
+
+    level: Literal["debug", "info", "warning"] = "warning"
+    """What the log keeps: warning (problems), info (and sync decisions), debug (and requests)."""
+
+
 class Config(Section):
     """Everything planner-tui can be told in ``config.toml``."""
 
@@ -251,6 +259,9 @@ class Config(Section):
 
     sandbox: SandboxConfig = Field(default_factory=SandboxConfig)
     """The local sandbox backend."""
+
+    log: LogConfig = Field(default_factory=LogConfig)
+    """The debug log."""
 
     @property
     def uses_sandbox(self) -> bool:

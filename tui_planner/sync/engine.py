@@ -266,15 +266,24 @@ class SyncEngine:
             return None
         try:
             if force or not self._store.state.loaded:
+                kind = "full load"
                 await self._load_everything()
                 requests = 1
             else:
+                kind = "poll"
                 requests = await self._poll()
         except ApiError as error:
             return self._failed(error)
         self._failures = 0
         self._stopped = False
         delay = self._next_delay(requests)
+        logger.info(
+            "%s done (%s, %d requests); next in %.1f s",
+            kind,
+            self._store.state.plan_status.value,
+            requests,
+            delay,
+        )
         now = self._clock.now()
         self._set_status(
             SyncStatus(
@@ -407,8 +416,19 @@ class SyncEngine:
 
         if len(incoming) > BIG_PLAN:
             # Comparing thousands of posts takes tens of milliseconds: not on the UI's loop.
-            return await asyncio.to_thread(merge)
-        return merge()
+            merged = await asyncio.to_thread(merge)
+        else:
+            merged = merge()
+        if logger.isEnabledFor(logging.INFO):
+            changed = sum(1 for key, value in merged.items() if previous.get(key) is not value)
+            gone = sum(1 for key in previous if key not in merged)
+            logger.info(
+                "plan read: %d activities, %d new or changed, %d gone",
+                len(merged),
+                changed,
+                gone,
+            )
+        return merged
 
     async def _read_details(self, start: datetime, end: datetime) -> int:
         """Read the activity types and stories the plan view left out, where they changed.
@@ -599,6 +619,7 @@ class SyncEngine:
     def _failed(self, error: ApiError) -> float | None:
         sync = self._store.state.sync
         if error.is_auth_error:
+            logger.warning("polling stopped: the key was refused (%s)", error.canonical)
             self._stopped = True
             self._set_status(
                 replace(
@@ -614,7 +635,12 @@ class SyncEngine:
         self._failures += 1
         delay = self._policy.error_delay(self._failures, self._rng, error.retry_after)
         retry_at = self._clock.now() + timedelta(seconds=delay)
-        logger.info("sync failed (%s); retrying in %.1fs", error.canonical, delay)
+        logger.warning(
+            "sync failed (%s, %d in a row); retrying in %.1f s",
+            error.canonical,
+            self._failures,
+            delay,
+        )
         self._set_status(
             replace(
                 sync,
@@ -710,6 +736,10 @@ class SyncEngine:
             # Confirmed or not (or cancelled), the patch goes: the truth now says what is so.
             del self._patches[pending_id]
             self._commit(lambda s: reducers.remove_pending(s, pending_id), *settled)
+        if outcome.ok:
+            logger.info("command done: %s", description)
+        else:
+            logger.warning("command failed: %s", outcome.message)
         self._generating_streak = 0
         self._wake.set()
         return outcome
