@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import httpx
 
+from tests.harness import advance, settle
 from tui_planner.api.models import PlanStatus
-from tui_planner.ui.harness import advance, settle
 
 from .figure import Figure
 from .plans import SIZE, fresh_copy, manual_clock, planner_app, sandbox_backend, small_plan_file

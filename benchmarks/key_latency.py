@@ -34,7 +34,7 @@ from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.pilot import Pilot
 
-from tui_planner.ui.harness import settle
+from tests.harness import settle
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.widgets.month_grid import MonthGrid
 

@@ -26,7 +26,7 @@ LIMIT = 120.0
 
 async def _measure_here(data_file: Path) -> dict[str, float]:
     """Load the plan in this process and report its RSS (the child's side)."""
-    from tui_planner.ui.harness import settle
+    from tests.harness import settle
 
     from .plans import SIZE, manual_clock, planner_app, sandbox_backend
     from .rss import rss_mib

@@ -19,10 +19,18 @@ from pathlib import Path
 import httpx
 
 from tui_planner.api import MarketingPlanClient, PublisherClient
-from tui_planner.backend import SANDBOX_API_KEY, SANDBOX_BASE_URL, SANDBOX_SITE_ID, Backend
+from tui_planner.backend import (
+    SANDBOX_API_KEY,
+    SANDBOX_BASE_URL,
+    SANDBOX_SITE_ID,
+    Backend,
+    Connection,
+)
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config, SandboxConfig
+from tui_planner.launch import UiSettings
 from tui_planner.sandbox import SandboxOptions, create_app
+from tui_planner.session import Session
 from tui_planner.ui.app import PlannerApp
 
 from .seed import SEED, PlanSpec, SeededPlan, seed_plan
@@ -140,4 +148,5 @@ def backend_over(
 def planner_app(backend: Backend, clock: ManualClock) -> PlannerApp:
     """The planner on ``clock`` over ``backend``, with no first-run dialog."""
     config = Config(sandbox=SandboxConfig(data_file=backend.data_file))
-    return PlannerApp(config=config, backend=backend, clock=clock, offer_first_run=False)
+    session = Session(lambda: Connection(config, backend), info=backend.info, clock=clock)
+    return PlannerApp(session, ui=UiSettings.from_config(config), offer_first_run=False)

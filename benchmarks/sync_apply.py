@@ -18,10 +18,10 @@ import json
 
 import httpx
 
+from tests.harness import settle
 from tui_planner.store import Store
 from tui_planner.sync.engine import SyncEngine
 from tui_planner.sync.policy import PollPolicy
-from tui_planner.ui.harness import settle
 
 from .figure import Figure
 from .loop_lag import LoopLagMonitor
@@ -124,7 +124,7 @@ async def run() -> list[Figure]:
         await settle(pilot, what="the empty plan loaded")
         replay.full_plan = True
         monitor.start()
-        engine = app.engine
+        engine = app.session.engine
         if engine is None:
             raise RuntimeError("the app was given an open backend, so its engine is running")
         engine.request_sync()

@@ -48,7 +48,10 @@ async def test_in_process_sandbox_answers_the_clients(tmp_path: Path, clock: Man
     assert plan.marketing_activities == ()
 
 
-async def test_sandbox_label_shortens_the_home_directory(clock: ManualClock) -> None:
+async def test_sandbox_label_shortens_the_home_directory(
+    clock: ManualClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # the sandbox file is created; not in the real home
     config = Config.model_validate({"sandbox": {"data_file": "~/planner/sandbox.sqlite3"}})
 
     backend = open_backend(config, clock)

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import subprocess
 import sys
 import types
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import tui_planner.sandbox
-from tui_planner.backend import Backend, BackendInfo, Connection
+from tui_planner.backend import BackendInfo
 from tui_planner.cli import main
 from tui_planner.config import Config, ConfigError, write_private_file
-from tui_planner.journal import Journal, journal_file
+from tui_planner.journal import journal_file
 from tui_planner.launch import UiSettings
+from tui_planner.session import Session
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 
@@ -110,44 +112,39 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 class FakePlannerApp:
-    """Stands in for the Textual app: records what it was given; opens the backend on run,
+    """Stands in for the Textual app: records what it was given; opens the session on run,
     keeping a config error for the command to report, as the real app does."""
 
     created: list[FakePlannerApp] = []
 
-    def __init__(
-        self,
-        *,
-        config: Config | None,
-        ui: UiSettings,
-        backend: Callable[[], Connection],
-        info: BackendInfo,
-        calendar_file: Path | None,
-        config_file: Path,
-        journal: Journal,
-        clock: Any,
-    ) -> None:
-        self.given_config = config
-        self.journal = journal
-        self.config_file = config_file
+    def __init__(self, session: Session, *, ui: UiSettings, calendar_file: Path | None) -> None:
+        self.session = session
+        self.given_config = _validated_first(session)
         self.ui = ui
-        self.opener = backend
-        self.info = info
+        self.info = session.info
         self.calendar_file = calendar_file
-        self.clock = clock
-        self.backend: Backend | None = None
         self.config_error: ConfigError | None = None
         self.return_code: int | None = None
         FakePlannerApp.created.append(self)
 
     def run(self) -> None:
-        assert self.backend is None, "the app opens the backend itself, after its first frame"
+        assert self.session.backend is None, (
+            "the app opens the session itself, after its first frame"
+        )
         try:
-            self.backend = self.opener().backend
+            asyncio.run(self.session.open())
         except ConfigError as error:
             self.config_error = error
             return
-        assert not self.backend.closed
+        assert self.session.backend is not None
+        assert not self.session.backend.closed
+
+
+def _validated_first(session: Session) -> Config | None:
+    """The config the command validated before the app, if it did (then the opener has it)."""
+    opener: Any = session._opener
+    loaded = opener.keywords.get("loaded") if isinstance(opener, partial) else None
+    return None if loaded is None else loaded.config
 
 
 @pytest.fixture
@@ -175,11 +172,11 @@ def test_running_without_a_command_starts_the_app_on_the_sandbox(
     assert app.info.key is not None
     assert app.calendar_file is not None
     assert app.calendar_file.name == f"{app.info.key}.json"
-    assert app.journal.path == journal_file(app.info.key), "one journal per backend"
-    assert app.config_file == tmp_path / "config.toml", "named when a refused key needs fixing"
-    assert app.backend is not None
-    assert app.backend.data_file == data_file
-    assert app.backend.closed, "the command closes the backend the app opened"
+    assert app.session.journal.path == journal_file(app.info.key), "one journal per backend"
+    assert app.session.config_file == tmp_path / "config.toml", "named when a key is refused"
+    assert app.session.backend is not None
+    assert app.session.backend.data_file == data_file
+    assert app.session.backend.closed, "the command closes the backend the app opened"
 
 
 def test_the_next_start_paints_from_the_launch_record_and_validates_after(
@@ -194,8 +191,8 @@ def test_the_next_start_paints_from_the_launch_record_and_validates_after(
     assert second.given_config is None, "the config is validated in the opener this time"
     assert second.ui == first.ui
     assert second.info == first.info
-    assert second.backend is not None
-    assert second.backend.closed
+    assert second.session.backend is not None
+    assert second.session.backend.closed
 
 
 def test_a_config_that_went_bad_behind_a_record_is_still_a_sentence_and_exit_2(

@@ -171,13 +171,14 @@ import sys, types
 from tui_planner import cli
 
 class App:
-    def __init__(self, *, backend, **given):
-        self.opener, self.given, self.backend = backend, given, None
+    def __init__(self, session, **given):
+        self.session = session
         self.config_error, self.return_code = None, 0
-        print("config given:", given["config"] is not None, "pydantic:", "pydantic" in sys.modules)
+        validated = "loaded" in session._opener.keywords
+        print("config given:", validated, "pydantic:", "pydantic" in sys.modules)
 
     def run(self):
-        self.backend = self.opener().backend
+        self.session.backend = self.session._opener().backend
 
 module = types.ModuleType("tui_planner.ui.app")
 module.PlannerApp = App

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from tui_planner.sandbox import SandboxOptions
 
 __all__ = [
+    "IN_MEMORY",
     "SANDBOX_API_KEY",
     "SANDBOX_BASE_URL",
     "SANDBOX_SITE_ID",
@@ -48,6 +49,9 @@ their key out of every error sentence, so it must be no word a sentence uses ("s
 
 SANDBOX_SITE_ID = "sandbox-site"
 """The site id the clients send to the sandbox."""
+
+IN_MEMORY = ":memory:"
+"""The ``[sandbox] data_file`` that keeps the sandbox in memory, gone when the app quits."""
 
 _SHOWN_SITE_ID_CHARS = 8
 
@@ -121,6 +125,8 @@ class Connection:
 
     config: Config
     backend: Backend
+    config_file: Path | None = None
+    """The file the config came from, named when a fix goes there (a refused key)."""
 
 
 def sandbox_options(section: SandboxConfig) -> SandboxOptions:
@@ -154,6 +160,8 @@ def describe_backend(config: Config) -> BackendInfo:
     """
     if config.uses_sandbox:
         data_file = config.sandbox.resolved_data_file
+        if str(data_file) == IN_MEMORY:
+            return BackendInfo(label="SANDBOX in memory", is_sandbox=True)
         return BackendInfo(
             label=f"SANDBOX {display_path(data_file)}",
             is_sandbox=True,
@@ -205,9 +213,14 @@ def _open_sandbox(config: Config, clock: Clock, info: BackendInfo) -> Backend:
 
     from tui_planner.sandbox import create_app
 
-    data_file = config.sandbox.resolved_data_file
-    data_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    app = create_app(data_file=data_file, clock=clock, options=sandbox_options(config.sandbox))
+    data_file = info.data_file
+    if data_file is not None:
+        data_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    app = create_app(
+        data_file=data_file if data_file is not None else IN_MEMORY,
+        clock=clock,
+        options=sandbox_options(config.sandbox),
+    )
     http = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url=SANDBOX_BASE_URL,

@@ -205,7 +205,7 @@ def _run_app(args: argparse.Namespace) -> int:
         # The config is as the last start validated it: paint first, validate after.
         for warning in known.warnings:
             _say(f"Warning: {warning}")
-        info, ui, config = known.info, known.ui, None
+        info, ui = known.info, known.ui
         clock = SystemClock(resolve_zone(ui.timezone))
         opener = partial(connect, location, clock, known=known)
     else:
@@ -219,26 +219,24 @@ def _run_app(args: argparse.Namespace) -> int:
         opener = partial(connect, location, clock, loaded=loaded)
     # Imported late so that config and sandbox commands never load Textual.
     from tui_planner.journal import Journal, journal_file
+    from tui_planner.session import Session
     from tui_planner.ui.app import PlannerApp
     from tui_planner.ui.saved_calendar import saved_calendar_file
     from tui_planner.ui.terminal_graphics import prepare_terminal_graphics
 
     prepare_terminal_graphics()  # while the terminal can still be asked
     # The app paints the calendar saved last time, then opens the backend in a thread.
+    journal = Journal(journal_file(info.key) if info.key is not None else None, clock)
+    session = Session(opener, info=info, clock=clock, journal=journal)
     app = PlannerApp(
-        config=config,
+        session,
         ui=ui,
-        backend=opener,
-        info=info,
         calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
-        config_file=location.path,
-        journal=Journal(journal_file(info.key) if info.key is not None else None, clock),
-        clock=clock,
     )
     try:
         app.run()
     finally:
-        backend = app.backend
+        backend = session.backend
         if backend is not None and not backend.closed:
             asyncio.run(backend.aclose())
     if app.config_error is not None:

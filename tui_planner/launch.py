@@ -212,4 +212,4 @@ def connect(
     if record != known:
         with contextlib.suppress(OSError):  # only the next start is slower
             write_launch_record(location, record, environ=environ, cache_dir=cache_dir)
-    return Connection(config, open_backend(config, clock))
+    return Connection(config, open_backend(config, clock), location.path)

@@ -26,14 +26,14 @@ from typing import Any, Protocol
 
 import pytest
 
+from tests import harness
+from tests.harness import SEED, SIZE, RecordingEngine
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
 from tui_planner.sandbox import SandboxOptions
 from tui_planner.store.state import PlannerState
 from tui_planner.sync.commands import Command, CommandOutcome
-from tui_planner.ui import harness
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SEED, SIZE
 
 __all__ = ["SIZE"]
 
@@ -100,7 +100,7 @@ class MakeStaticApp(Protocol):
 def make_static_app(clock: ManualClock) -> MakeStaticApp:
     """Build a :class:`PlannerApp` that shows a given :class:`PlannerState` and never polls.
 
-    Its engine is a :class:`RecordingEngine`: ``app.engine.commands`` lists what was
+    Its engine is a :class:`RecordingEngine`: ``app.session.engine.commands`` lists what was
     executed; ``answer(command)`` decides each outcome (default: success).
     """
 
@@ -110,7 +110,7 @@ def make_static_app(clock: ManualClock) -> MakeStaticApp:
         config: Config | None = None,
         answer: Callable[[Command], CommandOutcome] | None = None,
     ) -> PlannerApp:
-        return harness.build_static_app(clock, state, config=config, answer=answer)
+        return harness.build_static_app(clock, RecordingEngine(state, answer), config=config)
 
     return make
 

@@ -8,10 +8,11 @@ from dataclasses import replace
 from textual.notifications import Notification
 from textual.widgets import Label
 
+from scripts.screenshots import SHOTS, capture
+from tests.harness import FIXED_NOW, SIZE, RecordingEngine, build_static_app
 from tui_planner.api.models import PlanStatus
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config, UiConfig
-from tui_planner.screenshots import SHOTS, capture
 from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus
 from tui_planner.sync.commands import (
     Command,
@@ -20,7 +21,6 @@ from tui_planner.sync.commands import (
     RegeneratePlan,
 )
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine, in_memory_sandbox
 from tui_planner.ui.screens.first_run import FirstRunScreen
 from tui_planner.ui.widgets.status_bar import StatusBar
 
@@ -41,18 +41,12 @@ def _notifications(app: PlannerApp) -> list[Notification]:
 
 
 def _recording(app: PlannerApp) -> RecordingEngine:
-    assert isinstance(app.engine, RecordingEngine)
-    return app.engine
+    assert isinstance(app.session.engine, RecordingEngine)
+    return app.session.engine
 
 
-def _app_with_engine(clock: ManualClock, engine: RecordingEngine, **options: object) -> PlannerApp:
-    return PlannerApp(
-        config=Config(**options),  # type: ignore[arg-type]
-        backend=in_memory_sandbox(clock),
-        clock=clock,
-        engine=engine,
-        offer_first_run=True,
-    )
+def _app_with_engine(clock: ManualClock, engine: RecordingEngine) -> PlannerApp:
+    return build_static_app(clock, engine, first_run=True)
 
 
 async def test_generate_key_shows_generating_then_active_as_the_clock_advances(
@@ -76,8 +70,8 @@ async def test_generate_key_shows_generating_then_active_as_the_clock_advances(
         await settle(pilot, lambda: app.state.plan_status == PlanStatus.ACTIVE, what="ACTIVE")
         assert _status(app).startswith("ACTIVE · synced")
         assert app.state.activities, "the generated plan has activities"
-        assert app.backend is not None
-        plan = await app.backend.plan.get_social_marketing_plan()
+        assert app.session.backend is not None
+        plan = await app.session.backend.plan.get_social_marketing_plan()
         assert plan.status == PlanStatus.ACTIVE
 
 
@@ -119,6 +113,7 @@ async def test_keymap_from_config_rebinds_an_app_key(
     config = Config(ui=UiConfig(keymap={"app.drafts": "f9", "app.sync": "ctrl+y"}))
     app = make_static_app(ACTIVE, config=config)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("f3", "ctrl+r")
         await pilot.pause()
         assert app.current_mode == "calendar"
@@ -184,9 +179,10 @@ async def test_a_crashed_sync_worker_is_reported_and_restarted(
         await settle(pilot, lambda: engine.runs == 2, what="the restart")
 
 
-async def test_suspending_the_app_pauses_polling(make_static_app: MakeApp) -> None:
+async def test_suspending_the_app_pauses_polling(make_static_app: MakeApp, settle: Settle) -> None:
     app = make_static_app(ACTIVE)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         app.app_suspend_signal.publish(app)
         await pilot.pause()
         assert _recording(app).paused
@@ -196,17 +192,18 @@ async def test_suspending_the_app_pauses_polling(make_static_app: MakeApp) -> No
 
 
 async def test_ctrl_r_syncs_now_and_quitting_closes_the_backend(
-    make_static_app: MakeApp,
+    make_static_app: MakeApp, settle: Settle
 ) -> None:
     app = make_static_app(ACTIVE)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert _recording(app).sync_requests == 1
         await pilot.press("ctrl+q")
         await pilot.pause()
-    assert app.backend is not None
-    assert app.backend.closed
+    assert app.session.backend is not None
+    assert app.session.backend.closed
 
 
 async def test_header_names_the_sandbox(make_static_app: MakeApp) -> None:

@@ -20,8 +20,12 @@ class Titled(Screen[None]):
     TITLE = "Drafts"
     SUB_TITLE = "12 selected"
 
+    def __init__(self, backend_info: BackendInfo) -> None:
+        super().__init__()
+        self.backend_info = backend_info
+
     def compose(self) -> ComposeResult:
-        yield PlannerHeader()
+        yield PlannerHeader(self.backend_info)
 
 
 class HeaderApp(App[None]):
@@ -32,7 +36,7 @@ class HeaderApp(App[None]):
         self.backend_info = backend_info
 
     def on_mount(self) -> None:
-        self.push_screen(Titled())
+        self.push_screen(Titled(self.backend_info))
 
 
 def texts(app: App[None]) -> tuple[str, str]:

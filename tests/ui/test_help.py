@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.harness import SIZE
 from tui_planner.api.models import PlanStatus
 from tui_planner.config import Config, UiConfig
 from tui_planner.store.state import PlannerState
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.help import HelpScreen
 
 MakeStaticApp = Callable[..., PlannerApp]

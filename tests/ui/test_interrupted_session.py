@@ -6,15 +6,14 @@ import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from tests.harness import SEED, SIZE, build_app, generate_plan
 from tui_planner.api.models import PLAN_CHANNELS, ChannelName, ItemStatus
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config
 from tui_planner.journal import Journal, journal_file
 from tui_planner.sandbox import SandboxOptions
 from tui_planner.store.selectors import item
 from tui_planner.sync.commands import ScheduleDrafts
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SEED, SIZE, generate_plan, in_memory_sandbox
 
 Settle = Callable[..., Awaitable[None]]
 
@@ -24,13 +23,7 @@ SIX = tuple(channel for channel in PLAN_CHANNELS if channel != ChannelName.TWITT
 def start(clock: ManualClock, data_file: Path, journal: Path) -> PlannerApp:
     """The app over the sandbox in ``data_file``, journalling to ``journal``."""
     options = SandboxOptions(seed=SEED, connected_channels=SIX)
-    return PlannerApp(
-        config=Config(),
-        backend=in_memory_sandbox(clock, options, data_file=data_file),
-        clock=clock,
-        journal=Journal(journal, clock),
-        offer_first_run=False,
-    )
+    return build_app(clock, sandbox=options, data_file=data_file, journal=Journal(journal, clock))
 
 
 async def test_the_next_start_reports_a_schedule_the_last_session_never_finished(
@@ -50,7 +43,7 @@ async def test_the_next_start_reports_a_schedule_the_last_session_never_finished
         )[:34]
         assert len(drafts) == 34
         # The session is closed after the first batch went through, before the second.
-        first.journal.begin(ScheduleDrafts(drafts))
+        first.session.journal.begin(ScheduleDrafts(drafts))
         outcome = await first.execute(ScheduleDrafts(drafts[:20]))
         assert outcome.scheduled_ids == drafts[:20]
     assert len(json.loads(journal.read_text(encoding="utf-8"))["inFlight"]) == 1

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from textual.command import CommandPalette
 from textual.system_commands import SystemCommandsProvider
 
+from tests.harness import SIZE, RecordingEngine
 from tui_planner.api.models import PlanMarketingActivity, PlanStatus
 from tui_planner.store.state import PlannerState, frozen_mapping
 from tui_planner.sync.commands import RegeneratePlanWithResearch
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog
-from tui_planner.ui.harness import SIZE, RecordingEngine
 from tui_planner.ui.palette import PlannerCommands, planner_entries
 from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.screens.goto_date import GotoDateDialog
@@ -100,7 +100,7 @@ async def test_searching_the_palette_for_keyword_research_regenerates_with_resea
         hits[0].command()
         await pilot.pause()
         await pilot.pause()
-        engine = app.engine
+        engine = app.session.engine
         assert isinstance(engine, RecordingEngine)
         # It asks first, naming what would be lost.
         assert isinstance(app.screen, ConfirmDialog)

@@ -9,6 +9,7 @@ from typing import Any
 
 from textual.widgets import Input
 
+from tests.harness import SIZE, RecordingEngine
 from tests.ui.calendar.calendar_host import sample_state
 from tui_planner.api.models import PlanStatus
 from tui_planner.store.state import PlannerState
@@ -21,7 +22,6 @@ from tui_planner.sync.commands import (
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.dialogs.choice import ChoiceDialog
-from tui_planner.ui.harness import SIZE, RecordingEngine
 from tui_planner.ui.palette import planner_entries
 from tui_planner.ui.screens.event_form import EventForm
 from tui_planner.ui.screens.settings import SettingsScreen
@@ -86,7 +86,7 @@ async def test_ctrl_g_on_a_failed_plan_counts_what_generating_again_replaces(
     app = make_static_app(failed)
     async with app.run_test(size=SIZE) as pilot:
         assert (await app.execute(UpdateActivity("act-3", title="Ours now"))).ok
-        engine = app.engine
+        engine = app.session.engine
         assert isinstance(engine, RecordingEngine)
         engine.commands.clear()
 
@@ -114,7 +114,7 @@ async def test_generating_a_plan_that_was_never_created_asks_nothing(
     app = make_static_app(PlannerState(loaded=True, plan_status=PlanStatus.NEVER_CREATED))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g")
-        engine = app.engine
+        engine = app.session.engine
         assert isinstance(engine, RecordingEngine)
         await settle(pilot, lambda: engine.commands == [GeneratePlan()], what="the command")
         assert not isinstance(app.screen, ConfirmDialog)

@@ -6,11 +6,14 @@ from pathlib import Path
 
 from textual.widgets import Label
 
+from tests.harness import SIZE, sandbox_backend, settle
+from tui_planner.backend import Connection
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
+from tui_planner.launch import UiSettings
+from tui_planner.session import Session
 from tui_planner.store.state import ConnectionPhase
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SIZE, sandbox_backend, settle
 from tui_planner.ui.widgets.status_bar import StatusBar
 
 REFUSED = (
@@ -21,13 +24,11 @@ REFUSED = (
 
 def _app_with_a_wrong_key(clock: ManualClock) -> PlannerApp:
     backend = sandbox_backend(clock, api_key="wrong-key", served_key="right")
-    return PlannerApp(
-        config=Config(),
-        backend=backend,
-        clock=clock,
-        config_file=Path("/etc/planner-tui/config.toml"),
-        offer_first_run=False,
+    config_file = Path("/etc/planner-tui/config.toml")
+    session = Session(
+        lambda: Connection(Config(), backend, config_file), info=backend.info, clock=clock
     )
+    return PlannerApp(session, ui=UiSettings(), offer_first_run=False)
 
 
 def _status_words(app: PlannerApp) -> list[str]:

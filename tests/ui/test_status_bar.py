@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 from textual.widgets import Label
 
+from tests.harness import FIXED_NOW, SIZE, RecordingEngine
 from tui_planner.api.models import PlanStatus
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config, UiConfig
@@ -21,7 +22,6 @@ from tui_planner.store.state import (
 )
 from tui_planner.sync.commands import GeneratePlan
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine
 from tui_planner.ui.widgets.status_bar import (
     SPINNER_FRAMES,
     StatusBar,
@@ -190,6 +190,6 @@ async def test_status_bar_names_a_rebound_generate_key(make_static_app: MakeStat
         assert _plan_label(app) == "No plan yet · press G to generate one"
         await pilot.press("G")
         await pilot.pause()
-        engine = app.engine
+        engine = app.session.engine
         assert isinstance(engine, RecordingEngine)
         assert engine.commands == [GeneratePlan()]

@@ -17,13 +17,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.widgets import DataTable, Input, Label, TextArea
 
+from tests.harness import SIZE
 from tui_planner.api.models import ChannelName, ItemStatus, PlanMarketingActivity
 from tui_planner.clock import ManualClock
 from tui_planner.store.selectors import item
 from tui_planner.sync.commands import ScheduleDrafts
 from tui_planner.sync.engine import SyncEngine
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.screens.event_form import EventForm
 from tui_planner.ui.screens.events import EventsScreen
@@ -141,8 +141,8 @@ async def test_a_new_activity_is_planned_at_nine_on_the_wall_after_the_change(
         created = titled(app, "Spring window display")
         assert created is not None
         assert created.date == case.nine_after_change
-        assert app.backend is not None
-        stored = await app.backend.plan.get_marketing_activity(created.id)
+        assert app.session.backend is not None
+        stored = await app.session.backend.plan.get_marketing_activity(created.id)
         assert stored.target_date == case.nine_after_change
         screen = app.screen
         assert isinstance(screen, CalendarScreen)
@@ -212,8 +212,8 @@ async def test_an_event_today_is_still_listed_after_the_next_sync(
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: event_named(app, "Opening today") is not None)
 
-        assert isinstance(app.engine, SyncEngine)
-        await app.engine.run_once()
+        assert isinstance(app.session.engine, SyncEngine)
+        await app.session.engine.run_once()
         await settle(pilot)
 
         assert event_named(app, "Opening today") is not None
@@ -257,8 +257,8 @@ def scheduled(app: PlannerApp, item_id: str) -> datetime | None:
 
 async def sandbox_scheduled(app: PlannerApp, activity_id: str, item_id: str) -> datetime | None:
     """The item's scheduled time as the sandbox stored it, read back through the client."""
-    assert app.backend is not None
-    answer = await app.backend.plan.get_marketing_activity_posts([activity_id])
+    assert app.session.backend is not None
+    answer = await app.session.backend.plan.get_marketing_activity_posts([activity_id])
     return next(
         entry.scheduled_date
         for owner in answer.marketing_activities

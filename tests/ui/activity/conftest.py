@@ -34,8 +34,8 @@ def watch_requests() -> Any:
 
     def watch(app: PlannerApp) -> RequestLog:
         log = RequestLog()
-        assert app.backend is not None, "the app was given an open backend"
-        app.backend.http.event_hooks["request"].append(log.record)
+        assert app.session.backend is not None, "the app was given an open backend"
+        app.session.backend.http.event_hooks["request"].append(log.record)
         return log
 
     return watch

@@ -79,7 +79,7 @@ async def test_delete_asks_first_then_closes_and_the_sandbox_forgets_it(
         await settle(pilot, lambda: activity_id not in app.state.activities)
         await settle(pilot)
         assert not isinstance(app.screen, ActivityDetailScreen)
-        plan = await app.backend.plan.get_social_marketing_plan()
+        plan = await app.session.backend.plan.get_social_marketing_plan()
         assert activity_id not in {a.id for a in plan.marketing_activities}
 
 
@@ -89,8 +89,8 @@ async def test_the_screen_closes_with_a_notice_when_the_activity_is_deleted_else
     app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         activity_id = await open_detail(app, pilot, settle, generate_plan)
-        await app.backend.plan.delete_plan_marketing_activity(activity_id)
-        app.engine.request_sync()
+        await app.session.backend.plan.delete_plan_marketing_activity(activity_id)
+        app.session.engine.request_sync()
         await settle(pilot, lambda: not isinstance(app.screen, ActivityDetailScreen))
         assert any("no longer in the plan" in n.message for n in app._notifications)
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from textual.widgets import Button, Input, Static, TextArea
 
+from tests.harness import advance, advance_until, on_clock
 from tests.ui.activity.test_activity_detail import first_with_posts, open_detail
 from tui_planner.api.models import PlanStatus
 from tui_planner.sync.commands import GeneratePlan
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.dialogs.form_modal import SAVING_LABEL, STILL_SAVING
-from tui_planner.ui.harness import advance, advance_until, on_clock
 from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.screens.activity_form import ActivityForm
 from tui_planner.ui.widgets.field_error import FieldError
@@ -58,7 +58,7 @@ async def test_e_opens_the_form_filled_in_and_a_new_title_sends_only_the_title(
         (body,) = log.sent("PATCH", f"/items/{activity_id}")
         assert body["fieldMask"] == "title"
         assert body["marketingActivity"] == {"id": activity_id, "title": "A sharper title"}
-        stored = await app.backend.plan.get_marketing_activity(activity_id)
+        stored = await app.session.backend.plan.get_marketing_activity(activity_id)
         assert stored.title == "A sharper title"
         assert stored.description == before.description
         shown = app.screen.query_one("#detail-title", Static)
@@ -157,7 +157,7 @@ async def test_a_refused_save_keeps_the_form_open_with_the_typing_and_the_reason
         await pilot.press("e")
         await pilot.pause()
         # Someone deletes the activity on the site meanwhile: the update is refused (404).
-        await app.backend.plan.delete_plan_marketing_activity(activity_id)
+        await app.session.backend.plan.delete_plan_marketing_activity(activity_id)
         editing = form(app)
         editing.query_one("#activity-title", Input).value = "Worth keeping"
         await pilot.press("ctrl+s")
@@ -218,5 +218,5 @@ async def test_a_second_ctrl_s_while_a_slow_save_is_in_flight_loses_nothing(
         assert app.state.activities[activity_id].title == "Slow but sure"
         shown = detail.query_one("#detail-title", Static)
         assert str(shown.render()) == "Slow but sure"
-        stored = await on_clock(pilot, app.backend.plan.get_marketing_activity(activity_id))
+        stored = await on_clock(pilot, app.session.backend.plan.get_marketing_activity(activity_id))
         assert stored.title == "Slow but sure"

@@ -7,9 +7,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from tests.harness import advance_until, generate_plan, on_clock, settle
 from tui_planner.api.models import PlanStatus
 from tui_planner.sync.commands import GeneratePlan
-from tui_planner.ui.harness import advance_until, generate_plan, on_clock, settle
 
 SnapCompare = Callable[..., bool]
 

@@ -137,7 +137,7 @@ async def test_clear_stories_removes_only_drafts_and_cancel_keeps_them(
         await pilot.press("y")
         await settle(pilot)
         assert log.sent("PATCH", CLEAR_PATH) == [{"marketingActivityId": activity_id}]
-        stored = await app.backend.plan.get_marketing_activity_posts((activity_id,))
+        stored = await app.session.backend.plan.get_marketing_activity_posts((activity_id,))
         (fresh,) = stored.marketing_activities
         kept = [item for item in fresh.items if item.is_story]
         assert [(s.id, s.status) for s in kept] == [(instagram.id, ItemStatus.SCHEDULED)]
@@ -244,9 +244,12 @@ async def test_story_keys_submit_their_commands_through_the_host(
         await pilot.press("S")
         await pilot.pause()
         await pilot.press("y")
-        await settle(pilot, lambda: len(app.engine.commands) == 1, what="the regeneration")
+        await settle(pilot, lambda: len(app.session.engine.commands) == 1, what="the regeneration")
         await pilot.press("X")
         await pilot.pause()
         await pilot.press("y")
-        await settle(pilot, lambda: len(app.engine.commands) == 2, what="the clearing")
-        assert app.engine.commands == [RegenerateStories(activity_id), ClearStories(activity_id)]
+        await settle(pilot, lambda: len(app.session.engine.commands) == 2, what="the clearing")
+        assert app.session.engine.commands == [
+            RegenerateStories(activity_id),
+            ClearStories(activity_id),
+        ]

@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 from textual.app import App
 from textual.reactive import reactive
+from textual.signal import Signal
 
 from tui_planner.api.models import (
     CalendarEvent,
@@ -24,15 +25,18 @@ from tui_planner.api.models import (
     PostContent,
     PostItem,
 )
+from tui_planner.backend import BackendInfo
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
 from tui_planner.launch import UiSettings
+from tui_planner.store import Store
 from tui_planner.store.state import PlannerState, SyncStatus
 from tui_planner.sync.commands import Command, CommandOutcome
+from tui_planner.ui.saved_calendar import SavedCalendar
 from tui_planner.ui.screens.calendar import CalendarScreen
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-"""The same fixed moment as ``tui_planner.ui.harness.FIXED_NOW``."""
+"""The same fixed moment as ``tests.harness.FIXED_NOW``."""
 PLAN_START = date(2026, 11, 23)
 PLAN_END = date(2026, 12, 31)
 
@@ -107,8 +111,19 @@ class CalendarHost(App[None]):
         self.config = config or Config()
         self.ui_settings = UiSettings.from_config(self.config)
         self.clock = ManualClock(FIXED_NOW, tz=UTC)
+        self.store = Store(state)
+        self.backend_info = BackendInfo("SANDBOX test", is_sandbox=True)
+        self.saved_calendar: SavedCalendar | None = None
+        self.state_signal: Signal[PlannerState] = Signal(self, "state")
+        self.now_signal: Signal[datetime] = Signal(self, "now")
         self.submitted: list[Command] = []
         self.set_reactive(CalendarHost.state, state)
+
+    def watch_state(self, state: PlannerState) -> None:
+        self.state_signal.publish(state)
+
+    def watch_now(self, now: datetime) -> None:
+        self.now_signal.publish(now)
 
     def on_mount(self) -> None:
         self.push_screen(CalendarScreen())

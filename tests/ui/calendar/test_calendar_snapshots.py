@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tui_planner.ui.harness import generate_plan, settle
+from tests.harness import generate_plan, settle
 
 SnapCompare = Callable[..., bool]
 

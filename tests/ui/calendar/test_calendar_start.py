@@ -11,15 +11,16 @@ from types import MappingProxyType
 
 from textual.widgets import Label
 
+from tests.harness import FIXED_NOW, SIZE, RecordingEngine, opener, sandbox_config
 from tests.ui.calendar.calendar_host import activity, sample_state
-from tui_planner.backend import Backend, BackendInfo, Connection
+from tui_planner.backend import Backend, BackendInfo, Connection, open_backend
 from tui_planner.clock import ManualClock
 from tui_planner.config import Config
 from tui_planner.launch import UiSettings
+from tui_planner.session import Session
 from tui_planner.store.state import ConnectionPhase
 from tui_planner.sync.commands import GeneratePlan
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine, in_memory_sandbox
 from tui_planner.ui.saved_calendar import load_saved_calendar, save_calendar
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.month_grid import MonthGrid
@@ -47,14 +48,13 @@ def _status(app: PlannerApp, part: str) -> str:
 def _late_app(
     clock: ManualClock, opener: Callable[[], Backend], calendar_file: Path | None
 ) -> PlannerApp:
-    return PlannerApp(
-        config=Config(),
-        backend=lambda: Connection(Config(), opener()),
-        info=INFO,
-        calendar_file=calendar_file,
-        clock=clock,
-        offer_first_run=False,
-    )
+    config = sandbox_config()
+    session = Session(lambda: Connection(config, opener()), info=INFO, clock=clock)
+    return PlannerApp(session, ui=UiSettings(), calendar_file=calendar_file, offer_first_run=False)
+
+
+def _sandbox(clock: ManualClock) -> Backend:
+    return open_backend(sandbox_config(), clock)
 
 
 async def test_the_saved_calendar_shows_until_the_live_plan_replaces_it(
@@ -66,14 +66,14 @@ async def test_the_saved_calendar_shows_until_the_live_plan_replaces_it(
 
     def open_when_released() -> Backend:
         release.wait(timeout=30)
-        return in_memory_sandbox(clock)
+        return _sandbox(clock)
 
     app = _late_app(clock, open_when_released, calendar_file)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert app.backend is None, "still opening the backend"
-            assert app.engine is None
+            assert app.session.backend is None, "still opening the backend"
+            assert app.session.engine is None
             assert "Winter" in _grid_text(app), "the saved title, cut to the cell"
             assert "Winter collection teaser" in _agenda_text(app), "today's saved titles"
             assert "Saved copy; loading…" in _agenda_text(app)
@@ -86,8 +86,8 @@ async def test_the_saved_calendar_shows_until_the_live_plan_replaces_it(
 
             release.set()
             await settle(pilot, what="the live plan")
-            assert app.backend is not None
-            assert app.engine is not None
+            assert app.session.backend is not None
+            assert app.session.engine is not None
             assert "Winter" not in _grid_text(app), "the sandbox has no plan"
             assert _status(app, "plan").startswith("No plan yet")
             await settle(
@@ -105,30 +105,29 @@ async def test_the_saved_calendar_shows_until_the_live_plan_replaces_it(
 async def test_before_the_config_is_validated_the_first_frame_follows_its_ui_settings(
     clock: ManualClock, settle: Settle
 ) -> None:
-    validated = Config.model_validate({"ui": {"week_start": "sunday", "theme": "nord"}})
+    validated = sandbox_config(
+        Config.model_validate({"ui": {"week_start": "sunday", "theme": "nord"}})
+    )
     release = threading.Event()
 
     def open_when_released() -> Connection:
         release.wait(timeout=30)
-        return Connection(validated, in_memory_sandbox(clock))
+        return Connection(validated, _sandbox(clock))
 
+    session = Session(open_when_released, info=INFO, clock=clock)
     app = PlannerApp(
-        ui=UiSettings(theme="nord", week_start="sunday"),
-        backend=open_when_released,
-        info=INFO,
-        clock=clock,
-        offer_first_run=False,
+        session, ui=UiSettings(theme="nord", week_start="sunday"), offer_first_run=False
     )
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert app.config is None, "not validated yet"
+            assert app.session.config is None, "not validated yet"
             assert app.theme == "nord"
             assert _grid_text(app).split()[0] == "Sun"
 
             release.set()
             await settle(pilot, what="the live plan")
-            assert app.config is validated
+            assert app.session.config is validated
     finally:
         release.set()
 
@@ -136,7 +135,7 @@ async def test_before_the_config_is_validated_the_first_frame_follows_its_ui_set
 async def test_without_a_saved_calendar_the_plan_loads_after_the_first_frame(
     clock: ManualClock, settle: Settle
 ) -> None:
-    app = _late_app(clock, lambda: in_memory_sandbox(clock), None)
+    app = _late_app(clock, lambda: _sandbox(clock), None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, what="the first load")
 
@@ -179,14 +178,14 @@ async def test_the_first_load_is_saved_at_once_and_the_last_change_at_exit(
     calendar_file = tmp_path / "calendar.json"
     state = sample_state()
     engine = RecordingEngine(state)
-    app = PlannerApp(
-        config=Config(),
-        backend=in_memory_sandbox(clock),
+    session = Session(
+        opener(sandbox_config(), clock),
+        info=INFO,
         clock=clock,
-        engine=engine,
-        calendar_file=calendar_file,
-        offer_first_run=False,
+        store=engine.store,
+        make_engine=lambda _store, _connection, _clock: engine,
     )
+    app = PlannerApp(session, ui=UiSettings(), calendar_file=calendar_file, offer_first_run=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, calendar_file.exists, what="the first save")
         assert app.saved_calendar is None, "a loaded store has nothing to show from the file"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.harness import SIZE
 from tests.ui.calendar.calendar_host import CalendarHost
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.help import HelpScreen
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.key_bar import KeyBar

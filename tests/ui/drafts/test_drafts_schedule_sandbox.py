@@ -8,11 +8,11 @@ from typing import Any
 import httpx
 from textual.widgets import Static
 
+from tests.harness import SIZE
 from tui_planner.api.models import PLAN_CHANNELS, ChannelName, ItemStatus
 from tui_planner.store.scheduling import Reason
 from tui_planner.store.selectors import item
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.drafts import DraftsScreen
 from tui_planner.ui.screens.schedule_confirm import PREMIUM_MISSING_TEXT, ScheduleConfirmScreen
 from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
@@ -22,8 +22,8 @@ Settle = Callable[..., Awaitable[None]]
 
 async def sandbox_statuses(app: PlannerApp, activity_ids: set[str]) -> dict[str, ItemStatus]:
     """Every item's status as the sandbox has it now, read back through the client."""
-    assert app.backend is not None
-    answer = await app.backend.plan.get_marketing_activity_posts(sorted(activity_ids))
+    assert app.session.backend is not None
+    answer = await app.session.backend.plan.get_marketing_activity_posts(sorted(activity_ids))
     return {
         entry.id: entry.status for owner in answer.marketing_activities for entry in owner.items
     }
@@ -145,7 +145,7 @@ async def test_a_second_batch_that_fails_leaves_a_report_of_exactly_what_is_sche
     app = make_app(connected_channels=six)
     async with app.run_test(size=SIZE) as pilot:
         await generate_plan(pilot)
-        assert app.backend is not None
+        assert app.session.backend is not None
         batches: list[httpx.Request] = []
 
         async def second_batch_unanswered(request: httpx.Request) -> None:
@@ -154,7 +154,7 @@ async def test_a_second_batch_that_fails_leaves_a_report_of_exactly_what_is_sche
                 if len(batches) > 1:
                     raise httpx.ConnectError("no answer", request=request)
 
-        app.backend.http.event_hooks["request"].append(second_batch_unanswered)
+        app.session.backend.http.event_hooks["request"].append(second_batch_unanswered)
         screen = await open_drafts(pilot, settle)
         await pilot.press("a", "s")
         await settle(pilot, lambda: isinstance(app.screen, ScheduleConfirmScreen))

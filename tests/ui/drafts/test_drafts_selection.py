@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from textual.widgets import Static
 
+from tests.harness import SIZE
 from tests.ui.preview.fixed_plan import StillEngine, fixed_app
 from tui_planner.api.models import ItemStatus
 from tui_planner.store.scheduling import Reason
 from tui_planner.sync.commands import GeneratePosts, ScheduleDrafts
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.drafts import DraftsScreen
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
 from tui_planner.ui.screens.schedule_confirm import PREMIUM_MISSING_TEXT, ScheduleConfirmScreen
@@ -209,8 +209,8 @@ async def test_s_confirms_then_schedules_the_connected_drafts_and_reports_the_re
         for _ in range(5):
             await pilot.pause()
 
-        assert isinstance(app.engine, StillEngine)
-        assert app.engine.commands == [
+        assert isinstance(app.session.engine, StillEngine)
+        assert app.session.engine.commands == [
             ScheduleDrafts(("ig-launch", "fb-launch", "li-launch", "ig-gifts"))
         ]
         report = app.screen
@@ -241,8 +241,8 @@ async def test_without_premium_the_confirmation_says_so_and_cannot_confirm() -> 
         await pilot.press("y")
         await pilot.pause()
         assert app.screen is confirm
-        assert isinstance(app.engine, StillEngine)
-        assert app.engine.commands == []
+        assert isinstance(app.session.engine, StillEngine)
+        assert app.session.engine.commands == []
 
 
 async def test_p_lists_activities_without_posts_and_capital_g_generates_them() -> None:
@@ -258,8 +258,8 @@ async def test_p_lists_activities_without_posts_and_capital_g_generates_them() -
         for _ in range(5):
             await pilot.pause()
 
-        assert isinstance(app.engine, StillEngine)
-        assert app.engine.commands == [GeneratePosts(("act-workshop",))]
+        assert isinstance(app.session.engine, StillEngine)
+        assert app.session.engine.commands == [GeneratePosts(("act-workshop",))]
 
 
 async def test_enter_opens_the_preview_on_that_channel() -> None:

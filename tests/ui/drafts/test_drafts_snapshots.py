@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 
+from tests.harness import SIZE
 from tests.ui.preview.fixed_plan import fixed_app
-from tui_planner.ui.harness import SIZE
 
 SnapCompare = Callable[..., bool]
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from textual.widgets import Input, TextArea
 
+from tests.harness import SIZE, advance, build_app, generate_plan, settle
 from tui_planner.clock import ManualClock
-from tui_planner.ui.harness import SIZE, advance, build_app, generate_plan, settle
 from tui_planner.ui.screens.event_form import EventForm
 from tui_planner.ui.screens.events import EventsScreen
 from tui_planner.ui.widgets.field_error import FieldError

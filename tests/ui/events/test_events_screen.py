@@ -81,7 +81,7 @@ async def test_create_a_one_time_event_then_offer_to_regenerate(
         assert created.date is not None
         assert created.date.date().isoformat() == "2026-12-12"
         assert not created.is_recurring
-        remote = await app.backend.plan.query_events(*_plan_bounds(app))
+        remote = await app.session.backend.plan.query_events(*_plan_bounds(app))
         assert any(event.name == "Studio open day" for event in remote)
 
         screen = events_screen(app)
@@ -229,7 +229,7 @@ async def test_edit_and_delete_an_event_with_confirmation(
         await pilot.pause()
         await pilot.press("y")
         await settle(pilot, lambda: named(app, "Big kiln sale") is None)
-        remote = await app.backend.plan.query_events(*_plan_bounds(app))
+        remote = await app.session.backend.plan.query_events(*_plan_bounds(app))
         assert all(event.id != created.id for event in remote)
 
 
@@ -359,7 +359,7 @@ async def test_a_refused_event_save_keeps_the_form_open_with_what_was_typed(
         form = app.screen
         assert isinstance(form, EventForm)
         # Deleted on the site meanwhile: the update is refused.
-        await app.backend.plan.delete_event(created.id)
+        await app.session.backend.plan.delete_event(created.id)
         form.query_one("#event-name", Input).value = "Glaze workshop, two days"
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: not form.saving, what="the refusal")

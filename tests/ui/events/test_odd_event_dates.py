@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.widgets import DataTable, Input
 
+from tests.harness import FIXED_NOW, SIZE, RecordingEngine
 from tui_planner.api.models import CalendarEvent, PlanStatus, RecurrenceFrequency, RecurringRule
 from tui_planner.clock import ManualClock
 from tui_planner.store.state import PlannerState, SyncStatus
 from tui_planner.sync.commands import DeleteEvent
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog
-from tui_planner.ui.harness import FIXED_NOW, SIZE, RecordingEngine
 from tui_planner.ui.screens.event_form import EventForm
 from tui_planner.ui.screens.events import EventsScreen
 from tui_planner.ui.widgets.field_error import FieldError
@@ -104,7 +104,7 @@ async def test_an_odd_event_opens_for_editing_and_is_refused_a_day_outside_the_c
         assert app.screen is form, "the form stays open"
         message = form.query_one(f"{field}-error", FieldError).message or ""
         assert "is outside the calendar, which runs from 1 Jan 1970 to 31 Dec 2100." in message
-        engine = app.engine
+        engine = app.session.engine
         assert isinstance(engine, RecordingEngine)
         assert engine.commands == []
 

@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 from PIL import Image, ImageDraw
 
+from tests.harness import FIXED_NOW, fixed_clock
 from tui_planner.api import MarketingPlanClient, PublisherClient
 from tui_planner.api.models import (
     ChannelName,
@@ -29,8 +30,16 @@ from tui_planner.api.models import (
     SchedulingInfo,
     TokenStatus,
 )
-from tui_planner.backend import SANDBOX_API_KEY, SANDBOX_BASE_URL, SANDBOX_SITE_ID, Backend
+from tui_planner.backend import (
+    SANDBOX_API_KEY,
+    SANDBOX_BASE_URL,
+    SANDBOX_SITE_ID,
+    Backend,
+    Connection,
+)
 from tui_planner.config import Config
+from tui_planner.launch import UiSettings
+from tui_planner.session import Session
 from tui_planner.store import Store
 from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus, frozen_mapping
 from tui_planner.sync.commands import (
@@ -41,7 +50,6 @@ from tui_planner.sync.commands import (
     ScheduleDrafts,
 )
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import FIXED_NOW, fixed_clock
 
 IMAGE_URL = f"{SANDBOX_BASE_URL}/media/launch.png"
 
@@ -274,8 +282,13 @@ class StillEngine:
 def fixed_app(*, premium: bool = True, state: PlannerState | None = None) -> PlannerApp:
     """A planner app showing :func:`fixed_state` on the fixed clock."""
     clock = fixed_clock()
-    store = Store(state or fixed_state(premium=premium))
-    engine: Any = StillEngine(store)
-    return PlannerApp(
-        config=Config(), backend=_backend(clock), clock=clock, store=store, engine=engine
+    engine = StillEngine(Store(state or fixed_state(premium=premium)))
+    backend = _backend(clock)
+    session = Session(
+        lambda: Connection(Config(), backend),
+        info=backend.info,
+        clock=clock,
+        store=engine.store,
+        make_engine=lambda _store, _connection, _clock: engine,
     )
+    return PlannerApp(session, ui=UiSettings())

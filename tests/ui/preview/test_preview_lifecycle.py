@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from textual.widgets import Input, Static
 from textual_image.widget import HalfcellImage
 
+from tests.harness import SIZE
 from tests.ui.preview.fixed_plan import CAPTION_IG, StillEngine, fixed_app
 from tui_planner.api.models import ChannelName, ItemStatus
 from tui_planner.sync.commands import CancelItem, RescheduleItem, ScheduleDrafts
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
 from tui_planner.ui.screens.reschedule import RescheduleScreen
 from tui_planner.ui.screens.schedule_confirm import ScheduleConfirmScreen
@@ -32,8 +32,8 @@ def top(app: PlannerApp) -> object:
 
 
 def engine(app: PlannerApp) -> StillEngine:
-    assert isinstance(app.engine, StillEngine)
-    return app.engine
+    assert isinstance(app.session.engine, StillEngine)
+    return app.session.engine
 
 
 def lifecycle(app: PlannerApp) -> str:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from textual.pilot import Pilot
 
+from tests.harness import SIZE
 from tests.ui.preview.fixed_plan import fixed_app
 from tui_planner.api.models import ChannelName
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
 from tui_planner.ui.widgets.post_image import PostImage
 

@@ -10,11 +10,11 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from tests.harness import SIZE
 from tests.ui.preview.fixed_plan import fixed_app
 from tui_planner.api.models import ChannelName
 from tui_planner.clock import ManualClock
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
 from tui_planner.ui.screens.reschedule import RescheduleScreen
 

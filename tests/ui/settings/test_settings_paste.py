@@ -7,9 +7,9 @@ from collections.abc import Awaitable, Callable
 from textual import events
 from textual.widgets import Input, TextArea
 
+from tests.harness import SIZE
 from tests.ui.settings.test_settings_screen import field, open_settings, record_upserts
 from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.settings import SettingsScreen
 
 Settle = Callable[..., Awaitable[None]]

@@ -13,6 +13,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
+from tests.harness import SIZE
 from tui_planner.api.models import FrequencyInterval, MarketingTool, PlanStatus
 from tui_planner.store.settings_draft import FrequencyDraft, draft_from_settings
 from tui_planner.store.settings_profile import dump_profile
@@ -20,7 +21,6 @@ from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs.choice import ChoiceDialog
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.dialogs.path_prompt import PathPrompt
-from tui_planner.ui.harness import SIZE
 from tui_planner.ui.screens.settings import SettingsScreen
 from tui_planner.ui.widgets.form_field import FormField
 
@@ -37,8 +37,8 @@ def record_upserts(app: PlannerApp) -> list[dict[str, Any]]:
         if request.method == "POST" and request.url.path == SETTINGS_PATH:
             bodies.append(json.loads(request.content))
 
-    assert app.backend is not None
-    app.backend.http.event_hooks["request"].append(on_request)
+    assert app.session.backend is not None
+    app.session.backend.http.event_hooks["request"].append(on_request)
     return bodies
 
 
@@ -75,9 +75,9 @@ async def test_edit_by_keyboard_and_save_sends_exactly_the_changed_paths(
     make_app: Callable[..., PlannerApp], settle: Settle
 ) -> None:
     app = make_app()
-    bodies = record_upserts(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot, settle)
+        bodies = record_upserts(app)
         await type_into(pilot, "#tone_of_voice", "bold")
         await type_into(pilot, "#freq-SOCIAL_MARKETING-count", "4")
         screen.query_one("#freq-SOCIAL_MARKETING-interval", Select).value = FrequencyInterval.WEEK
@@ -109,9 +109,9 @@ async def test_invalid_count_shows_its_message_and_blocks_saving(
     make_app: Callable[..., PlannerApp], settle: Settle
 ) -> None:
     app = make_app()
-    bodies = record_upserts(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot, settle)
+        bodies = record_upserts(app)
         await type_into(pilot, "#freq-BLOGS-count", "45")
         screen.query_one("#freq-BLOGS-interval", Select).value = FrequencyInterval.MONTH
         await pilot.pause()
@@ -168,9 +168,9 @@ async def test_leaving_with_save_saves_then_leaves(
     make_app: Callable[..., PlannerApp], settle: Settle
 ) -> None:
     app = make_app()
-    bodies = record_upserts(app)
     async with app.run_test(size=SIZE) as pilot:
         await open_settings(pilot, settle)
+        bodies = record_upserts(app)
         await type_into(pilot, "#target_audience", "home cooks")
         await pilot.press("f3")
         await settle(pilot, lambda: isinstance(app.screen, ChoiceDialog), what="the guard")
@@ -273,10 +273,10 @@ async def test_a_failed_save_keeps_every_value(
         if request.method == "POST" and request.url.path == SETTINGS_PATH:
             raise httpx.ConnectError("network is down", request=request)
 
-    assert app.backend is not None
-    app.backend.http.event_hooks["request"].append(refuse)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot, settle)
+        assert app.session.backend is not None
+        app.session.backend.http.event_hooks["request"].append(refuse)
         await type_into(pilot, "#tone_of_voice", "bold")
         await pilot.press("ctrl+s")
         await settle(
@@ -297,7 +297,7 @@ def test_settings_snapshot(snap_compare: Any, state: str) -> None:
     invalid: the social-posts frequency count is 0, its row has a red bar and the message
     "0 is out of range; enter 1 to 30.", the summary lists the field to fix.
     """
-    from tui_planner.ui import harness
+    from tests import harness
 
     app = harness.build_app(harness.fixed_clock())
 

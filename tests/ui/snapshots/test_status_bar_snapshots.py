@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 from textual.app import App, ComposeResult
 
+from tests.harness import FIXED_NOW, SIZE
 from tui_planner.api.models import PlanStatus
 from tui_planner.store.state import ConnectionPhase, PendingCommand, PlannerState, SyncStatus
-from tui_planner.ui.harness import FIXED_NOW, SIZE
 from tui_planner.ui.widgets.status_bar import StatusBar
 
 SnapCompare = Callable[..., bool]

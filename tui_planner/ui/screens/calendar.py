@@ -117,8 +117,7 @@ class CalendarScreen(PlannerScreen[None]):
 
     def _saved(self) -> SavedCalendar | None:
         """The last session's calendar, while the live plan has not loaded."""
-        saved: SavedCalendar | None = getattr(self.app, "saved_calendar", None)
-        return None if self.state.loaded else saved
+        return None if self.state.loaded else self.host.saved_calendar
 
     def _rebuild_index(self, state: PlannerState) -> None:
         tz = self._tz()

@@ -282,7 +282,7 @@ class DraftsScreen(PlannerScreen[None]):
             chosen = [key]
         self._anchor = None
         self.run_worker(
-            schedule_with_confirmation(self.app, chosen),
+            schedule_with_confirmation(self, chosen),
             name="schedule drafts",
             group="scheduling",
             description="Schedule the chosen drafts",

@@ -298,7 +298,7 @@ class PostPreviewScreen(PlannerScreen[None]):
         if entry is None or entry.status != ItemStatus.DRAFT:
             return
         self.run_worker(
-            schedule_with_confirmation(self.app, [entry.id]),
+            schedule_with_confirmation(self, [entry.id]),
             name="schedule draft",
             group="scheduling",
             description="Schedule the draft",

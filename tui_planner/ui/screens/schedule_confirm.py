@@ -25,10 +25,11 @@ from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from textual.app import App, ComposeResult
+    from textual.app import ComposeResult
 
     from tui_planner.store.scheduling import SchedulePlan, ScheduleReport
     from tui_planner.store.state import PlannerState
+    from tui_planner.ui.planner_screen import PlannerScreen
 
 __all__ = ["PREMIUM_MISSING_TEXT", "ScheduleConfirmScreen", "schedule_with_confirmation"]
 
@@ -147,14 +148,11 @@ class ScheduleConfirmScreen(ModalScreen[bool]):
 
 
 async def schedule_with_confirmation(
-    app: App[Any], draft_ids: Iterable[str]
+    screen: PlannerScreen[Any], draft_ids: Iterable[str]
 ) -> ScheduleReport | None:
-    """Confirm, schedule, and report on ``draft_ids``; ``None`` when the user backed out.
-
-    Call it from a worker (it waits on the dialogs). ``app`` is the planner app: it has
-    ``state``, ``clock``, ``execute`` and ``store``.
-    """
-    host: Any = app
+    """Confirm, schedule, and report on ``draft_ids`` for ``screen``; ``None`` when the user
+    backed out. Call it from a worker (it waits on the dialogs)."""
+    app, host = screen.app, screen.host
     tz: tzinfo = host.clock.tz
     state: PlannerState = host.state
     plan = plan_schedule(state, draft_ids, host.clock.now())

@@ -8,10 +8,11 @@ never shown. When the title and the badge do not both fit, the badge gives up de
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -90,12 +91,17 @@ class PlannerHeader(Widget):
     }
     """
 
+    backend: reactive[BackendInfo | None] = reactive(None, recompose=True)
+    """The backend the badge names (none: no badge)."""
+
+    def __init__(self, backend: BackendInfo | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(PlannerHeader.backend, backend)
+
     def compose(self) -> ComposeResult:
         yield Label(self._title(), id="header-title", markup=False)
-        app: Any = self.app
-        backend: BackendInfo | None = getattr(app, "backend_info", None)
-        if backend is not None:
-            yield BackendBadge(backend, id="header-backend")
+        if self.backend is not None:
+            yield BackendBadge(self.backend, id="header-backend")
 
     def on_mount(self) -> None:
         self.watch(self.screen, "title", self._retitle, init=False)
@@ -103,6 +109,9 @@ class PlannerHeader(Widget):
 
     def on_resize(self) -> None:
         self._fit_badge()
+
+    def watch_backend(self) -> None:
+        self.call_after_refresh(self._fit_badge)  # the recomposed badge fits once laid out
 
     def _retitle(self) -> None:
         self.query_one("#header-title", Label).update(self._title())

@@ -15,7 +15,7 @@ import asyncio
 import io
 import weakref
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 import httpx
 from PIL import Image as PILImage
@@ -29,7 +29,8 @@ from tui_planner.ui.terminal_graphics import picture_class
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui_planner.backend import Backend
+    from tui_planner.session import Session
+    from tui_planner.ui.planner_screen import PlannerHost
 
 __all__ = ["PostImage"]
 
@@ -131,8 +132,7 @@ class PostImage(Widget):
         )
 
     async def _fetch(self, url: str) -> None:
-        app: Any = self.app
-        backend: Backend | None = await app.wait_for_backend()
+        backend = await self._session.wait_until_open()
         if backend is None:
             self._note("Could not load the image: the backend is not open.")
             return
@@ -180,8 +180,12 @@ class PostImage(Widget):
         return self.app.is_headless
 
     @property
+    def _session(self) -> Session:
+        """The app's session, whose backend serves the images."""
+        return cast("PlannerHost", self.app).session
+
+    @property
     def _cache(self) -> OrderedDict[str, PILImage.Image] | None:
         """Decoded images of the open backend (``None`` before it is open)."""
-        app: Any = self.app
-        backend: Backend | None = app.backend
+        backend = self._session.backend
         return _cache_for(backend.http) if backend is not None else None

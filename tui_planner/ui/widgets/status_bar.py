@@ -10,8 +10,8 @@ Every value it shows is a function of a :class:`PlannerState` and a clock readin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.reactive import reactive
@@ -20,7 +20,6 @@ from textual.widgets import Label
 
 from tui_planner.api.models import PlanStatus
 from tui_planner.store.state import ConnectionPhase, FailureKind, PlannerState
-from tui_planner.ui import keymap
 from tui_planner.zone import zone_label
 
 if TYPE_CHECKING:
@@ -177,8 +176,9 @@ def status_segments(
 class StatusBar(Widget):
     """One line that says how the plan and the sync are doing.
 
-    By default it follows the app's ``state`` and ``now``; give it a ``state`` (and ``now``)
-    to show a fixed snapshot instead (tests, screenshots).
+    It shows its ``state`` at its ``now``: a planner screen binds both (``data_bind``) to
+    what it follows while shown; tests and screenshots give a fixed snapshot instead. ``tz``
+    is the zone wall times are shown in, named at the end unless it is UTC.
     """
 
     DEFAULT_CSS = """
@@ -209,6 +209,8 @@ class StatusBar(Widget):
     """The snapshot shown."""
     now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
     """The clock reading ages and countdowns are measured to."""
+    saved_at: reactive[datetime | None] = reactive(None, init=False)
+    """When the calendar on show before the plan loads was saved, if it is one."""
 
     def __init__(
         self,
@@ -216,13 +218,14 @@ class StatusBar(Widget):
         now: datetime | None = None,
         *,
         generate_key: str = "ctrl+g",
+        tz: tzinfo | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._follows_app = state is None
         self._generate_key = generate_key
+        self._tz = tz
         if state is not None:
             self.set_reactive(StatusBar.state, state)
         if now is not None:
@@ -238,19 +241,7 @@ class StatusBar(Widget):
         yield Label(id="status-zone", markup=False)
 
     def on_mount(self) -> None:
-        app: Any = self.app
-        if self._follows_app and hasattr(app, "state") and hasattr(app, "now"):
-            self._generate_key = app.key_for(keymap.GENERATE)
-            # ``now`` first: the first state drawn may already need it (a synced plan).
-            self.watch(app, "now", self._take_now, init=True)
-            self.watch(app, "state", self._take_state, init=True)
         self._show()
-
-    def _take_state(self, state: PlannerState) -> None:
-        self.state = state
-
-    def _take_now(self, now: datetime) -> None:
-        self.now = now
 
     def watch_state(self) -> None:
         self._show()
@@ -258,13 +249,14 @@ class StatusBar(Widget):
     def watch_now(self) -> None:
         self._show()
 
+    def watch_saved_at(self) -> None:
+        self._show()
+
     def _show(self) -> None:
         if not self.children:  # not composed yet
             return
-        saved = getattr(self.app, "saved_calendar", None) if self._follows_app else None
-        saved_at: datetime | None = getattr(saved, "saved_at", None)
         plan, posts, connection, pending = status_segments(
-            self.state, self.now, self._generate_key, saved_at
+            self.state, self.now, self._generate_key, self.saved_at
         )
         self._fill("#status-plan", plan)
         self._fill("#status-posts", posts)
@@ -273,9 +265,8 @@ class StatusBar(Widget):
         self._fill("#status-zone", self._zone_segment())
 
     def _zone_segment(self) -> Segment | None:
-        """The app clock's zone, when it is not UTC."""
-        tz = getattr(getattr(self.app, "clock", None), "tz", None)
-        label = zone_label(tz, self.now) if tz is not None else None
+        """The zone wall times are shown in (the app clock's), when it is not UTC."""
+        label = zone_label(self._tz, self.now) if self._tz is not None else None
         return Segment(label, "muted") if label else None
 
     def _fill(self, selector: str, segment: Segment | None) -> None:

@@ -1,14 +1,17 @@
 """Driving the app headless and deterministically: for tests, screenshots and benchmarks.
 
 Everything here is fixed: the clock starts at :data:`FIXED_NOW` and moves only when told, the
-sandbox lives in memory with seed :data:`SEED`, and the terminal is :data:`SIZE`. The same
-helpers build the app for the UI tests (``tests/ui/conftest.py``) and for
-``python -m tui_planner.screenshots``, so a screenshot shows what a test checked.
+sandbox lives in memory with seed :data:`SEED`, and the terminal is :data:`SIZE`. The app is
+built as ``planner-tui`` builds it (a :class:`Session` whose opener is the backend module's
+own, over a config whose sandbox is ``:memory:``), so the same helpers serve the UI tests
+(``tests/ui/conftest.py``), ``python -m scripts.screenshots`` and the benchmarks, and a
+screenshot shows what a test checked.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,10 +21,22 @@ import httpx
 
 from tui_planner.api import MarketingPlanClient, PublisherClient
 from tui_planner.api.models import PlanStatus
-from tui_planner.backend import SANDBOX_API_KEY, SANDBOX_BASE_URL, SANDBOX_SITE_ID, Backend
+from tui_planner.backend import (
+    IN_MEMORY,
+    SANDBOX_API_KEY,
+    SANDBOX_BASE_URL,
+    SANDBOX_SITE_ID,
+    Backend,
+    Connection,
+    describe_backend,
+    open_backend,
+)
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config
+from tui_planner.config import Config, SandboxConfig
+from tui_planner.journal import Journal
+from tui_planner.launch import UiSettings
 from tui_planner.sandbox import SandboxOptions, create_app
+from tui_planner.session import Engine, Opener, Session
 from tui_planner.store import Store
 from tui_planner.store.state import PlannerState
 from tui_planner.sync.commands import Command, CommandOutcome, GeneratePlan
@@ -43,9 +58,10 @@ __all__ = [
     "build_static_app",
     "fixed_clock",
     "generate_plan",
-    "in_memory_sandbox",
     "on_clock",
+    "opener",
     "sandbox_backend",
+    "sandbox_config",
     "settle",
 ]
 
@@ -65,14 +81,6 @@ MAX_SETTLE_ROUNDS = 200
 def fixed_clock() -> ManualClock:
     """A manual clock at :data:`FIXED_NOW`, in UTC."""
     return ManualClock(FIXED_NOW, tz=UTC)
-
-
-def in_memory_sandbox(
-    clock: ManualClock, options: SandboxOptions | None = None, data_file: str | Path = ":memory:"
-) -> Backend:
-    """A sandbox backend in memory (or in ``data_file``, to outlive one app), reached by the
-    real clients over ``httpx.ASGITransport``."""
-    return sandbox_backend(clock, options, data_file=data_file)
 
 
 def sandbox_backend(
@@ -110,21 +118,46 @@ def sandbox_backend(
     )
 
 
+def sandbox_config(
+    config: Config | None = None,
+    options: SandboxOptions | None = None,
+    *,
+    data_file: str | Path = IN_MEMORY,
+) -> Config:
+    """``config`` (default: the defaults) with its sandbox in ``data_file`` (default: in
+    memory), switched as ``options`` says (default: seed :data:`SEED`)."""
+    base = config if config is not None else Config()
+    chosen = options if options is not None else SandboxOptions(seed=SEED)
+    switches = dataclasses.asdict(chosen)
+    switches["connected_channels"] = list(chosen.connected_channels)
+    sandbox = SandboxConfig.model_validate(
+        {**base.sandbox.model_dump(exclude_unset=True), **switches, "data_file": str(data_file)}
+    )
+    return base.model_copy(update={"sandbox": sandbox})
+
+
+def opener(config: Config, clock: ManualClock) -> Opener:
+    """What ``planner-tui`` gives its session, for a config already validated: open the
+    backend ``config`` names (in the session's thread, as at a real start)."""
+    return lambda: Connection(config, open_backend(config, clock))
+
+
 def build_app(
     clock: ManualClock,
     *,
     sandbox: SandboxOptions | None = None,
     config: Config | None = None,
     first_run: bool = False,
-    data_file: str | Path = ":memory:",
+    data_file: str | Path = IN_MEMORY,
+    journal: Journal | None = None,
 ) -> PlannerApp:
-    """A :class:`PlannerApp` over a fresh sandbox (in memory unless ``data_file``), on ``clock``."""
-    return PlannerApp(
-        config=config or Config(),
-        backend=sandbox_backend(clock, sandbox, data_file=data_file),
-        clock=clock,
-        offer_first_run=first_run,
+    """A :class:`PlannerApp` over a fresh sandbox (in memory unless ``data_file``), on
+    ``clock``, journalling commands in ``journal`` (default: in memory)."""
+    chosen = sandbox_config(config, sandbox, data_file=data_file)
+    session = Session(
+        opener(chosen, clock), info=describe_backend(chosen), clock=clock, journal=journal
     )
+    return PlannerApp(session, ui=UiSettings.from_config(chosen), offer_first_run=first_run)
 
 
 class RecordingEngine:
@@ -178,20 +211,19 @@ class RecordingEngine:
 
 
 def build_static_app(
-    clock: ManualClock,
-    state: PlannerState,
-    *,
-    config: Config | None = None,
-    answer: Callable[[Command], CommandOutcome] | None = None,
+    clock: ManualClock, engine: Engine, *, config: Config | None = None, first_run: bool = False
 ) -> PlannerApp:
-    """A :class:`PlannerApp` showing ``state`` as given, with a :class:`RecordingEngine`."""
-    return PlannerApp(
-        config=config or Config(),
-        backend=in_memory_sandbox(clock),
+    """A :class:`PlannerApp` over ``engine`` (a :class:`RecordingEngine`, say) instead of a
+    syncing one: it shows what the engine's store holds and never polls."""
+    chosen = sandbox_config(config)
+    session = Session(
+        opener(chosen, clock),
+        info=describe_backend(chosen),
         clock=clock,
-        engine=RecordingEngine(state, answer),
-        offer_first_run=False,
+        store=engine.store,
+        make_engine=lambda _store, _connection, _clock: engine,
     )
+    return PlannerApp(session, ui=UiSettings.from_config(chosen), offer_first_run=first_run)
 
 
 async def settle(
@@ -206,7 +238,7 @@ async def settle(
     assert isinstance(app, PlannerApp)
 
     def loaded() -> bool:
-        return app.state.loaded and not app.state.pending
+        return app.session.is_open and app.state.loaded and not app.state.pending
 
     condition = until or loaded
     for _ in range(MAX_SETTLE_ROUNDS):

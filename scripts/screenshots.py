@@ -1,4 +1,4 @@
-"""``python -m tui_planner.screenshots``: an SVG of every screen, for the README.
+"""``python -m scripts.screenshots``: an SVG of every screen, for the README.
 
 Each :class:`Shot` starts a fresh app headless (fixed clock 2026-11-23 09:00 UTC, seed 7,
 120x40, in-memory sandbox), optionally generates the plan, runs its ``setup`` with the pilot
@@ -16,10 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_planner.api.models import PlanStatus
-from tui_planner.sandbox import SandboxOptions
-from tui_planner.ui.app import PlannerApp
-from tui_planner.ui.harness import (
+from tests.harness import (
     SEED,
     SIZE,
     advance,
@@ -28,6 +25,9 @@ from tui_planner.ui.harness import (
     generate_plan,
     settle,
 )
+from tui_planner.api.models import PlanStatus
+from tui_planner.sandbox import SandboxOptions
+from tui_planner.ui.app import PlannerApp
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -186,7 +186,7 @@ async def capture_all(shots: Sequence[Shot]) -> list[tuple[Shot, str]]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the screenshots into a folder; prints one line per file."""
     parser = argparse.ArgumentParser(
-        prog="python -m tui_planner.screenshots",
+        prog="python -m scripts.screenshots",
         description="Write an SVG of every screen into a folder (default: screenshots/).",
     )
     parser.add_argument("names", nargs="*", help="only these shots (default: all)")

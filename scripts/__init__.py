@@ -1,0 +1,1 @@
+"""Scripts run from a checkout (``python -m scripts.screenshots``); not part of the package."""
