@@ -5,11 +5,12 @@ the top (app, screen title, backend badge) and, docked at the bottom, the :class
 above the :class:`KeyBar` of key hints. Subclasses implement :meth:`compose_body` rather
 than ``compose`` and yield no header, footer or status bar of their own.
 
-A screen follows the app only while it is shown: it subscribes to the app's state and clock
-signals when it resumes and lets go when it is suspended (another section, a screen or a
-dialog on top), so a hidden screen does no work however often the plan changes. On resume
-it catches up once with whatever is current. The chrome is bound to the screen's reactives
-(``data_bind``), so it follows the same rule.
+A screen follows the app only while it is shown (on top, or under nothing but dialogs, which
+let it show through): it subscribes to the app's state and clock signals when it resumes and
+lets go once it is hidden (another section, or a full screen on top), so a hidden screen does
+no work however often the plan changes. On resume it catches up once with whatever is
+current. The chrome is bound to the screen's reactives (``data_bind``), so it follows the
+same rule.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tui_planner.store.state import PlannerState
 from tui_planner.ui import keymap
@@ -148,23 +149,46 @@ class PlannerScreen(Screen[ResultT]):
         self.catch_up()
 
     def on_screen_suspend(self) -> None:
+        # A dialog on top leaves the screen in sight, so it keeps following.
+        if not self.is_shown:
+            self._let_go()
+
+    def _let_go(self) -> None:
         host = self.host
         host.state_signal.unsubscribe(self)
         host.now_signal.unsubscribe(self)
+
+    @property
+    def is_shown(self) -> bool:
+        """Whether the screen is in sight: on top of the current section, or under dialogs."""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        above = stack[stack.index(self) + 1 :]
+        return all(isinstance(screen, ModalScreen) for screen in above)
 
     def catch_up(self) -> None:
         """Take whatever the app holds now (once per resume; cheap when nothing changed)."""
         host = self.host
         self.backend_info = host.backend_info
         self.now = host.now
-        self._follow_state(host.state)
+        self._take_state(host.state)
 
     def _follow_state(self, state: PlannerState) -> None:
+        if not self.is_shown:
+            self._let_go()  # hidden without a suspend of its own (a full screen over a dialog)
+            return
+        self._take_state(state)
+
+    def _take_state(self, state: PlannerState) -> None:
         saved = self.host.saved_calendar
         self.saved_at = saved.saved_at if saved is not None and not state.loaded else None
         self.snapshot = state
 
     def _follow_now(self, now: datetime) -> None:
+        if not self.is_shown:
+            self._let_go()
+            return
         self.now = now
 
     def watch_snapshot(self, state: PlannerState) -> None:
