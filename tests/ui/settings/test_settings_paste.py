@@ -25,9 +25,9 @@ async def test_a_5000_character_paste_stays_whole_and_saving_names_the_limit(
     make_app: Callable[..., PlannerApp], settle: Settle
 ) -> None:
     app = make_app()
-    bodies = record_upserts(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot, settle)
+        bodies = record_upserts(app)
         await _paste(app, "#custom_goal", "g" * 5000)
         await pilot.pause()
 
@@ -45,9 +45,9 @@ async def test_pasted_control_characters_are_dropped_and_never_sent(
     make_app: Callable[..., PlannerApp], settle: Settle
 ) -> None:
     app = make_app()
-    bodies = record_upserts(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_settings(pilot, settle)
+        bodies = record_upserts(app)
         await _paste(app, "#tone_of_voice", "warm\x07 and\x01 bold\x9b")
         await _paste(app, "#content_guidelines", "Short lines.\r\n\tNo\x1b jargon.")
         await pilot.pause()
