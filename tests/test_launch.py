@@ -218,12 +218,12 @@ import sys, types
 from tui_planner import cli
 
 class App:
-    def __init__(self, *, backend, clock, **given):
-        self.opener, self.backend, self.config_error, self.return_code = backend, None, None, 0
-        print(clock.tz, "config" if given["config"] is not None else "record")
+    def __init__(self, session, **given):
+        self.session, self.config_error, self.return_code = session, None, 0
+        print(session.clock.tz, "config" if "loaded" in session._opener.keywords else "record")
 
     def run(self):
-        self.backend = self.opener().backend
+        self.session.backend = self.session._opener().backend
 
 module = types.ModuleType("tui_planner.ui.app")
 module.PlannerApp = App

@@ -95,7 +95,7 @@ async def test_a_screen_under_a_dialog_keeps_following(
 
         from tui_planner.ui.screens.goto_date import GotoDateDialog
 
-        app.push_screen(GotoDateDialog(FIXED_NOW.date()))
+        app.push_screen(GotoDateDialog(FIXED_NOW.date(), FIXED_NOW.date()))
         await settle(pilot, lambda: isinstance(app.screen, GotoDateDialog), what="the dialog")
         _bump(engine)
         await settle(pilot, lambda: len(drawn) == 2, what="the change, drawn under the dialog")

@@ -21,7 +21,10 @@ from tui_planner.sync.commands import (
     RegeneratePlan,
     RegeneratePlanWithResearch,
 )
+from tui_planner.ui import keymap
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
+from tui_planner.ui.planner_screen import planner_host
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
     from tui_planner.api.models import PlanMarketingActivity
     from tui_planner.store.plan_diff import PlanRisk
     from tui_planner.store.state import PlannerState
+    from tui_planner.ui.planner_screen import PlannerHost
 
 __all__ = [
     "PlanCommand",
@@ -44,16 +48,14 @@ __all__ = [
 PlanCommand = GeneratePlan | RegeneratePlan | RegeneratePlanWithResearch | DeletePlan
 """The commands that replace or delete the plan's activities."""
 
-DIALOG_GROUP = "dialogs"
-
 
 def _count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
-def _risk(host: Any, command: PlanCommand) -> PlanRisk:
-    state: PlannerState = host.state
-    edited: frozenset[str] = host.journal.edited
+def _risk(host: PlannerHost, command: PlanCommand) -> PlanRisk:
+    state = host.state
+    edited = host.session.journal.edited
     if isinstance(command, DeletePlan):
         return deletion_risk(state.activities, edited)
     clock = host.clock
@@ -68,7 +70,7 @@ def _risk(host: Any, command: PlanCommand) -> PlanRisk:
 
 def regeneration_losses(app: App[Any]) -> str:
     """What regenerating now would replace and lose, as sentences for a dialog's body."""
-    risk = _risk(app, RegeneratePlan())
+    risk = _risk(planner_host(app), RegeneratePlan())
     if not risk.known:
         return risk.losses()
     replaced = _count(risk.activities, "upcoming activity", "upcoming activities")
@@ -77,8 +79,7 @@ def regeneration_losses(app: App[Any]) -> str:
 
 def _question(app: App[Any], command: PlanCommand) -> ConfirmDialog | None:
     """The confirmation for ``command``, or ``None`` when it can lose nothing."""
-    host: Any = app
-    risk = _risk(host, command)
+    risk = _risk(planner_host(app), command)
     if risk.known and not risk.activities:
         return None  # no plan yet, or nothing upcoming: nothing to lose
     if isinstance(command, DeletePlan):
@@ -114,7 +115,7 @@ async def confirm_plan_command(app: App[Any], command: PlanCommand) -> bool:
 
 async def carry_plan_command(app: App[Any], command: PlanCommand) -> bool:
     """Send ``command``, say how it went, and sum up the new plan when it is in."""
-    host: Any = app
+    host = planner_host(app)
     before: Mapping[str, PlanMarketingActivity] = dict(host.state.activities)
     outcome = await host.execute(command)
     app.notify(outcome.message, severity="information" if outcome.ok else "error")
@@ -133,7 +134,7 @@ def run_plan_command(app: App[Any], command: PlanCommand) -> None:
     app.run_worker(
         ask_then_carry(),
         name=f"plan command {type(command).__name__}",
-        group=DIALOG_GROUP,
+        group=WorkerGroup.DIALOGS,
         exit_on_error=False,
         description=command.describe(),
     )
@@ -144,9 +145,7 @@ def watch_regeneration(app: App[Any], before: Mapping[str, PlanMarketingActivity
 
     Only a notification: the screen on show stays, so nothing typed is interrupted.
     """
-    store = getattr(app, "store", None)
-    if store is None:
-        return
+    store = planner_host(app).store
     # The command's answer (GENERATING) is usually in the store already.
     seen_generating = store.state.plan_status == PlanStatus.GENERATING
     unsubscribe: Callable[[], None] | None = None
@@ -168,9 +167,8 @@ def watch_regeneration(app: App[Any], before: Mapping[str, PlanMarketingActivity
 def _finished(
     app: App[Any], before: Mapping[str, PlanMarketingActivity], state: PlannerState
 ) -> None:
-    host: Any = app
     if state.plan_status == PlanStatus.FAILED:
-        key = host.key_for("app.generate") if hasattr(host, "key_for") else "ctrl+g"
+        key = planner_host(app).key_for(keymap.GENERATE)
         app.notify(f"Generation failed. Press {key} to try again.", title="Plan", severity="error")
         return
     change = summarise_plan_change(before, state.activities)

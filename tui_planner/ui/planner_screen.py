@@ -16,7 +16,7 @@ same rule.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,7 +30,7 @@ from tui_planner.ui.widgets.key_bar import KeyBar
 from tui_planner.ui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
+    from textual.app import App, ComposeResult
     from textual.signal import Signal
 
     from tui_planner.backend import BackendInfo
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from tui_planner.sync.commands import Command, CommandOutcome
     from tui_planner.ui.saved_calendar import SavedCalendar
 
-__all__ = ["PlannerHost", "PlannerScreen"]
+__all__ = ["PlannerHost", "PlannerScreen", "planner_host"]
 
 ResultT = TypeVar("ResultT")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -93,6 +93,11 @@ class PlannerHost(Protocol):
     def submit(self, command: Command) -> None: ...
 
     async def execute(self, command: Command) -> CommandOutcome: ...
+
+
+def planner_host(app: App[Any]) -> PlannerHost:
+    """``app`` as the interface screens use (it is the ``PlannerApp``, or a test's host)."""
+    return cast("PlannerHost", app)
 
 
 class PlannerScreen(Screen[ResultT]):
@@ -201,7 +206,7 @@ class PlannerScreen(Screen[ResultT]):
     @property
     def host(self) -> PlannerHost:
         """The app, as the interface screens use."""
-        return cast("PlannerHost", self.app)
+        return planner_host(self.app)
 
     @property
     def state(self) -> PlannerState:

@@ -7,7 +7,7 @@ sentence when it refuses. Nothing typed is lost to a slow or failing save.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on
 from textual.screen import ModalScreen
@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Switch, TextArea
 
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
+from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.widgets.field_error import FieldError
 
 if TYPE_CHECKING:
@@ -174,9 +175,9 @@ class CommandForm(FormModal["CommandOutcome"]):
         )
 
     async def _carry(self, command: Command) -> None:
-        host: Any = self.app  # the PlannerApp: execute never raises for API errors
         try:
-            outcome: CommandOutcome = await host.execute(command)
+            # The PlannerApp's execute never raises for API errors; anything else reopens.
+            outcome: CommandOutcome = await planner_host(self.app).execute(command)
         except Exception as error:  # noqa: BLE001 - the form must reopen, whatever went wrong
             self._set_sending(False)
             self._show_failure(f"Could not save: {error}.")
