@@ -79,8 +79,8 @@ async def test_editing_an_event_keeps_its_time_of_day(
     app = make_app(shape=shape)
     async with app.run_test(size=SIZE) as pilot:
         await generate_plan(pilot)
-        assert app.backend is not None
-        plan = app.backend.plan
+        assert app.session.backend is not None
+        plan = app.session.backend.plan
         day = app.clock.today() + timedelta(days=10)
         at_half_three = datetime.combine(day, time(15, 30), tzinfo=UTC)
         weekly_at_five = datetime.combine(day, time(17, 0), tzinfo=UTC)
@@ -95,8 +95,8 @@ async def test_editing_an_event_keeps_its_time_of_day(
         )
         await pilot.press("f4")
         await settle(pilot, lambda: isinstance(app.screen, EventsScreen))
-        assert app.engine is not None
-        app.engine.request_sync()
+        assert app.session.engine is not None
+        app.session.engine.request_sync()
         await settle(
             pilot,
             lambda: {"Glaze talk", "Live demo"} <= {e.name for e in app.state.events},
@@ -136,7 +136,7 @@ async def test_ctrl_g_retries_a_failed_plan_by_regenerating_it(
     app = make_app(shape=shape, site_published=False, seed=8)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, what="the first load")
-        assert app.backend is not None
+        assert app.session.backend is not None
         sent: list[str] = []
 
         async def record(request: Any) -> None:
@@ -146,7 +146,7 @@ async def test_ctrl_g_retries_a_failed_plan_by_regenerating_it(
         assert outcome.ok, outcome.message
         await advance(pilot, 8)
         await settle(pilot, lambda: app.state.plan_status == PlanStatus.FAILED, what="FAILED")
-        app.backend.http.event_hooks["request"].append(record)
+        app.session.backend.http.event_hooks["request"].append(record)
 
         await pilot.press("ctrl+g")
         await settle(
