@@ -206,6 +206,27 @@ def test_loads_in_pieces_refuses_what_json_loads_refuses(text: str) -> None:
         loads_in_pieces(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"status": "ACTIVE",}',
+        '{"marketingActivities": [{"marketingActivityId": "a"},]}',
+        '{"status": "ACTIVE"} x',
+        '{"status" "ACTIVE"}',
+    ],
+)
+def test_read_in_pieces_refuses_what_json_refuses(text: str) -> None:
+    with pytest.raises(ValueError):
+        json.loads(text)
+    with pytest.raises(ValueError):
+        read_in_pieces(SocialMarketingPlan, text)
+
+
+def test_read_in_pieces_refuses_an_answer_that_is_not_an_object() -> None:
+    with pytest.raises(ValueError):
+        read_in_pieces(SocialMarketingPlan, "[1, 2, 3]")
+
+
 def test_read_in_pieces_gives_what_model_validate_gives() -> None:
     body = {"status": "GENERATING", "marketingActivities": [_activity(n) for n in range(5)]}
     text = json.dumps(body, indent=2)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
@@ -24,70 +25,17 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
 
+# Reads the value at an index of the text: the value and the index after it.
+_Reader = Callable[[str, int], tuple[Any, int]]
+
 
 def loads_in_pieces(data: bytes | str) -> Any:
     """``json.loads(data)``, decoded piece by piece; raises ``ValueError`` on bad JSON."""
-    text = data if isinstance(data, str) else data.decode(json.detect_encoding(data))
+    text = _text(data)
     start = _skip(text, 0)
     if not text.startswith("{", start):
         return json.loads(text)
-    result, end = _object(text, start)
-    if _skip(text, end) != len(text):
-        raise json.JSONDecodeError("Extra data", text, _skip(text, end))
-    return result
-
-
-def _skip(text: str, index: int) -> int:
-    match = _SPACE.match(text, index)
-    return match.end() if match else index
-
-
-def _expect(text: str, index: int, what: str) -> None:
-    if not text.startswith(what, index):
-        raise json.JSONDecodeError(f"Expecting {what!r}", text, index)
-
-
-def _value(text: str, index: int) -> tuple[Any, int]:
-    """One value at ``index``: an array element by element, anything else in one piece."""
-    if text.startswith("[", index):
-        return _array(text, index)
-    value, end = _DECODER.raw_decode(text, index)
-    return value, end
-
-
-def _object(text: str, index: int) -> tuple[dict[str, Any], int]:
-    result: dict[str, Any] = {}
-    index = _skip(text, index + 1)
-    if text.startswith("}", index):
-        return result, index + 1
-    while True:
-        _expect(text, index, '"')
-        key, index = _DECODER.raw_decode(text, index)
-        index = _skip(text, index)
-        _expect(text, index, ":")
-        result[key], index = _value(text, _skip(text, index + 1))
-        index = _skip(text, index)
-        if text.startswith(",", index):
-            index = _skip(text, index + 1)
-            continue
-        _expect(text, index, "}")
-        return result, index + 1
-
-
-def _array(text: str, index: int) -> tuple[list[Any], int]:
-    result: list[Any] = []
-    index = _skip(text, index + 1)
-    if text.startswith("]", index):
-        return result, index + 1
-    while True:
-        value, index = _DECODER.raw_decode(text, index)
-        result.append(value)
-        index = _skip(text, index)
-        if text.startswith(",", index):
-            index = _skip(text, index + 1)
-            continue
-        _expect(text, index, "]")
-        return result, index + 1
+    return _whole(text, start, lambda key: _value)
 
 
 def read_in_pieces(model: type[ModelT], data: bytes | str) -> ModelT:
@@ -102,53 +50,99 @@ def read_in_pieces(model: type[ModelT], data: bytes | str) -> ModelT:
     Raises ``ValueError`` (pydantic's ``ValidationError`` is one) when the answer is not JSON
     or does not fit; callers wanting the error's full location then validate the usual way.
     """
-    text = data if isinstance(data, str) else data.decode(json.detect_encoding(data))
     elements = {
         key: element
         for name, field in model.model_fields.items()
         if (element := _element_model(field.annotation)) is not None
         for key in {name, field.alias or name}
     }
-    index = _skip(text, 0)
-    _expect(text, index, "{")
-    prepared: dict[str, Any] = {}
-    index = _skip(text, index + 1)
-    while not text.startswith("}", index):
-        _expect(text, index, '"')
-        key, index = _DECODER.raw_decode(text, index)
-        index = _skip(text, index)
-        _expect(text, index, ":")
-        index = _skip(text, index + 1)
-        element = elements.get(key)
-        if element is not None and text.startswith("[", index):
-            prepared[key], index = _models(text, index, element)
-        else:
-            prepared[key], index = _value(text, index)
-        index = _skip(text, index)
-        if text.startswith(",", index):
-            index = _skip(text, index + 1)
-        elif not text.startswith("}", index):
-            raise json.JSONDecodeError("Expecting ',' or '}'", text, index)
-    if _skip(text, index + 1) != len(text):
-        raise json.JSONDecodeError("Extra data", text, _skip(text, index + 1))
-    return model.model_validate(prepared)
+
+    def member(key: str | None) -> _Reader:
+        element = elements.get(key or "")
+        return _value if element is None else _model_array(element)
+
+    text = _text(data)
+    start = _skip(text, 0)
+    if not text.startswith("{", start):
+        raise json.JSONDecodeError("Expecting '{'", text, start)
+    return model.model_validate(_whole(text, start, member))
 
 
-def _models(text: str, index: int, model: type[BaseModel]) -> tuple[list[BaseModel], int]:
-    """A JSON array of ``model`` objects, each decoded and validated on its own."""
-    result: list[BaseModel] = []
+def _whole(text: str, index: int, reader_for: Callable[[str | None], _Reader]) -> dict[str, Any]:
+    """The top-level object at ``index``, which must end the text."""
+    members, end = _container(text, index, reader_for)
+    if _skip(text, end) != len(text):
+        raise json.JSONDecodeError("Extra data", text, _skip(text, end))
+    return dict(members)
+
+
+def _container(
+    text: str, index: int, reader_for: Callable[[str | None], _Reader]
+) -> tuple[list[tuple[Any, Any]], int]:
+    """The members of the object (``(key, value)``) or array (``(None, value)``) at ``index``,
+    each value read by ``reader_for(key)``; and the index after the container."""
+    keyed = text.startswith("{", index)
+    close = "}" if keyed else "]"
+    members: list[tuple[Any, Any]] = []
     index = _skip(text, index + 1)
-    if text.startswith("]", index):
-        return result, index + 1
+    if text.startswith(close, index):
+        return members, index + 1
     while True:
-        value, index = _DECODER.raw_decode(text, index)
-        result.append(model.model_validate(value))
+        key = None
+        if keyed:
+            _expect(text, index, '"')
+            key, index = _DECODER.raw_decode(text, index)
+            index = _skip(text, index)
+            _expect(text, index, ":")
+            index = _skip(text, index + 1)
+        value, index = reader_for(key)(text, index)
+        members.append((key, value))
         index = _skip(text, index)
         if text.startswith(",", index):
             index = _skip(text, index + 1)
             continue
-        _expect(text, index, "]")
-        return result, index + 1
+        _expect(text, index, close)
+        return members, index + 1
+
+
+def _value(text: str, index: int) -> tuple[Any, int]:
+    """One value: an array element by element, anything else in one piece."""
+    if text.startswith("[", index):
+        elements, end = _container(text, index, lambda key: _DECODER.raw_decode)
+        return [value for _, value in elements], end
+    value, end = _DECODER.raw_decode(text, index)
+    return value, end
+
+
+def _model_array(model: type[BaseModel]) -> _Reader:
+    """Reads an array of ``model`` objects, each decoded and validated on its own (any other
+    value as :func:`_value` does)."""
+
+    def element(text: str, index: int) -> tuple[BaseModel, int]:
+        value, end = _DECODER.raw_decode(text, index)
+        return model.model_validate(value), end
+
+    def read(text: str, index: int) -> tuple[Any, int]:
+        if not text.startswith("[", index):
+            return _value(text, index)
+        elements, end = _container(text, index, lambda key: element)
+        return [value for _, value in elements], end
+
+    return read
+
+
+def _text(data: bytes | str) -> str:
+    return data if isinstance(data, str) else data.decode(json.detect_encoding(data))
+
+
+def _skip(text: str, index: int) -> int:
+    match = _SPACE.match(text, index)
+    return match.end() if match else index
+
+
+def _expect(text: str, index: int, what: str) -> None:
+    if not text.startswith(what, index):
+        raise json.JSONDecodeError(f"Expecting {what!r}", text, index)
 
 
 def _element_model(annotation: Any) -> type[BaseModel] | None:
