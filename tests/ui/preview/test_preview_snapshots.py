@@ -33,8 +33,8 @@ def test_preview_of_an_instagram_draft(snap_compare: SnapCompare) -> None:
     on the right status DRAFT, Instagram connected, the activity date, the line "Draft —
     press s to schedule it", and the caption with its link underlined and four hashtags in
     the accent colour over "244 / 2,200 characters · 4 / 30 hashtags · 1 link". The strip
-    above reads 1 Instagram (highlighted) to 5 X; the footer offers Schedule, not
-    Reschedule or Cancel."""
+    above reads 1 Instagram (highlighted) to 5 X; the footer offers Schedule, Edit caption
+    and Delete, not Reschedule or Cancel."""
     app = fixed_app()
     assert snap_compare(
         app, terminal_size=SIZE, run_before=open_preview("act-launch", ChannelName.INSTAGRAM)
@@ -55,7 +55,7 @@ def test_preview_of_an_x_draft_counts_the_x_way(snap_compare: SnapCompare) -> No
 def test_preview_of_a_published_post_says_nothing_can_change(snap_compare: SnapCompare) -> None:
     """The Cyber Monday Facebook post: status PUBLISHED in green, "Goes live" two hours ago,
     and the warning-coloured line "Published — no further changes possible."; the footer
-    offers no Schedule, Reschedule or Cancel."""
+    offers no Schedule, Reschedule, Cancel, Edit caption or Delete."""
     app = fixed_app()
     assert snap_compare(
         app, terminal_size=SIZE, run_before=open_preview("act-countdown", ChannelName.FACEBOOK)

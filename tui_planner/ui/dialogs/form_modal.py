@@ -188,6 +188,11 @@ class CommandForm(FormModal["CommandOutcome"]):
             self.dismiss(outcome)
             return
         self._set_sending(False)
+        self.save_refused(outcome)
+
+    def save_refused(self, outcome: CommandOutcome) -> None:
+        """The server refused the save: the form stays open with its sentence (a form may
+        say more, or lock itself when saving can never work)."""
         self._show_failure(outcome.message)
 
     def _set_sending(self, sending: bool) -> None:

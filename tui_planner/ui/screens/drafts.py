@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 from tui_planner.store.selectors import drafts, item
 from tui_planner.sync.commands import GeneratePosts
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.post_actions import delete_with_confirmation
 from tui_planner.ui.screens.draft_filters import (
     ACTIVITY_HEADERS,
     DRAFT_HEADERS,
@@ -56,6 +57,8 @@ class DraftsScreen(PlannerScreen[None]):
         Binding("a", "select_all", "All", id="drafts.select_all"),
         Binding("A", "clear_selection", "None", id="drafts.clear"),
         Binding("s", "schedule", "Schedule", id="drafts.schedule"),
+        # d filters by dates here; deleting takes the capital (or the delete key).
+        Binding("D,delete", "delete_drafts", "Delete", id="drafts.delete"),
         Binding("G", "generate_posts", "Generate posts", id="drafts.generate"),
         Binding("f", "cycle_channel", "Channel", id="drafts.channel"),
         Binding("c", "toggle_connected", "Connected", id="drafts.connected"),
@@ -260,7 +263,7 @@ class DraftsScreen(PlannerScreen[None]):
     # -- intents ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "schedule":
+        if action in ("schedule", "delete_drafts"):
             return not self.showing_postless
         if action == "generate_posts":
             return self.showing_postless
@@ -270,22 +273,43 @@ class DraftsScreen(PlannerScreen[None]):
             return self._anchor is not None
         return True
 
-    def action_schedule(self) -> None:
-        """Confirm and schedule the selection (or the draft under the cursor)."""
+    def _chosen_drafts(self) -> list[str]:
+        """The selection in list order (the ones filtered out after), or the cursor's."""
         chosen = [key for key in self.table.keys if key in self.selected_drafts]
         chosen += sorted(self.selected_drafts - set(chosen))
+        if not chosen and self.table.cursor_key is not None:
+            chosen = [self.table.cursor_key]
+        return chosen
+
+    def action_schedule(self) -> None:
+        """Confirm and schedule the selection (or the draft under the cursor)."""
+        chosen = self._chosen_drafts()
         if not chosen:
-            key = self.table.cursor_key
-            if key is None:
-                self.notify("There are no drafts to schedule.", severity="warning")
-                return
-            chosen = [key]
+            self.notify("There are no drafts to schedule.", severity="warning")
+            return
         self._anchor = None
         self.run_worker(
             schedule_with_confirmation(self, chosen),
             name="schedule drafts",
             group="scheduling",
             description="Schedule the chosen drafts",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def action_delete_drafts(self) -> None:
+        """Delete the selection (or the draft under the cursor), after a question naming
+        what goes for good."""
+        chosen = self._chosen_drafts()
+        if not chosen:
+            self.notify("There are no drafts to delete.", severity="warning")
+            return
+        self._anchor = None
+        self.run_worker(
+            delete_with_confirmation(self.app, chosen),
+            name="delete drafts",
+            group="dialogs",
+            description="Delete the chosen drafts",
             exclusive=True,
             exit_on_error=False,
         )

@@ -23,6 +23,7 @@ from tui_planner.sync.commands import CancelItem, RescheduleItem
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.icons import STATUS_STYLES, channel_label, status_icon
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.post_actions import EDITABLE, delete_with_confirmation, edit_caption
 from tui_planner.ui.screens.reschedule import RescheduleScreen
 from tui_planner.ui.screens.schedule_confirm import schedule_with_confirmation
 from tui_planner.ui.widgets.caption_view import CaptionView
@@ -101,6 +102,8 @@ class PostPreviewScreen(PlannerScreen[None]):
         Binding("s", "schedule", "Schedule", id="preview.schedule"),
         Binding("r", "reschedule", "Reschedule", id="preview.reschedule"),
         Binding("x", "cancel_post", "Cancel post", id="preview.cancel"),
+        Binding("e", "edit_caption", "Edit caption", id="preview.edit"),
+        Binding("d,delete", "delete_post", "Delete", id="preview.delete"),
     ]
 
     def __init__(self, activity_id: str, channel: ChannelName | None = None) -> None:
@@ -260,6 +263,9 @@ class PostPreviewScreen(PlannerScreen[None]):
                 return status == ItemStatus.DRAFT
             case "reschedule" | "cancel_post":
                 return status == ItemStatus.SCHEDULED
+            case "edit_caption" | "delete_post":
+                # Never offered once a post is going out or gone (the Publisher refuses).
+                return status in EDITABLE
             case "copy_caption" | "next_channel" | "show_channel":
                 return entry is not None
             case _:
@@ -337,3 +343,16 @@ class PostPreviewScreen(PlannerScreen[None]):
         )
         if confirmed:
             self.host.submit(CancelItem(entry.id))
+
+    def action_edit_caption(self) -> None:
+        """Open the caption editor for this draft or scheduled post."""
+        entry = self.post
+        if entry is not None:
+            edit_caption(self.app, entry)
+
+    @work(group="dialogs", exclusive=True, exit_on_error=False, description="Delete a post")
+    async def action_delete_post(self) -> None:
+        """Delete this draft or scheduled post, after a question naming what goes."""
+        entry = self.post
+        if entry is not None:
+            await delete_with_confirmation(self.app, [entry.id])

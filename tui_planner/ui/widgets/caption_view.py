@@ -20,7 +20,7 @@ from tui_planner.api.channel_rules import (
 )
 from tui_planner.api.models import ChannelName
 
-__all__ = ["CaptionMeasure", "CaptionView", "measure_caption"]
+__all__ = ["CaptionMeasure", "CaptionView", "counter_line", "measure_caption"]
 
 HASHTAG_STYLE = "bold $accent"
 LINK_STYLE = "underline $secondary"
@@ -70,6 +70,21 @@ def measure_caption(channel: ChannelName, text: str) -> CaptionMeasure:
         hashtag_limit=HASHTAG_LIMITS.get(channel),
         link_count=len(links(text)),
     )
+
+
+def counter_line(measure: CaptionMeasure) -> Content:
+    """The counter under a caption: length, hashtags and links, over-limit figures as errors."""
+    length = Content(measure.length_label())
+    if measure.too_long:
+        length = length.stylize("bold $error")
+    tags = Content(measure.hashtag_label())
+    if measure.too_many_hashtags:
+        tags = tags.stylize("bold $error")
+    parts = [length, Content("  ·  "), tags]
+    if measure.link_count:
+        noun = "link" if measure.link_count == 1 else "links"
+        parts += [Content("  ·  "), Content(f"{measure.link_count} {noun}")]
+    return Content.assemble(*parts)
 
 
 def highlighted_caption(text: str) -> Content:
@@ -143,18 +158,7 @@ class CaptionView(Vertical):
 
     def counter_text(self) -> Content:
         """The counter line: length and hashtags against the limits."""
-        measure = self.measure
-        length = Content(measure.length_label())
-        if measure.too_long:
-            length = length.stylize("bold $error")
-        tags = Content(measure.hashtag_label())
-        if measure.too_many_hashtags:
-            tags = tags.stylize("bold $error")
-        parts = [length, Content("  ·  "), tags]
-        if measure.link_count:
-            noun = "link" if measure.link_count == 1 else "links"
-            parts += [Content("  ·  "), Content(f"{measure.link_count} {noun}")]
-        return Content.assemble(*parts)
+        return counter_line(self.measure)
 
     def _render_caption(self) -> None:
         body = self.query_one("#caption-text", Static)
