@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from tests.sandbox.harness import PUBLISHER, Sandbox
@@ -24,7 +27,10 @@ def _application_code(body: object) -> object:
         ("GET", "/"),
     ],
 )
-async def test_an_unknown_route_is_a_wix_404(sandbox: Sandbox, method: str, path: str) -> None:
+async def test_an_unknown_route_is_a_wix_404(
+    make_sandbox: Callable[..., Any], shape: str, method: str, path: str
+) -> None:
+    sandbox: Sandbox = await make_sandbox(shape=shape)
     if path.startswith("/marketing-plan"):
         response = await sandbox.call(method, path)
     else:
@@ -38,8 +44,9 @@ async def test_an_unknown_route_is_a_wix_404(sandbox: Sandbox, method: str, path
 
 
 async def test_a_wrong_verb_is_a_wix_405_naming_every_verb_the_path_takes(
-    sandbox: Sandbox,
+    make_sandbox: Callable[..., Any], shape: str
 ) -> None:
+    sandbox: Sandbox = await make_sandbox(shape=shape)
     response = await sandbox.call("PUT", "/marketing-plan")
     assert response.status_code == 405
     assert _application_code(response.json()) == "METHOD_NOT_ALLOWED"
