@@ -2,7 +2,10 @@
 
 The reload reads the plan, then settings, events, options and the rest together; one slow
 answer keeps the others waiting. A settings save or an event created in that time is
-confirmed first, and the reload's older answers must not overwrite it.
+confirmed first, and the reload's older answers must not overwrite it. Found by the fault
+soak (tests/soak/, seeds 20, 21 and 40 over an hour, once its user pressed Ctrl+R): the
+app showed a deleted event again, or the settings as they were before a save, until the
+next refresh minutes later.
 """
 
 from __future__ import annotations
