@@ -73,10 +73,14 @@ class SoakReport:
 
 
 class _Trouble(logging.Handler):
-    """Collects warnings and errors logged anywhere in the app or the sandbox."""
+    """Collects errors logged anywhere in the app or the sandbox (an unexpected exception).
+
+    Warnings are not trouble here: the app logs each failed sync and command as one, and
+    under faults those are the point.
+    """
 
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.ERROR)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
