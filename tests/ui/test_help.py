@@ -33,7 +33,7 @@ async def test_help_lists_the_app_keys_and_the_screen_keys_beneath_it(
         assert by_id["calendar.today"].group != "Everywhere"
 
 
-async def test_help_shows_a_rebound_key_and_dims_unavailable_actions(
+async def test_help_shows_a_rebound_key_and_generate_on_an_active_plan(
     make_static_app: MakeStaticApp,
 ) -> None:
     config = Config(ui=UiConfig(keymap={"app.sync": "ctrl+y"}))
@@ -45,8 +45,8 @@ async def test_help_shows_a_rebound_key_and_dims_unavailable_actions(
         assert isinstance(help_screen, HelpScreen)
         by_id = {entry.binding_id: entry for entry in help_screen.entries}
         assert by_id["app.sync"].keys == ("^y",)
-        # An ACTIVE plan has nothing to generate: the key is listed but not enabled.
-        assert by_id["app.generate"].enabled is False
+        # The generate key answers in every state: on an ACTIVE plan it offers to regenerate.
+        assert by_id["app.generate"].enabled is True
 
 
 async def test_escape_closes_help(make_static_app: MakeStaticApp) -> None:

@@ -31,6 +31,7 @@ from tui_planner.launch import UiSettings
 from tui_planner.store.state import PlannerState
 from tui_planner.ui import keymap
 from tui_planner.ui.palette import PlannerCommands
+from tui_planner.ui.plan_notices import PlanFailureNotice
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
@@ -62,9 +63,6 @@ CALENDAR_SAVE_INTERVAL = 60.0
 
 CONFIG_ERROR_EXIT = 2
 """The app's return code when the config, validated after the first frame, is unusable."""
-
-_RESTARTABLE_STATUSES = (PlanStatus.NEVER_CREATED, PlanStatus.FAILED, PlanStatus.INACTIVE)
-"""Plan statuses the generate key acts in; generating again turns the plan back on."""
 
 
 class PlannerApp(App[None]):
@@ -118,6 +116,7 @@ class PlannerApp(App[None]):
         self._pending_state: PlannerState | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._gc_thresholds: tuple[int, int, int] | None = None
+        self._failure_notice = PlanFailureNotice(self)
         self.set_reactive(PlannerApp.state, session.state)
         self.set_reactive(PlannerApp.now, session.clock.now())
 
@@ -246,6 +245,7 @@ class PlannerApp(App[None]):
 
     def watch_state(self, state: PlannerState) -> None:
         self.state_signal.publish(state)
+        self._failure_notice.follow(state)
         if state.loaded and self.session.journal.leftover:
             self._report_interrupted(state)
         self._maybe_offer_first_run(state)
@@ -363,11 +363,19 @@ class PlannerApp(App[None]):
     def action_generate(self) -> None:
         """Generate the plan (first time, after a failure, or to reactivate it), first
         saying what an existing plan would lose. An existing plan (FAILED, INACTIVE) is
-        regenerated; Generate is for a site that never had one."""
+        regenerated; Generate is for a site that never had one. While generating it says
+        so; an ACTIVE plan is offered regeneration, with the same question."""
+        from tui_planner.sync.commands import RegeneratePlan
         from tui_planner.sync.plan_start import start_plan
         from tui_planner.ui.plan_commands import run_plan_command
 
-        run_plan_command(self, start_plan(self.state.plan_status))
+        status = self.state.plan_status
+        if status == PlanStatus.GENERATING:
+            self.notify("The plan is already generating; it shows here as soon as it is ready.")
+        elif status == PlanStatus.ACTIVE:
+            run_plan_command(self, RegeneratePlan(), always_ask=True)
+        else:
+            run_plan_command(self, start_plan(status))
 
     async def action_goto_date(self) -> None:
         """Open the calendar's go-to-date prompt."""
@@ -382,9 +390,6 @@ class PlannerApp(App[None]):
             await self.push_screen(ActivityDetailScreen(activity_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "generate":
-            # None: listed (dimmed) in the footer and help, but not run.
-            return True if self.state.plan_status in _RESTARTABLE_STATUSES else None
         return True
 
     async def action_switch_mode(self, mode: str) -> None:
@@ -449,8 +454,9 @@ class PlannerApp(App[None]):
         choice = await self.push_screen_wait(FirstRunScreen(status))
         if choice is FirstRunChoice.GENERATE:
             from tui_planner.sync.plan_start import start_plan
+            from tui_planner.ui.plan_commands import carry_plan_command
 
-            self.submit(start_plan(status))
+            await carry_plan_command(self, start_plan(status))
         elif choice is FirstRunChoice.SETTINGS:
             await self.switch_mode("settings")
 

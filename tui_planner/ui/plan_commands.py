@@ -21,8 +21,8 @@ from tui_planner.sync.commands import (
     RegeneratePlan,
     RegeneratePlanWithResearch,
 )
-from tui_planner.ui import keymap
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
+from tui_planner.ui.plan_notices import show_failure
 from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.workers import WorkerGroup
 
@@ -77,10 +77,13 @@ def regeneration_losses(app: App[Any]) -> str:
     return f"It replaces the {replaced} (past ones stay). {risk.losses()}"
 
 
-def _question(app: App[Any], command: PlanCommand) -> ConfirmDialog | None:
-    """The confirmation for ``command``, or ``None`` when it can lose nothing."""
+def _question(
+    app: App[Any], command: PlanCommand, *, always_ask: bool = False
+) -> ConfirmDialog | None:
+    """The confirmation for ``command``, or ``None`` when it can lose nothing (and
+    ``always_ask`` is off)."""
     risk = _risk(planner_host(app), command)
-    if risk.known and not risk.activities:
+    if risk.known and not risk.activities and not always_ask:
         return None  # no plan yet, or nothing upcoming: nothing to lose
     if isinstance(command, DeletePlan):
         return ConfirmDialog(
@@ -101,12 +104,15 @@ def _question(app: App[Any], command: PlanCommand) -> ConfirmDialog | None:
     )
 
 
-async def confirm_plan_command(app: App[Any], command: PlanCommand) -> bool:
-    """Ask before ``command`` when it could lose scheduled posts or edits; True to go ahead.
+async def confirm_plan_command(
+    app: App[Any], command: PlanCommand, *, always_ask: bool = False
+) -> bool:
+    """Ask before ``command`` when it could lose scheduled posts or edits (or always, with
+    ``always_ask``); True to go ahead.
 
     Call it from a worker (it waits for the dialog).
     """
-    question = _question(app, command)
+    question = _question(app, command, always_ask=always_ask)
     if question is None:
         return True
     answer: bool | None = await app.push_screen_wait(question)
@@ -118,17 +124,21 @@ async def carry_plan_command(app: App[Any], command: PlanCommand) -> bool:
     host = planner_host(app)
     before: Mapping[str, PlanMarketingActivity] = dict(host.state.activities)
     outcome = await host.execute(command)
-    app.notify(outcome.message, severity="information" if outcome.ok else "error")
+    if outcome.ok or isinstance(command, DeletePlan):
+        app.notify(outcome.message, severity="information" if outcome.ok else "error")
+    else:
+        show_failure(app, outcome.message)
     if outcome.ok and not isinstance(command, DeletePlan):
         watch_regeneration(app, before)
     return bool(outcome.ok)
 
 
-def run_plan_command(app: App[Any], command: PlanCommand) -> None:
-    """Ask (when something could be lost), then carry ``command``, in a worker."""
+def run_plan_command(app: App[Any], command: PlanCommand, *, always_ask: bool = False) -> None:
+    """Ask (when something could be lost, or ``always_ask``), then carry ``command``, in a
+    worker."""
 
     async def ask_then_carry() -> None:
-        if await confirm_plan_command(app, command):
+        if await confirm_plan_command(app, command, always_ask=always_ask):
             await carry_plan_command(app, command)
 
     app.run_worker(
@@ -168,8 +178,6 @@ def _finished(
     app: App[Any], before: Mapping[str, PlanMarketingActivity], state: PlannerState
 ) -> None:
     if state.plan_status == PlanStatus.FAILED:
-        key = planner_host(app).key_for(keymap.GENERATE)
-        app.notify(f"Generation failed. Press {key} to try again.", title="Plan", severity="error")
-        return
+        return  # the notice that stays says so (tui_planner/ui/plan_notices.py)
     change = summarise_plan_change(before, state.activities)
     app.notify(change.sentence(), title="Plan ready", timeout=10)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from tui_planner.api.models import PlanStatus
+from tui_planner.ui import keymap
 
 __all__ = ["FirstRunChoice", "FirstRunScreen"]
 
@@ -77,6 +78,9 @@ class FirstRunScreen(ModalScreen[FirstRunChoice]):
 
     BINDINGS = [
         Binding("escape", "later", "Not now", id="first_run.later"),
+        # The app's generate key (and its id, so [ui.keymap] moves both): a modal screen
+        # shuts the app's bindings out, and the status bar behind says "press ctrl+g".
+        Binding("ctrl+g", "generate", "Generate", show=False, id=keymap.GENERATE),
     ]
 
     def __init__(self, status: PlanStatus) -> None:
@@ -100,7 +104,8 @@ class FirstRunScreen(ModalScreen[FirstRunChoice]):
         self.query_one("#generate", Button).focus()
 
     @on(Button.Pressed, "#generate")
-    def _generate(self) -> None:
+    def action_generate(self) -> None:
+        """Generate (or reactivate) the plan now."""
         self.dismiss(FirstRunChoice.GENERATE)
 
     @on(Button.Pressed, "#settings")
