@@ -190,6 +190,10 @@ class RecordingEngine:
         """Wait until cancelled: there is nothing to poll."""
         await asyncio.Event().wait()
 
+    async def run_once(self) -> float | None:
+        """Nothing to poll: the snapshot is as given."""
+        return None
+
     async def execute(self, command: Command) -> CommandOutcome:
         """Record ``command`` and answer it (by default: it worked)."""
         self.commands.append(command)

@@ -18,6 +18,7 @@ import tui_planner.sandbox
 from tui_planner.backend import BackendInfo
 from tui_planner.cli import main
 from tui_planner.config import Config, ConfigError, write_private_file
+from tui_planner.debug_log import log_file
 from tui_planner.journal import journal_file
 from tui_planner.launch import UiSettings
 from tui_planner.session import Session
@@ -233,7 +234,7 @@ def test_api_key_without_site_id_is_a_sentence(
     )
 
 
-def test_unexpected_error_is_a_sentence_not_a_traceback(
+def test_unexpected_error_is_a_sentence_naming_the_log_which_has_the_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def explode(config: Config) -> BackendInfo:
@@ -243,8 +244,13 @@ def test_unexpected_error_is_a_sentence_not_a_traceback(
 
     assert main([]) == 1
     assert capsys.readouterr().err == (
-        "planner-tui stopped on an unexpected RuntimeError: the disk is on fire.\n"
+        "planner-tui stopped on an unexpected RuntimeError: the disk is on fire. "
+        f"The log has the details: {log_file()}\n"
     )
+    logged = log_file().read_text()
+    assert "ERROR   tui_planner.cli: stopped on an unexpected error" in logged
+    assert "Traceback (most recent call last)" in logged
+    assert "RuntimeError: the disk is on fire" in logged
 
 
 def answer_with(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> list[str]:

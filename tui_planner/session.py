@@ -49,6 +49,10 @@ class Engine(Protocol):
         """Keep the store in step until cancelled."""
         ...
 
+    async def run_once(self) -> float | None:
+        """One sync cycle now; the seconds until the next is due (``None``: stopped)."""
+        ...
+
     async def execute(self, command: Command) -> CommandOutcome:
         """Carry one command to the API and say how it ended."""
         ...
@@ -197,6 +201,15 @@ class Session:
         await self._opened.wait()
         if self.engine is not None:
             await self.engine.run()
+
+    async def sync_once(self) -> float | None:
+        """One sync cycle now, for a caller that reads rather than follows the plan (the
+        command line); returns the seconds until the next is due, ``None`` when syncing has
+        stopped or the backend could not be opened (the store's sync status says why)."""
+        await self._opened.wait()
+        if self.engine is None:
+            return None
+        return await self.engine.run_once()
 
     async def execute(self, command: Command) -> CommandOutcome:
         """Run ``command`` through the engine and return how it ended.

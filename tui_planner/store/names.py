@@ -24,6 +24,7 @@ __all__ = [
     "TITLE_WIDTH",
     "TYPE_LABELS",
     "channel_label",
+    "goes_live",
     "item_line",
     "post_label",
     "status_word",
@@ -88,3 +89,16 @@ def item_line(state: PlannerState, item_id: str, tz: tzinfo) -> str:
     if len(title) > TITLE_WIDTH:
         title = title[: TITLE_WIDTH - 1].rstrip() + "…"
     return f"{post_label(entry)} · {day} · {title}"
+
+
+def goes_live(state: PlannerState, item_id: str, tz: tzinfo) -> str:
+    """When a scheduled post goes out, to follow its :func:`item_line`: the time alone on its
+    activity's day (the line has the day already), else the day and time; empty if unknown."""
+    found = item(state, item_id)
+    when = found[1].scheduled_date if found else None
+    if found is None or when is None:
+        return ""
+    local = when.astimezone(tz)
+    if local.date() == local_day(found[0], tz):
+        return f" — goes live at {local:%H:%M}"
+    return f" — goes live {local:%a %d %b %H:%M}"

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
 
 __all__ = [
+    "PREMIUM_MISSING_TEXT",
     "X_SUNSET",
     "Reason",
     "SchedulePlan",
@@ -43,6 +44,18 @@ __all__ = [
 
 X_SUNSET = date(2026, 7, 31)
 """The last day X (TWITTER) accepts posts through the Publisher."""
+
+
+PREMIUM_MISSING_TEXT = (
+    "Scheduling needs the schedule-posts premium feature, which this site's social media "
+    "marketing plan does not include. Upgrade the plan in Wix to schedule posts; until then "
+    "nothing can be scheduled."
+)
+"""What the confirmation says first when the site lacks the premium feature."""
+
+
+def _drafts(n: int) -> str:
+    return f"{n} draft" if n == 1 else f"{n} drafts"
 
 
 class Reason(enum.Enum):
@@ -76,6 +89,19 @@ class SchedulePlan:
         """How many drafts were chosen."""
         return len(self.will_schedule) + len(self.stays_draft)
 
+    @property
+    def can_confirm(self) -> bool:
+        """Whether there is anything to schedule."""
+        return bool(self.will_schedule) and not self.premium_missing
+
+    def headline(self) -> str:
+        """The confirmation's question: "Schedule 3 of 5 drafts?"."""
+        if self.premium_missing:
+            return "Scheduling is not available on this site"
+        if not self.will_schedule:
+            return f"None of the {_drafts(self.requested)} can be scheduled"
+        return f"Schedule {len(self.will_schedule)} of {_drafts(self.requested)}?"
+
 
 @dataclass(frozen=True, slots=True)
 class ScheduleReport:
@@ -90,6 +116,16 @@ class ScheduleReport:
     def requested(self) -> int:
         """How many drafts were chosen."""
         return len(self.scheduled) + len(self.left_as_draft)
+
+    def headline(self) -> str:
+        """The report's first line: "Scheduled 3 of 5 drafts · 2 still drafts"."""
+        if not self.scheduled:
+            return f"Nothing was scheduled ({_drafts(self.requested)} chosen)"
+        headline = f"Scheduled {len(self.scheduled)} of {_drafts(self.requested)}"
+        left = len(self.left_as_draft)
+        if left:
+            headline += f" · {left} still {'a draft' if left == 1 else 'drafts'}"
+        return headline
 
 
 def plan_schedule(state: PlannerState, draft_ids: Iterable[str], now: datetime) -> SchedulePlan:

@@ -220,6 +220,10 @@ class StillEngine:
     async def run(self) -> None:
         await asyncio.Event().wait()
 
+    async def run_once(self) -> float | None:
+        """Nothing to poll."""
+        return None
+
     def pause(self) -> None:
         """Nothing polls, so nothing pauses."""
 

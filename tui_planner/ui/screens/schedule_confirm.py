@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui_planner.store.names import item_line
-from tui_planner.store.scheduling import outcome_report, plan_schedule
+from tui_planner.store.scheduling import PREMIUM_MISSING_TEXT, outcome_report, plan_schedule
 from tui_planner.sync.commands import ScheduleDrafts
 from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
 
@@ -32,12 +32,6 @@ if TYPE_CHECKING:
     from tui_planner.ui.planner_screen import PlannerScreen
 
 __all__ = ["PREMIUM_MISSING_TEXT", "ScheduleConfirmScreen", "schedule_with_confirmation"]
-
-PREMIUM_MISSING_TEXT = (
-    "Scheduling needs the schedule-posts premium feature, which this site's social media "
-    "marketing plan does not include. Upgrade the plan in Wix to schedule posts; until then "
-    "nothing can be scheduled."
-)
 
 
 def _drafts(n: int) -> str:
@@ -65,12 +59,12 @@ class ScheduleConfirmScreen(ModalScreen[bool]):
     @property
     def can_confirm(self) -> bool:
         """Whether there is anything to schedule."""
-        return bool(self.plan.will_schedule) and not self.plan.premium_missing
+        return self.plan.can_confirm
 
     def compose(self) -> ComposeResult:
         plan = self.plan
         with Vertical(id="dialog-box"):
-            yield Static(self._headline(), id="dialog-title", markup=False)
+            yield Static(plan.headline(), id="dialog-title", markup=False)
             if plan.premium_missing:
                 yield Static(PREMIUM_MISSING_TEXT, id="dialog-failure", markup=False)
             with VerticalScroll(id="dialog-lists"):
@@ -103,14 +97,6 @@ class ScheduleConfirmScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         first = "#dialog-confirm" if self.can_confirm else "#dialog-cancel"
         self.query_one(first, Button).focus()
-
-    def _headline(self) -> str:
-        plan = self.plan
-        if plan.premium_missing:
-            return "Scheduling is not available on this site"
-        if not plan.will_schedule:
-            return f"None of the {_drafts(plan.requested)} can be scheduled"
-        return f"Schedule {len(plan.will_schedule)} of {_drafts(plan.requested)}?"
 
     def _will_lines(self) -> Content:
         return Content("\n").join(

@@ -15,8 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui_planner.store.names import item_line
-from tui_planner.store.selectors import item, local_day
+from tui_planner.store.names import goes_live, item_line
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -25,10 +24,6 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
 
 __all__ = ["ScheduleReportScreen"]
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class ScheduleReportScreen(ModalScreen[None]):
@@ -50,7 +45,7 @@ class ScheduleReportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         report = self.report
         with Vertical(id="dialog-box"):
-            yield Static(self._headline(), id="dialog-title", markup=False)
+            yield Static(report.headline(), id="dialog-title", markup=False)
             if report.failure:
                 yield Static(report.failure, id="dialog-failure", markup=False)
             with VerticalScroll(id="dialog-lists"):
@@ -69,16 +64,6 @@ class ScheduleReportScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#dialog-close", Button).focus()
 
-    def _headline(self) -> str:
-        report = self.report
-        if not report.scheduled:
-            return f"Nothing was scheduled ({_count(report.requested, 'draft')} chosen)"
-        headline = f"Scheduled {len(report.scheduled)} of {_count(report.requested, 'draft')}"
-        left = len(report.left_as_draft)
-        if left:
-            headline += f" · {left} still {'a draft' if left == 1 else 'drafts'}"
-        return headline
-
     def _scheduled_lines(self) -> Content:
         lines: list[Content] = []
         for item_id in self.report.scheduled:
@@ -86,22 +71,10 @@ class ScheduleReportScreen(ModalScreen[None]):
                 Content.assemble(
                     ("✔ ", "$success"),
                     item_line(self._state, item_id, self._tz),
-                    (self._goes_live(item_id), "$text-muted"),
+                    (goes_live(self._state, item_id, self._tz), "$text-muted"),
                 )
             )
         return Content("\n").join(lines)
-
-    def _goes_live(self, item_id: str) -> str:
-        """When a scheduled post goes out: the time alone on its activity's day (the day is
-        already in the line), else the day and time, so each line keeps to one row."""
-        found = item(self._state, item_id)
-        when = found[1].scheduled_date if found else None
-        if found is None or when is None:
-            return ""
-        local = when.astimezone(self._tz)
-        if local.date() == local_day(found[0], self._tz):
-            return f" — goes live at {local:%H:%M}"
-        return f" — goes live {local:%a %d %b %H:%M}"
 
     def _left_lines(self) -> Content:
         lines = [

@@ -1,0 +1,83 @@
+"""``planner-tui export``: the plan in each format, to stdout or a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from icalendar import Calendar
+
+from tests.cli.conftest import Run
+
+
+def test_ics_to_stdout_has_one_event_per_activity_and_parses_cleanly(
+    run: Run, planned: Path
+) -> None:
+    activities = run("plan", "--json").json()["activities"]
+
+    result = run("export", "--format", "ics")
+
+    assert result.code == 0
+    calendar = Calendar.from_ical(result.out)
+    assert [c.errors for c in calendar.walk() if c.errors] == []
+    uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+    assert {f"activity-{a['id']}@sandbox-site.planner-tui" for a in activities} <= uids
+
+
+def test_csv_to_stdout_has_no_byte_order_mark_and_a_row_per_post(run: Run, planned: Path) -> None:
+    posts = sum(len(a["posts"]) for a in run("plan", "--json").json()["activities"])
+
+    result = run("export", "--format", "csv")
+
+    assert not result.out.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(result.out, newline="")))
+    assert rows[0][:3] == ["Activity", "Date", "Channel"]
+    assert len(rows) == posts + 1
+
+
+def test_json_keeps_the_days_asked_for(run: Run, planned: Path) -> None:
+    result = run("export", "--format", "json", "--from", "2026-11-25", "--to", "2026-11-27")
+
+    document = json.loads(result.out)
+    assert (document["from"], document["to"], document["timeZone"]) == (
+        "2026-11-25",
+        "2026-11-27",
+        "Europe/Berlin",
+    )
+    assert document["exportedAt"] == "2026-11-23T09:05:00.000Z", "the clock's now"
+    assert document["marketingActivities"]
+
+
+def test_an_output_file_names_the_format_and_is_written_privately(
+    run: Run, planned: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "exports" / "plan.ics"
+    activities = run("status", "--json").json()["activities"]
+
+    result = run("export", "--output", str(target))
+
+    assert result.code == 0
+    assert result.out.startswith(f"Wrote {activities} activities and ")
+    assert result.out.endswith(f" to {target} (ics).\n")
+    assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_format_is_needed_when_the_output_does_not_say_one(run: Run, planned: Path) -> None:
+    for flags in ([], ["--output", "plan.txt"], ["--output", "-"]):
+        result = run("export", *flags)
+
+        assert result.code == 2
+        assert result.err == (
+            "Say which format to export: --format ics, csv, json "
+            "(or an --output file ending in one of them).\n"
+        )
+
+
+def test_an_unknown_format_is_a_usage_error(run: Run, planned: Path) -> None:
+    result = run("export", "--format", "xlsx")
+
+    assert result.code == 2
+    assert "invalid choice: 'xlsx'" in result.err

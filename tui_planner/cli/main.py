@@ -1,0 +1,124 @@
+"""``main``: parse the flags once, build the run's context, run one command, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from typing import TYPE_CHECKING
+
+# Only the config names that need no pydantic, here: a start that paints from its launch
+# record reaches the first frame without it (see tui_planner.launch).
+from tui_planner.config import ConfigError
+
+from .app_command import run_app
+from .completion_command import add_completion_command
+from .config_commands import add_config_commands
+from .console import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CommandError, say
+from .context import CommandContext
+from .export_command import add_export_command
+from .generate_command import add_generate_command
+from .options import GlobalOptions, add_global_options
+from .plan_commands import add_plan_commands
+from .sandbox_commands import add_sandbox_commands
+from .schedule_command import add_schedule_command
+from .status_command import add_status_command
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tui_planner.clock import Clock
+
+    from .parsing import Handler
+
+__all__ = ["build_parser", "main"]
+
+logger = logging.getLogger("tui_planner.cli")
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """Run ``planner-tui`` with ``argv`` (``sys.argv[1:]`` when omitted); return the exit code.
+
+    ``clock`` is for tests: the commands' "now" (the app keeps the system clock).
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        # argparse has already printed usage and its message (or the help text).
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    context = CommandContext(GlobalOptions.from_args(args), clock=clock)
+    log_file = context.start_log()
+    handler: Handler = args.handler
+    try:
+        return handler(args, context)
+    except CommandError as error:
+        say(error.sentence)
+        return error.code
+    except ConfigError as error:
+        say(str(error))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        say("Interrupted.")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`planner-tui plan | head`); that is not an error, and
+        # stdout must not be flushed again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        logger.warning("stopped on %r", error)
+        where = f" ({error.filename})" if error.filename else ""
+        say(f"planner-tui could not finish: {error.strerror or error}{where}.")
+        return EXIT_FAILED
+    except Exception as error:  # The last guard: a sentence; the traceback goes to the log.
+        logger.exception("stopped on an unexpected error")
+        details = f" The log has the details: {log_file}" if log_file is not None else ""
+        say(f"planner-tui stopped on an unexpected {type(error).__name__}: {error}.{details}")
+        return EXIT_FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``planner-tui`` and all its commands."""
+    parser = argparse.ArgumentParser(
+        prog="planner-tui",
+        description="A keyboard-first terminal app for a Wix site's AI marketing plan. "
+        "With no API key configured it runs against a local sandbox. Run without a "
+        "command to open the app.",
+    )
+    add_global_options(parser, top_level=True)
+    parser.add_argument("--version", action=_ShowVersion, nargs=0, help="show the version and exit")
+    parser.set_defaults(handler=run_app)
+    # Every command takes the global options too, after its name.
+    common = argparse.ArgumentParser(add_help=False)
+    add_global_options(common, top_level=False)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for add in (
+        add_status_command,
+        add_plan_commands,
+        add_generate_command,
+        add_schedule_command,
+        add_export_command,
+        add_config_commands,
+        add_sandbox_commands,
+        add_completion_command,
+    ):
+        add(commands, [common])
+    return parser
+
+
+class _ShowVersion(argparse.Action):
+    """``--version``: prints the version and exits."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from tui_planner import __version__
+
+        print(f"planner-tui {__version__}")
+        parser.exit()
