@@ -3,50 +3,53 @@
 ``json.loads`` is one call into C, and pydantic's ``model_validate`` one call into Rust; each
 holds the GIL from start to end. Run in a worker thread on a 5 MB plan they still stop the
 event loop's thread for the whole call (about 80 ms and 240 ms). :func:`loads_in_pieces`
-and :func:`read_in_pieces` give the same results, but work a top-level object's arrays
-element by element, each piece one short call. Between pieces the interpreter can hand the
-GIL to the loop's thread, so a thread reading a big plan blocks the UI for at most one
-element (one activity) at a time.
+and :func:`read_in_pieces` give the same results in short calls: msgspec splits the answer
+into its top-level members and an array into its elements without building them (raw byte
+slices, a few milliseconds for the whole answer), and each element is then decoded, or
+validated by pydantic straight from its bytes, on its own. Between pieces the interpreter
+can hand the GIL to the loop's thread, so a thread reading a big plan blocks the UI for at
+most one element (one activity) at a time.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
 
+import msgspec
 from pydantic import BaseModel
 
 __all__ = ["loads_in_pieces", "read_in_pieces"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-_DECODER = json.JSONDecoder()
-_SPACE = re.compile(r"[ \t\n\r]*")
-
-# Reads the value at an index of the text: the value and the index after it.
-_Reader = Callable[[str, int], tuple[Any, int]]
+_MEMBERS = msgspec.json.Decoder(dict[str, msgspec.Raw])
+_ELEMENTS = msgspec.json.Decoder(list[msgspec.Raw])
+_WHOLE = msgspec.json.Decoder()
 
 
 def loads_in_pieces(data: bytes | str) -> Any:
-    """``json.loads(data)``, decoded piece by piece; raises ``ValueError`` on bad JSON."""
-    text = _text(data)
-    start = _skip(text, 0)
-    if not text.startswith("{", start):
-        return json.loads(text)
-    return _whole(text, start, lambda key: _value)
+    """``json.loads(data)`` for standard JSON, decoded piece by piece.
+
+    Raises ``ValueError`` on bad JSON (``NaN`` and ``Infinity``, which JSON lacks, included).
+    """
+    text = _utf8(data)
+    try:
+        members = _MEMBERS.decode(text)
+    except msgspec.ValidationError:
+        return _WHOLE.decode(text)  # not an object: one piece
+    return {key: _value(piece) for key, piece in members.items()}
 
 
 def read_in_pieces(model: type[ModelT], data: bytes | str) -> ModelT:
     """``model.model_validate_json(data)`` for a JSON object, read piece by piece.
 
-    Each element of a list-of-models field is decoded and validated at once and its decoded
-    form dropped, so the garbage collector sees only the models grow. The collector is left
-    alone: pausing it here piles every new object into its youngest generation, whose next
-    pass then holds the GIL for 100 ms; the app makes full collections rare instead
-    (:mod:`tui_planner.heap`). Elements validated first are taken as they are by the final
-    validation (pydantic does not revalidate instances).
+    Each element of a list-of-models field is validated from its own bytes, so no decoded
+    form of the whole plan ever exists and the garbage collector sees only the models grow.
+    The collector is left alone: pausing it here piles every new object into its youngest
+    generation, whose next pass then holds the GIL for 100 ms; the app makes full
+    collections rare instead (:mod:`tui_planner.heap`). Elements validated first are taken
+    as they are by the final validation (pydantic does not revalidate instances).
     Raises ``ValueError`` (pydantic's ``ValidationError`` is one) when the answer is not JSON
     or does not fit; callers wanting the error's full location then validate the usual way.
     """
@@ -56,93 +59,35 @@ def read_in_pieces(model: type[ModelT], data: bytes | str) -> ModelT:
         if (element := _element_model(field.annotation)) is not None
         for key in {name, field.alias or name}
     }
-
-    def member(key: str | None) -> _Reader:
-        element = elements.get(key or "")
-        return _value if element is None else _model_array(element)
-
-    text = _text(data)
-    start = _skip(text, 0)
-    if not text.startswith("{", start):
-        raise json.JSONDecodeError("Expecting '{'", text, start)
-    return model.model_validate(_whole(text, start, member))
-
-
-def _whole(text: str, index: int, reader_for: Callable[[str | None], _Reader]) -> dict[str, Any]:
-    """The top-level object at ``index``, which must end the text."""
-    members, end = _container(text, index, reader_for)
-    if _skip(text, end) != len(text):
-        raise json.JSONDecodeError("Extra data", text, _skip(text, end))
-    return dict(members)
+    prepared: dict[str, Any] = {}
+    for key, piece in _MEMBERS.decode(_utf8(data)).items():
+        element = elements.get(key)
+        if element is not None and _is_array(piece):
+            prepared[key] = [
+                element.model_validate_json(bytes(item)) for item in _ELEMENTS.decode(piece)
+            ]
+        else:
+            prepared[key] = _value(piece)
+    return model.model_validate(prepared)
 
 
-def _container(
-    text: str, index: int, reader_for: Callable[[str | None], _Reader]
-) -> tuple[list[tuple[Any, Any]], int]:
-    """The members of the object (``(key, value)``) or array (``(None, value)``) at ``index``,
-    each value read by ``reader_for(key)``; and the index after the container."""
-    keyed = text.startswith("{", index)
-    close = "}" if keyed else "]"
-    members: list[tuple[Any, Any]] = []
-    index = _skip(text, index + 1)
-    if text.startswith(close, index):
-        return members, index + 1
-    while True:
-        key = None
-        if keyed:
-            _expect(text, index, '"')
-            key, index = _DECODER.raw_decode(text, index)
-            index = _skip(text, index)
-            _expect(text, index, ":")
-            index = _skip(text, index + 1)
-        value, index = reader_for(key)(text, index)
-        members.append((key, value))
-        index = _skip(text, index)
-        if text.startswith(",", index):
-            index = _skip(text, index + 1)
-            continue
-        _expect(text, index, close)
-        return members, index + 1
+def _value(piece: msgspec.Raw) -> Any:
+    """One member's value: an array element by element, anything else in one piece."""
+    if _is_array(piece):
+        return [_WHOLE.decode(item) for item in _ELEMENTS.decode(piece)]
+    return _WHOLE.decode(piece)
 
 
-def _value(text: str, index: int) -> tuple[Any, int]:
-    """One value: an array element by element, anything else in one piece."""
-    if text.startswith("[", index):
-        elements, end = _container(text, index, lambda key: _DECODER.raw_decode)
-        return [value for _, value in elements], end
-    value, end = _DECODER.raw_decode(text, index)
-    return value, end
+def _is_array(piece: msgspec.Raw) -> bool:
+    return memoryview(piece)[0] == ord("[")  # a raw piece is one value, never empty
 
 
-def _model_array(model: type[BaseModel]) -> _Reader:
-    """Reads an array of ``model`` objects, each decoded and validated on its own (any other
-    value as :func:`_value` does)."""
-
-    def element(text: str, index: int) -> tuple[BaseModel, int]:
-        value, end = _DECODER.raw_decode(text, index)
-        return model.model_validate(value), end
-
-    def read(text: str, index: int) -> tuple[Any, int]:
-        if not text.startswith("[", index):
-            return _value(text, index)
-        elements, end = _container(text, index, lambda key: element)
-        return [value for _, value in elements], end
-
-    return read
-
-
-def _text(data: bytes | str) -> str:
-    return data if isinstance(data, str) else data.decode(json.detect_encoding(data))
-
-
-def _skip(text: str, index: int) -> int:
-    match = _SPACE.match(text, index)
-    return match.end() if match else index
-
-
-def _expect(text: str, index: int, what: str) -> None:
-    if not text.startswith(what, index):
-        raise json.JSONDecodeError(f"Expecting {what!r}", text, index)
+def _utf8(data: bytes | str) -> bytes | str:
+    """``data`` as msgspec reads it: UTF-8 bytes, or text when the answer used another UTF."""
+    if isinstance(data, str):
+        return data
+    encoding = json.detect_encoding(data)
+    return data if encoding == "utf-8" else data.decode(encoding)
 
 
 def _element_model(annotation: Any) -> type[BaseModel] | None:
