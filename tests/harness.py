@@ -178,6 +178,8 @@ class RecordingEngine:
         """Every command executed, in order."""
         self.sync_requests = 0
         """How many times the UI asked for a sync now."""
+        self.more_posts_requests = 0
+        """How many times the UI asked for older posts."""
         self.paused = False
         """Whether the app has paused polling (it is suspended)."""
 
@@ -204,6 +206,11 @@ class RecordingEngine:
     def request_sync(self) -> None:
         """Count the request."""
         self.sync_requests += 1
+
+    def read_more_posts(self) -> bool:
+        """Count the request; there are never more posts to read."""
+        self.more_posts_requests += 1
+        return False
 
     def pause(self) -> None:
         """Note that polling is paused."""

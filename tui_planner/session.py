@@ -61,6 +61,10 @@ class Engine(Protocol):
         """Sync now."""
         ...
 
+    def read_more_posts(self) -> bool:
+        """Read more of the site's older posts, at once; False when all are read."""
+        ...
+
     def pause(self) -> None:
         """Stop polling (the app is suspended)."""
         ...
@@ -232,6 +236,11 @@ class Session:
             return False
         self.engine.request_sync()
         return True
+
+    def read_more_posts(self) -> bool:
+        """Read more of the site's older posts now; False when there are no more to read,
+        or the backend is not open yet."""
+        return self.engine is not None and self.engine.read_more_posts()
 
     def pause(self) -> None:
         """Stop polling (the terminal is suspended); remembered until the engine exists."""

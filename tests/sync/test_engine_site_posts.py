@@ -165,6 +165,35 @@ async def test_a_capped_read_says_the_list_is_incomplete(
     assert {"fb1", "ig1", "li1"} <= set(store.state.site_posts.items), "the plan's stay"
 
 
+async def test_reading_more_posts_raises_the_cap_and_reads_at_the_next_poll(
+    store: Store, api_with_other_posts: FakeApi, clock: ManualClock
+) -> None:
+    fake = cast(Any, api_with_other_posts)
+    engine = SyncEngine(store, fake, fake, clock, PollPolicy(site_posts_cap=2))
+    await engine.run_once()
+    fake.calls.clear()
+
+    assert engine.read_more_posts()
+    await engine.run_once()  # the next poll reads the posts, not the plan
+
+    assert fake.calls.count("query_items") == 1
+    assert "get_social_marketing_plan" not in fake.calls
+    assert fake.arguments["query_items"][-1][1] == 4
+    assert len(store.state.site_posts.items) == 4
+    assert not store.state.site_posts.complete
+
+    assert engine.read_more_posts()
+    await engine.run_once()
+    assert len(store.state.site_posts.items) == 5
+    assert store.state.site_posts.complete
+    # With every post read there is no more to ask for; later reads keep the raised cap.
+    assert not engine.read_more_posts()
+    for _ in range(6):
+        await engine.run_once()
+    assert fake.calls.count("query_items") == 3
+    assert fake.arguments["query_items"][-1][1] == 6
+
+
 async def test_a_newer_post_read_updates_the_plan_too(
     engine: SyncEngine, store: Store, api: FakeApi
 ) -> None:

@@ -215,6 +215,8 @@ class SyncEngine:
         self._details = PlanDetails()
         self._posts_read_at: datetime | None = None
         self._posts_complete = True
+        self._posts_cap = policy.site_posts_cap
+        self._more_posts_wanted = False
         self._polls_since_posts = 0
         self._items_folded_from: Activities = EMPTY_MAPPING
 
@@ -234,6 +236,17 @@ class SyncEngine:
         """Sync everything now (Ctrl+R), also after polling stopped on a refused key."""
         self._force = True
         self._wake.set()
+
+    def read_more_posts(self) -> bool:
+        """Read ``site_posts_cap`` more of the site's older posts, at once (the Posts
+        section's "load more"); every later read of the site's posts reads that many too.
+        False when the last read already had them all."""
+        if self._posts_complete:
+            return False
+        self._posts_cap += self._policy.site_posts_cap
+        self._more_posts_wanted = True
+        self._wake.set()
+        return True
 
     def pause(self) -> None:
         """Stop polling until :meth:`resume` (the app is suspended)."""
@@ -516,6 +529,8 @@ class SyncEngine:
         settings; every other one does while a post the plan does not hold is going out
         (the plan read shows its own posts going out).
         """
+        if self._more_posts_wanted:
+            return True
         if self._truth.plan_status == PlanStatus.GENERATING or self._watch or self._refresh_due:
             return False
         if (self._idle_polls + 1) % self._policy.refresh_every == 0:
@@ -551,10 +566,9 @@ class SyncEngine:
         turn. Only a refused key raises (polling stops, as for any read).
         """
         self._polls_since_posts = 0
+        self._more_posts_wanted = False
         try:
-            found = await self._publisher.query_items(
-                SITE_POSTS_QUERY, max_items=self._policy.site_posts_cap
-            )
+            found = await self._publisher.query_items(SITE_POSTS_QUERY, max_items=self._posts_cap)
         except ApiError as error:
             if error.is_auth_error:
                 raise

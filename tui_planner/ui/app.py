@@ -33,6 +33,7 @@ from tui_planner.ui import keymap
 from tui_planner.ui.palette import PlannerCommands
 from tui_planner.ui.plan_notices import PlanFailureNotice
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.post_news import PostNews
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
 from tui_planner.ui.screens.help import HelpScreen
@@ -112,6 +113,7 @@ class PlannerApp(App[None]):
         """Each clock tick, for the screens on show."""
         self._keeper, self.saved_calendar = _saved_calendar(calendar_file, session)
         self._first_run_offered = False
+        self._post_news = PostNews()
         self._sync_crashes = 0
         self._pending_state: PlannerState | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -250,6 +252,7 @@ class PlannerApp(App[None]):
             self._report_interrupted(state)
         self._maybe_offer_first_run(state)
         self._calendar_changed(state)
+        self._post_news.tell(self, state)
 
     def _report_interrupted(self, state: PlannerState) -> None:
         """Say how the commands the last session left in flight ended, from the plan just

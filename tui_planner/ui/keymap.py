@@ -20,6 +20,7 @@ __all__ = [
     "GENERATE",
     "HELP",
     "MODE_BINDING_IDS",
+    "POSTS",
     "QUIT",
     "SETTINGS",
     "SYNC_NOW",
@@ -29,6 +30,7 @@ __all__ = [
 HELP = "app.help"
 CALENDAR = "app.calendar"
 DRAFTS = "app.drafts"
+POSTS = "app.posts"
 EVENTS = "app.events"
 SETTINGS = "app.settings"
 SYNC_NOW = "app.sync"
@@ -39,6 +41,7 @@ QUIT = "app.quit"
 MODE_BINDING_IDS: Mapping[str, str] = {
     "calendar": CALENDAR,
     "drafts": DRAFTS,
+    "posts": POSTS,
     "events": EVENTS,
     "settings": SETTINGS,
 }
@@ -50,6 +53,8 @@ APP_BINDINGS: list[Binding] = [
     Binding("f3", "switch_mode('drafts')", "Drafts", show=False, id=DRAFTS),
     Binding("f4", "switch_mode('events')", "Events", show=False, id=EVENTS),
     Binding("f5", "switch_mode('settings')", "Settings", show=False, id=SETTINGS),
+    # Not f6/f7: the settings screen exports and imports profiles with them.
+    Binding("f8", "switch_mode('posts')", "Posts", show=False, id=POSTS),
     Binding("ctrl+r", "sync_now", "Sync now", show=False, id=SYNC_NOW),
     Binding("ctrl+g", "generate", "Generate plan", show=False, id=GENERATE),
     Binding(

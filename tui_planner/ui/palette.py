@@ -25,6 +25,7 @@ __all__ = ["PaletteEntry", "PlannerCommands", "planner_entries"]
 _MODE_TITLES = {
     "calendar": "Calendar",
     "drafts": "Drafts",
+    "posts": "Posts",
     "events": "Events",
     "settings": "Settings",
 }

@@ -132,7 +132,11 @@ class PlannerScreen(Screen[ResultT]):
         yield from self.compose_body()
         generate_key = self.host.key_for(keymap.GENERATE)
         status = StatusBar(
-            self.snapshot, self.now, generate_key=generate_key, tz=self.host.clock.tz
+            self.snapshot,
+            self.now,
+            generate_key=generate_key,
+            posts_key=self.host.key_for(keymap.POSTS),
+            tz=self.host.clock.tz,
         )
         status.data_bind(
             state=PlannerScreen.snapshot, now=PlannerScreen.now, saved_at=PlannerScreen.saved_at

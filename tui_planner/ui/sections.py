@@ -1,4 +1,5 @@
-"""The app's top-level sections (Textual ``MODES``): calendar, drafts, events, settings.
+"""The app's top-level sections (Textual ``MODES``): calendar, drafts, posts, events,
+settings.
 
 The sections other than the calendar are imported when first opened, not at start-up: the
 drafts screen alone pulls in post previews, images and numpy (about 140 ms and 15 MiB).
@@ -32,6 +33,12 @@ def _events_screen() -> Screen[Any]:
     return EventsScreen()
 
 
+def _posts_screen() -> Screen[Any]:
+    from tui_planner.ui.screens.posts import PostsScreen
+
+    return PostsScreen()
+
+
 def _settings_screen() -> Screen[Any]:
     from tui_planner.ui.screens.settings import SettingsScreen
 
@@ -41,6 +48,7 @@ def _settings_screen() -> Screen[Any]:
 SECTIONS: dict[str, str | Callable[[], Screen[Any]]] = {
     HOME: CalendarScreen,
     "drafts": _drafts_screen,
+    "posts": _posts_screen,
     "events": _events_screen,
     "settings": _settings_screen,
 }

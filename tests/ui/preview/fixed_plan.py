@@ -233,6 +233,10 @@ class StillEngine:
     def request_sync(self) -> None:
         """Nothing to sync with."""
 
+    def read_more_posts(self) -> bool:
+        """There are no older posts."""
+        return False
+
     async def execute(self, command: Command) -> CommandOutcome:
         self.commands.append(command)
         if isinstance(command, ScheduleDrafts):

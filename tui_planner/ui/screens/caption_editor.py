@@ -94,6 +94,9 @@ class CaptionEditor(CommandForm):
     CaptionEditor #form-title { text-style: bold; }
     CaptionEditor #editor-about { color: $text-muted; margin-bottom: 1; }
     CaptionEditor #editor-text { height: 12; }
+    CaptionEditor.-short > #editor-box { padding: 0 1; }
+    CaptionEditor.-short #editor-text { height: 7; }
+    CaptionEditor.-short #editor-about { margin-bottom: 0; }
     CaptionEditor #editor-counter { margin-top: 1; color: $text-muted; }
     CaptionEditor #form-error { margin-top: 1; }
     CaptionEditor.-locked #form-error { color: $text-warning; }
@@ -106,6 +109,9 @@ class CaptionEditor(CommandForm):
     }
     CaptionEditor #form-buttons Button { margin-left: 1; }
     """
+
+    # On a short terminal the text area gives up rows, so the buttons stay in sight.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="caption_editor.cancel"),

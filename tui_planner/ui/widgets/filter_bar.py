@@ -1,16 +1,27 @@
-"""``FilterBar``: one line saying which calendar filters are on and how to clear them."""
+"""``FilterBar``: one line saying which filters are on and how to clear them (the
+calendar's, the Posts section's)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from rich.text import Text
 from textual.widgets import Static
 
-if TYPE_CHECKING:
-    from tui_planner.ui.widgets.day_summary import CalendarFilter
+__all__ = ["FilterBar", "ShownFilter"]
 
-__all__ = ["FilterBar"]
+
+class ShownFilter(Protocol):
+    """What the bar needs of a filter."""
+
+    @property
+    def active(self) -> bool:
+        """Whether anything is filtered out."""
+        ...
+
+    def describe(self) -> tuple[str, ...]:
+        """One phrase per filter that is set."""
+        ...
 
 
 class FilterBar(Static):
@@ -33,7 +44,7 @@ class FilterBar(Static):
     }
     """
 
-    def show(self, filter: CalendarFilter, filter_key: str, clear_key: str) -> None:
+    def show(self, filter: ShownFilter, filter_key: str, clear_key: str) -> None:
         """Describe ``filter``, naming the keys that change and clear it."""
         self.set_class(filter.active, "-active")
         if not filter.active:

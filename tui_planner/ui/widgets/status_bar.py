@@ -25,7 +25,14 @@ from tui_planner.zone import zone_label
 if TYPE_CHECKING:
     from tui_planner.store.state import SyncStatus
 
-__all__ = ["SPINNER_FRAMES", "Segment", "StatusBar", "describe_duration", "status_segments"]
+__all__ = [
+    "SPINNER_FRAMES",
+    "Segment",
+    "StatusBar",
+    "describe_duration",
+    "failed_posts_segment",
+    "status_segments",
+]
 
 SPINNER_FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 SPINNER_FRAME = timedelta(milliseconds=200)
@@ -155,6 +162,15 @@ def _pending_segment(state: PlannerState) -> Segment | None:
     return Segment(f"{len(state.pending)} changes saving", "busy")
 
 
+def failed_posts_segment(state: PlannerState, posts_key: str = "f8") -> Segment | None:
+    """The posts that failed to go out since the user last looked at the Posts section."""
+    count = len(state.site_posts.unseen_failed)
+    if not count:
+        return None
+    noun = "post" if count == 1 else "posts"
+    return Segment(f"✗ {count} {noun} failed · {posts_key} Posts", "error")
+
+
 def status_segments(
     state: PlannerState,
     now: datetime,
@@ -218,6 +234,7 @@ class StatusBar(Widget):
         now: datetime | None = None,
         *,
         generate_key: str = "ctrl+g",
+        posts_key: str = "f8",
         tz: tzinfo | None = None,
         name: str | None = None,
         id: str | None = None,
@@ -225,6 +242,7 @@ class StatusBar(Widget):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._generate_key = generate_key
+        self._posts_key = posts_key
         self._tz = tz
         if state is not None:
             self.set_reactive(StatusBar.state, state)
@@ -235,6 +253,7 @@ class StatusBar(Widget):
         # markup=False: sentences like "Fix [api] in config.toml" are words, not styles.
         yield Label(id="status-plan", markup=False)
         yield Label(id="status-posts", markup=False)
+        yield Label(id="status-failed", markup=False)
         yield Label(id="status-spacer")
         yield Label(id="status-connection", markup=False)
         yield Label(id="status-pending", markup=False)
@@ -260,6 +279,7 @@ class StatusBar(Widget):
         )
         self._fill("#status-plan", plan)
         self._fill("#status-posts", posts)
+        self._fill("#status-failed", failed_posts_segment(self.state, self._posts_key))
         self._fill("#status-connection", connection)
         self._fill("#status-pending", pending)
         self._fill("#status-zone", self._zone_segment())
