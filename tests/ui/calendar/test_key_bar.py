@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
+
+from textual.binding import BindingType
 
 from tests.harness import SIZE
-from tests.ui.calendar.calendar_host import CalendarHost
+from tests.ui.calendar.calendar_host import CalendarHost, sample_state
+from tui_planner.ui.keymap import APP_BINDINGS
 from tui_planner.ui.screens.help import HelpScreen
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.key_bar import KeyBar
@@ -82,3 +86,21 @@ async def test_a_hint_that_does_not_fit_is_left_out_and_a_shorter_one_after_it_s
         assert " n New  f Filter " in line, "the shorter hint after it still fits"
         assert line.rstrip().endswith("^p palette")
         assert len(line) == 55
+
+
+class _HostWithHelp(CalendarHost):
+    """The calendar host with the app's Help key, as every planner screen has it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [APP_BINDINGS[0]]
+
+
+async def test_help_keeps_its_place_when_the_screen_s_hints_do_not_all_fit() -> None:
+    app = _HostWithHelp(sample_state())
+    async with app.run_test(size=(48, SIZE[1])) as pilot:
+        await pilot.pause()
+        line = _bar(app)
+
+        hints = line.rsplit("▏", 1)[0].rstrip()
+        assert hints.endswith(" ? Help"), "Help is the last hint, whatever else is left out"
+        assert " t Today " in hints, "the screen's first hints still lead"
+        assert len(line) == 48

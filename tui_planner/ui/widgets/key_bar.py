@@ -17,6 +17,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from tui_planner.ui.keymap import HELP
+
 if TYPE_CHECKING:
     from textual import events
     from textual.binding import Binding
@@ -97,6 +99,12 @@ class KeyBar(Widget):
                 palette = (found.binding, found.enabled)
         return shown, palette
 
+    def _hint_texts(self, binding: Binding) -> tuple[str, str]:
+        """The key and description cells of ``binding``'s hint."""
+        key = f" {self.app.get_key_display(binding)} "
+        description = f"{binding.description} " if binding.description else ""
+        return key, description
+
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
@@ -110,16 +118,20 @@ class KeyBar(Widget):
             right.append(self.app.get_key_display(binding), key_style)
             right.append(f" {binding.description} ", text_style)
         room = max(0, width - right.cell_len)
+        # Help is the way to every other key, so it keeps its place at the end of the line
+        # and the screen's own hints share what is left.
+        helps = [shown_binding for shown_binding in shown if shown_binding[0].id == HELP]
+        shown = [shown_binding for shown_binding in shown if shown_binding[0].id != HELP]
+        help_cells = sum(cell_len("".join(self._hint_texts(binding))) for binding, _ in helps)
         line = Text(no_wrap=True, overflow="crop", end="")
         hints: list[_Hint] = []
-        for binding, enabled in shown:
-            key = f" {self.app.get_key_display(binding)} "
-            description = f"{binding.description} " if binding.description else ""
+        for index, (binding, enabled) in enumerate([*shown, *helps]):
+            key, description = self._hint_texts(binding)
             start = line.cell_len
             end = start + cell_len(key) + cell_len(description)
-            if end > room:
-                # A hint that does not fit is left out; a shorter one after it (Help, often)
-                # may still fit.
+            reserved = help_cells if index < len(shown) else 0
+            if end > room - reserved:
+                # A hint that does not fit is left out; a shorter one after it may still fit.
                 continue
             dim = _ENABLED if enabled else _DISABLED
             line.append(key, key_style + dim)
