@@ -28,16 +28,7 @@ if TYPE_CHECKING:
 
     from .context import CommandContext
 
-__all__ = ["PlanSession", "open_plan", "site_of", "with_plan"]
-
-
-def site_of(config: Config) -> str:
-    """The site a config's plan belongs to: its site id, or the sandbox's."""
-    from tui_planner.backend import SANDBOX_SITE_ID
-
-    if config.uses_sandbox:
-        return SANDBOX_SITE_ID
-    return config.api.site_id or "wix"
+__all__ = ["PlanSession", "open_plan", "with_plan"]
 
 
 class PlanSession:
@@ -60,8 +51,10 @@ class PlanSession:
 
     @property
     def site(self) -> str:
-        """The site the plan belongs to (:func:`site_of`)."""
-        return site_of(self.config)
+        """The site the plan belongs to (its id, or the sandbox's)."""
+        from tui_planner.export import export_site
+
+        return export_site(self.config)
 
     async def read(self) -> PlannerState:
         """Read the plan again now; a failed read ends the command (exit 1, one sentence)."""

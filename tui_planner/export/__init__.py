@@ -20,11 +20,14 @@ from .selection import PlanExport, plan_export
 if TYPE_CHECKING:
     from datetime import date
 
+    from tui_planner.config import Config
+
 __all__ = [
     "ExportFormat",
     "PlanExport",
     "default_export_dir",
     "default_export_path",
+    "export_site",
     "export_text",
     "plan_export",
     "write_export",
@@ -88,3 +91,13 @@ def default_export_path(fmt: ExportFormat, first: date, folder: Path | None = No
     """``marketing-plan-<day>.<ext>`` in ``folder`` (:func:`default_export_dir` if none)."""
     where = folder if folder is not None else default_export_dir()
     return where / f"marketing-plan-{first.isoformat()}.{fmt.value}"
+
+
+def export_site(config: Config | None) -> str:
+    """The site a config's plan belongs to, for the exports' UIDs: its site id, or the
+    sandbox's (``None``: a config not validated yet, which only the sandbox runs without)."""
+    from tui_planner.backend import SANDBOX_SITE_ID
+
+    if config is None or config.uses_sandbox:
+        return SANDBOX_SITE_ID
+    return config.api.site_id or "wix"

@@ -11,6 +11,7 @@ before a section switch or quit throws unsaved work away.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -55,6 +56,8 @@ if TYPE_CHECKING:
     from tui_planner.ui.saved_calendar import CalendarKeeper, SavedCalendar
 
 __all__ = ["CONFIG_ERROR_EXIT", "PlannerApp"]
+
+logger = logging.getLogger(__name__)
 
 SYNC_RESTART_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
 """Seconds before restarting a crashed sync worker, by how many times in a row it crashed."""
@@ -299,19 +302,23 @@ class PlannerApp(App[None]):
         if event.state != WorkerState.ERROR:
             return
         error = worker.error
+        # The whole traceback goes to the debug log; the notice names the file.
+        logger.error("worker %r (%s) failed", worker.name, worker.group, exc_info=error)
+        see_log = _see_the_log()
         match worker.group:
             case WorkerGroup.SYNC:
                 delay = SYNC_RESTART_DELAYS[min(self._sync_crashes, len(SYNC_RESTART_DELAYS) - 1)]
                 self._sync_crashes += 1
                 self.notify(
-                    f"Syncing stopped unexpectedly ({error}). Trying again in {delay:g} s.",
+                    f"Syncing stopped unexpectedly ({error}). Trying again in {delay:g} s."
+                    f"{see_log}",
                     title="Sync problem",
                     severity="error",
                 )
                 self._start_sync(delay)
             case WorkerGroup.COMMANDS:
                 self.notify(
-                    f"{worker.description} did not finish: {error}.",
+                    f"{worker.description} did not finish: {error}.{see_log}",
                     title="Command failed",
                     severity="error",
                 )
@@ -323,7 +330,7 @@ class PlannerApp(App[None]):
                 self.log.warning("could not save the calendar", error)
             case _:
                 self.notify(
-                    f"{worker.description or worker.name} failed: {error}.",
+                    f"{worker.description or worker.name} failed: {error}.{see_log}",
                     title="Something went wrong",
                     severity="error",
                 )
@@ -379,6 +386,12 @@ class PlannerApp(App[None]):
             run_plan_command(self, RegeneratePlan(), always_ask=True)
         else:
             run_plan_command(self, start_plan(status))
+
+    def action_export_plan(self) -> None:
+        """Write the plan to an .ics, .csv or .json file, asking only where."""
+        from tui_planner.ui.plan_export import start_export
+
+        start_export(self)
 
     async def action_goto_date(self) -> None:
         """Open the calendar's go-to-date prompt."""
@@ -477,3 +490,12 @@ def _saved_calendar(
     keeper = CalendarKeeper(calendar_file, clock, interval=CALENDAR_SAVE_INTERVAL)
     saved = None if session.state.loaded else load_saved_calendar(calendar_file, clock.tz)
     return keeper, saved
+
+
+def _see_the_log() -> str:
+    """ " The log has the details: <file>" when the debug log is being written."""
+    from tui_planner.config import display_path
+    from tui_planner.debug_log import active_log_file
+
+    path = active_log_file()
+    return f" The log has the details: {display_path(path)}" if path is not None else ""

@@ -55,6 +55,11 @@ def planner_entries(app: Any) -> Iterator[PaletteEntry]:
     state: PlannerState = app.state
     yield PaletteEntry("Go to date", "Jump the calendar to a date", app.action_goto_date)
     yield PaletteEntry("Sync now", "Fetch the latest plan from the API", app.action_sync_now)
+    yield PaletteEntry(
+        "Export the plan",
+        "Write it to a file: .ics for calendar apps, .csv for spreadsheets, .json for scripts",
+        app.action_export_plan,
+    )
     # An existing plan (even FAILED or INACTIVE) is regenerated; Generate is for no plan.
     if state.plan_status == PlanStatus.NEVER_CREATED:
         yield PaletteEntry(

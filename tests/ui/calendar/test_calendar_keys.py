@@ -220,7 +220,7 @@ async def test_n_creates_an_activity_after_checking_required_fields(host: Host) 
         ]
 
 
-async def test_filter_thins_the_calendar_shows_it_and_x_clears_it(host: Host) -> None:
+async def test_filter_thins_the_calendar_shows_it_and_capital_f_clears_it(host: Host) -> None:
     app = host()
     async with app.run_test(size=SIZE) as pilot:
         screen = calendar(app)
@@ -235,7 +235,7 @@ async def test_filter_thins_the_calendar_shows_it_and_x_clears_it(host: Host) ->
         assert bar.has_class("-active")
         assert "Type: Email" in str(bar.render())
         assert screen.query_one(Agenda).activity_ids == ("act-4",)
-        await pilot.press("x")
+        await pilot.press("F")
         assert not screen.filter.active
         assert not bar.has_class("-active")
         assert screen.query_one(Agenda).activity_ids == ("act-3", "act-4", "act-5")

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import ComposeResult
 
 __all__ = ["PathPrompt"]
@@ -45,11 +47,20 @@ class PathPrompt(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="path.cancel"),
     ]
 
-    def __init__(self, title: str, default: Path, *, must_exist: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        default: Path,
+        *,
+        must_exist: bool = False,
+        check: Callable[[Path], str | None] | None = None,
+    ) -> None:
+        """``check`` says why a path will not do (a sentence), or ``None`` when it will."""
         super().__init__()
         self._title = title
         self._default = default
         self._must_exist = must_exist
+        self._check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(id="path-box"):
@@ -68,6 +79,10 @@ class PathPrompt(ModalScreen[Path | None]):
         path = Path(text).expanduser()
         if self._must_exist and not path.is_file():
             self.query_one("#path-error", Static).update(f"There is no file at {path}.")
+            return
+        refusal = self._check(path) if self._check is not None else None
+        if refusal is not None:
+            self.query_one("#path-error", Static).update(refusal)
             return
         self.dismiss(path)
 

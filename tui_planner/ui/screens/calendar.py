@@ -73,7 +73,8 @@ class CalendarScreen(PlannerScreen[None]):
         Binding("n", "new_activity", "New", id="calendar.new"),
         Binding("v", "toggle_view", "Week view", id="calendar.view"),
         Binding("f", "filter", "Filter", id="calendar.filter"),
-        Binding("x,F", "clear_filters", "Clear filters", id="calendar.clear_filters"),
+        Binding("F", "clear_filters", "Clear filters", id="calendar.clear_filters"),
+        Binding("x", "app.export_plan", "Export", show=False, id="calendar.export"),
         Binding("escape", "focus_grid", "Back to grid", show=False, id="calendar.back"),
     ]
 
