@@ -37,10 +37,12 @@ def isolated_environment(
 
 @pytest.fixture(autouse=True)
 def no_log_left_open() -> Iterator[None]:
-    """Close the debug log a test (or the command it ran) opened, and forget its level,
-    so no later test logs into another's file or misses records below its level."""
+    """Close the debug log a test (or the command it ran) opened, and forget its level and
+    secrets, so no later test logs into another's file, misses records below its level or
+    sees its words blotted out."""
     yield
-    from tui_planner.debug_log import LOGGER_NAME, stop_log
+    from tui_planner.debug_log import LOGGER_NAME, forget_secrets, stop_log
 
     stop_log()
+    forget_secrets()
     logging.getLogger(LOGGER_NAME).setLevel(logging.NOTSET)

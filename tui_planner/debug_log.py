@@ -38,6 +38,7 @@ __all__ = [
     "MAX_BYTES",
     "LogLevel",
     "active_log_file",
+    "forget_secrets",
     "hide_secret",
     "log_file",
     "set_log_level",
@@ -167,6 +168,11 @@ def hide_secret(secret: str | None) -> None:
     """Never write ``secret`` (an API key) to the log, whatever a message carries."""
     if secret:
         _Log.redactor.secrets.add(secret)
+
+
+def forget_secrets() -> None:
+    """Forget the secrets :func:`hide_secret` was given (tests: each starts afresh)."""
+    _Log.redactor.secrets.clear()
 
 
 def stop_log() -> None:
