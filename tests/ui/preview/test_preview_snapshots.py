@@ -64,7 +64,9 @@ def test_preview_of_a_published_post_says_nothing_can_change(snap_compare: SnapC
 
 def test_preview_at_80x24_narrows_the_picture_for_the_caption(snap_compare: SnapCompare) -> None:
     """The Instagram draft at 80x24: the picture is 30 cells wide (not 46), so the status,
-    channel, date and caption on the right keep about 45 cells and wrap little."""
+    channel, date and caption on the right keep about 45 cells and wrap little. The channel
+    strip stays on one line: "2 Instagram" highlighted in full, the others short ("1 FB",
+    "3 LI" ... "5 GBP", "7 X"); the key bar still ends with "? Help"."""
     app = fixed_app()
     assert snap_compare(
         app,

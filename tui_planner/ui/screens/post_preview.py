@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,7 +22,7 @@ from tui_planner.api.models import ChannelName, ItemStatus, PostItem
 from tui_planner.store.scheduling import plan_schedule
 from tui_planner.sync.commands import CancelItem, RescheduleItem
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
-from tui_planner.ui.icons import STATUS_STYLES, channel_label, status_icon
+from tui_planner.ui.icons import STATUS_STYLES, channel_label, channel_short, status_icon
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.post_actions import EDITABLE, delete_with_confirmation, edit_caption
 from tui_planner.ui.screens.reschedule import RescheduleScreen
@@ -73,6 +74,15 @@ def lifecycle_text(state: PlannerState, entry: PostItem, now: datetime) -> str:
             return f"Draft — scheduling would leave it a draft: {reason.value}."
         return "Draft — press s to schedule it for the activity's date."
     return f"{status.value.title()} — this app does not know what can change now."
+
+
+def _strip_cells(labels: list[str]) -> int:
+    """Cells the channel strip takes with ``labels``: `` n label `` chips one space apart."""
+    chips = [
+        f" {number} {label} " if number <= 9 else f" {label} "
+        for number, label in enumerate(labels, start=1)
+    ]
+    return sum(cell_len(chip) for chip in chips) + max(0, len(chips) - 1)
 
 
 class PostPreviewScreen(PlannerScreen[None]):
@@ -200,14 +210,35 @@ class PostPreviewScreen(PlannerScreen[None]):
         return (chosen or posts[0]).id
 
     def _draw_strip(self, posts: tuple[PostItem, ...]) -> None:
-        """One chip per post: ``1 Instagram`` and so on, the one on show highlighted."""
+        """One chip per post: ``1 Instagram`` and so on, the one on show highlighted.
+
+        The strip stays on one line: when the full names do not fit, the other chips take
+        their short names (``3 LI``) and the one on show keeps its full name.
+        """
+        strip = self.query_one("#preview-channels", Static)
+        room = strip.content_size.width or self.app.size.width - 2
+        full = [channel_label(entry.channel.name) for entry in posts]
+        short = [channel_short(entry.channel.name) for entry in posts]
+        current = [entry.id == self._current for entry in posts]
+        mixed = [
+            name if shown else brief
+            for name, brief, shown in zip(full, short, current, strict=True)
+        ]
+        labels = next(
+            (names for names in (full, mixed) if _strip_cells(names) <= room),
+            short,
+        )
         chips: list[Content] = []
-        for number, entry in enumerate(posts, start=1):
-            label = channel_label(entry.channel.name)
+        for number, (label, shown) in enumerate(zip(labels, current, strict=True), start=1):
             text = f" {number} {label} " if number <= 9 else f" {label} "
-            style = "bold reverse $accent" if entry.id == self._current else "$text-muted"
+            style = "bold reverse $accent" if shown else "$text-muted"
             chips.append(Content.styled(text, style))
-        self.query_one("#preview-channels", Static).update(Content(" ").join(chips))
+        strip.update(Content(" ").join(chips))
+
+    def on_resize(self) -> None:
+        owner = self.activity
+        if owner is not None and owner.posts:
+            self._draw_strip(owner.posts)
 
     def _show_post(self) -> None:
         entry = self.post

@@ -72,7 +72,10 @@ class PostImage(Widget):
         height: auto;
     }
     PostImage > #image-note {
-        width: auto;
+        /* The panel's width, wrapping, so a long reason reads whole in a narrow panel. */
+        width: 100%;
+        padding: 0 1;
+        text-align: center;
         color: $text-muted;
         text-style: italic;
     }
