@@ -71,7 +71,8 @@ async def test_api_key_and_site_id_open_wix(clock: ManualClock) -> None:
 
     assert not backend.is_sandbox
     assert backend.data_file is None
-    assert backend.label == "Wix site 12345678…"
+    assert backend.label == "Wix site 12345678-aaaa-bbbb-cccc-dddddddddddd", "the id whole"
+    assert backend.info.site == "12345678-aaaa-bbbb-cccc-dddddddddddd"
     assert str(backend.http.base_url) == "https://www.wixapis.com"
     assert "secret" not in repr(backend)
 

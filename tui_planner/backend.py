@@ -53,8 +53,6 @@ SANDBOX_SITE_ID = "sandbox-site"
 IN_MEMORY = ":memory:"
 """The ``[sandbox] data_file`` that keeps the sandbox in memory, gone when the app quits."""
 
-_SHOWN_SITE_ID_CHARS = 8
-
 
 @dataclass(frozen=True, slots=True)
 class BackendInfo:
@@ -72,6 +70,10 @@ class BackendInfo:
     key: str | None = None
     """A stable name for this backend's data (a hash of the data file, or of the API host and
     site id), under which a copy of its calendar may be kept; ``None`` keeps nothing."""
+
+    site: str | None = None
+    """The Wix site's id, which the header shows whole however narrow; ``None`` for the
+    sandbox."""
 
 
 @dataclass
@@ -99,12 +101,15 @@ class Backend:
     key: str | None = None
     """See :attr:`BackendInfo.key`."""
 
+    site: str | None = None
+    """See :attr:`BackendInfo.site`."""
+
     _closed: bool = field(default=False, init=False, repr=False)
 
     @property
     def info(self) -> BackendInfo:
         """This backend's description."""
-        return BackendInfo(self.label, self.is_sandbox, self.data_file, self.key)
+        return BackendInfo(self.label, self.is_sandbox, self.data_file, self.key, self.site)
 
     @property
     def closed(self) -> bool:
@@ -169,12 +174,10 @@ def describe_backend(config: Config) -> BackendInfo:
             key=_key("sandbox", str(data_file.absolute())),
         )
     _, site_id = _wix_credentials(config)
-    shown = (
-        site_id if len(site_id) <= _SHOWN_SITE_ID_CHARS else site_id[:_SHOWN_SITE_ID_CHARS] + "…"
-    )
     return BackendInfo(
-        label=f"Wix site {shown}",
+        label=f"Wix site {site_id}",
         is_sandbox=False,
+        site=site_id,
         key=_key("wix", config.api.base_url.rstrip("/"), site_id),
     )
 
@@ -265,6 +268,7 @@ def _open_wix(config: Config, clock: Clock, info: BackendInfo) -> Backend:
         label=info.label,
         is_sandbox=False,
         key=info.key,
+        site=info.site,
     )
 
 

@@ -75,12 +75,16 @@ async def test_a_longer_title_takes_room_from_the_badge_as_it_changes() -> None:
         assert texts(app)[1] == "SANDBOX · sandbox.sqlite3"
 
 
-async def test_wix_keeps_its_site_label_until_there_is_no_room() -> None:
-    wix = BackendInfo("Wix site 1234-abcd", False, None, "key")
+async def test_wix_keeps_its_site_id_whole_at_every_width() -> None:
+    site = "sandbox-site-5f3c2a1e-9b7d-4c8e-a6f0-123456789abc"
+    wix = BackendInfo(f"Wix site {site}", False, None, "key", site=site)
     app = HeaderApp(wix)
-    async with app.run_test(size=(80, 10)) as pilot:
+    async with app.run_test(size=(120, 10)) as pilot:
         await pilot.pause()
-        assert texts(app)[1] == "Wix site 1234-abcd"
+        assert texts(app)[1] == f"Wix site {site}"
+        await pilot.resize_terminal(80, 10)
+        await pilot.pause()
+        assert texts(app)[1] == site, "the words go, the id stays whole"
         await pilot.resize_terminal(40, 10)
         await pilot.pause()
-        assert texts(app)[1] == "WIX"
+        assert texts(app)[1] == site

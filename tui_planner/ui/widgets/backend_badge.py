@@ -1,9 +1,10 @@
 """The header of every screen: the app's name, the screen's title and which backend this is.
 
 A rehearsal must never be mistaken for the real site, so the sandbox shows as a loud
-``SANDBOX`` badge with its data file, and a Wix backend shows the site id. The API key is
-never shown. When the title and the badge do not both fit, the badge gives up detail first
-(the data file's name without its folder, then just ``SANDBOX``) so the title stays legible.
+``SANDBOX`` badge with its data file, and a Wix backend shows the site id, always whole. The
+API key is never shown. When the title and the badge do not both fit, the badge gives up
+detail first (the data file's name without its folder, then just ``SANDBOX``; for Wix the
+words ``Wix site``) so the title stays legible.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ _TITLE_ROOM = 40
 
 def badge_texts(backend: BackendInfo) -> tuple[str, ...]:
     """The badge's texts from the fullest (``"SANDBOX · ~/path/data.sqlite3"``, or the Wix
-    site's label) to the shortest, for narrower and narrower headers."""
+    site's label) to the shortest, for narrower and narrower headers. A Wix site's shortest
+    is its whole id."""
     if not backend.is_sandbox:
-        return (backend.label, "WIX")
+        # The site id tells one site from another, so it is never cut; the title gives way.
+        return (backend.label, backend.site) if backend.site else (backend.label,)
     if backend.data_file is None:
         return ("SANDBOX · in memory", "SANDBOX")
     return (
