@@ -41,6 +41,7 @@ __all__ = [
     "forget_secrets",
     "hide_secret",
     "log_file",
+    "see_the_log",
     "set_log_level",
     "start_log",
     "stop_log",
@@ -151,6 +152,15 @@ def start_log(level: LogLevel = "warning", path: Path | None = None) -> Path | N
     logger.setLevel(LEVELS[level])
     _Log.handler = handler
     return target
+
+
+def see_the_log() -> str:
+    """``" The log has the details: <file>"`` to end a sentence about an unexpected
+    failure, when the log is being written (else nothing)."""
+    from tui_planner.config.locations import display_path
+
+    path = active_log_file()
+    return f" The log has the details: {display_path(path)}" if path is not None else ""
 
 
 def set_log_level(level: LogLevel) -> None:

@@ -13,6 +13,7 @@ Plain Python: no Textual. The UI holds one session and keeps only the terminal's
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from tui_planner.sync.commands import Command, CommandOutcome
 
 __all__ = ["Engine", "EngineFactory", "Opener", "Session", "build_engine"]
+
+logger = logging.getLogger(__name__)
 
 Opener = Callable[[], "Connection"]
 """Validates the config and opens the backend it names; called once, in a thread. Raises
@@ -170,7 +173,8 @@ class Session:
         except ConfigError:
             self._opened.set()
             raise
-        except Exception as error:  # noqa: BLE001 - any failure becomes the status line.
+        except Exception as error:  # Any failure becomes the status line (and the log).
+            logger.warning("the backend could not be opened", exc_info=error)
             self._unavailable(error)
             return None
         self.config = connection.config

@@ -48,6 +48,9 @@ def test_a_damaged_sandbox_file_is_exit_1_with_the_way_out(
         f"Could not open the sandbox: The sandbox data file {data_file} cannot be opened: "
         "file is not a database. `planner-tui sandbox reset` starts the sandbox afresh.\n"
     )
+    logged = log_file().read_text()
+    assert "WARNING tui_planner.session: the backend could not be opened" in logged
+    assert "Traceback (most recent call last)" in logged
 
 
 @pytest.fixture

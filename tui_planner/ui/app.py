@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from tui_planner import heap
 from tui_planner.api.models import PlanStatus
 from tui_planner.config import ConfigError
+from tui_planner.debug_log import see_the_log
 from tui_planner.launch import UiSettings
 from tui_planner.store.state import PlannerState
 from tui_planner.ui import keymap
@@ -304,7 +305,7 @@ class PlannerApp(App[None]):
         error = worker.error
         # The whole traceback goes to the debug log; the notice names the file.
         logger.error("worker %r (%s) failed", worker.name, worker.group, exc_info=error)
-        see_log = _see_the_log()
+        see_log = see_the_log()
         match worker.group:
             case WorkerGroup.SYNC:
                 delay = SYNC_RESTART_DELAYS[min(self._sync_crashes, len(SYNC_RESTART_DELAYS) - 1)]
@@ -490,12 +491,3 @@ def _saved_calendar(
     keeper = CalendarKeeper(calendar_file, clock, interval=CALENDAR_SAVE_INTERVAL)
     saved = None if session.state.loaded else load_saved_calendar(calendar_file, clock.tz)
     return keeper, saved
-
-
-def _see_the_log() -> str:
-    """ " The log has the details: <file>" when the debug log is being written."""
-    from tui_planner.config import display_path
-    from tui_planner.debug_log import active_log_file
-
-    path = active_log_file()
-    return f" The log has the details: {display_path(path)}" if path is not None else ""

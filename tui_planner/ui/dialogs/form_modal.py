@@ -7,6 +7,7 @@ sentence when it refuses. Nothing typed is lost to a slow or failing save.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on
@@ -14,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Switch, TextArea
 
+from tui_planner.debug_log import see_the_log
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.widgets.field_error import FieldError
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from tui_planner.sync.commands import Command, CommandOutcome
 
 __all__ = ["SAVING_LABEL", "CommandForm", "FormModal", "discard_dialog"]
+
+logger = logging.getLogger(__name__)
 
 FIELDS = "Input, TextArea, RadioSet, Select, Checkbox, Switch"
 """The widgets that hold a form's values."""
@@ -178,9 +182,10 @@ class CommandForm(FormModal["CommandOutcome"]):
         try:
             # The PlannerApp's execute never raises for API errors; anything else reopens.
             outcome: CommandOutcome = await planner_host(self.app).execute(command)
-        except Exception as error:  # noqa: BLE001 - the form must reopen, whatever went wrong
+        except Exception as error:  # The form must reopen, whatever went wrong.
+            logger.error("saving %s failed unexpectedly", command.describe(), exc_info=error)
             self._set_sending(False)
-            self._show_failure(f"Could not save: {error}.")
+            self._show_failure(f"Could not save: {error}.{see_the_log()}")
             return
         if outcome.ok:
             if self.NOTIFY_SAVED:
