@@ -22,7 +22,6 @@ import logging
 import os
 import sys
 import time
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -79,14 +78,21 @@ def log_file() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / LOG_FILE_NAME
 
 
-class _PrivateRotatingFile(RotatingFileHandler):
-    """A rotating file handler whose files are created 0600 (the default follows umask)."""
+def _private_rotating_file(path: Path) -> logging.FileHandler:
+    """A rotating file handler whose files are created 0600 (the default follows umask).
 
-    def _open(self) -> TextIOWrapper:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
-        descriptor = os.open(self.baseFilename, flags, 0o600)
-        os.chmod(self.baseFilename, 0o600)  # a file made by an older version keeps its mode
-        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+    ``logging.handlers`` (with socket and pickle behind it) loads here, when the log opens,
+    which for the app is after its first frame."""
+    from logging.handlers import RotatingFileHandler
+
+    class PrivateRotatingFile(RotatingFileHandler):
+        def _open(self) -> TextIOWrapper:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+            descriptor = os.open(self.baseFilename, flags, 0o600)
+            os.chmod(self.baseFilename, 0o600)  # a file made by an older version keeps its mode
+            return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+    return PrivateRotatingFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
 
 
 class _UtcFormatter(logging.Formatter):
@@ -120,7 +126,7 @@ class _Redactor(logging.Filter):
 class _Log:
     """The one log of this process (module state: logging itself is process-wide)."""
 
-    handler: _PrivateRotatingFile | None = None
+    handler: logging.FileHandler | None = None
     redactor = _Redactor()
 
 
@@ -135,9 +141,7 @@ def start_log(level: LogLevel = "warning", path: Path | None = None) -> Path | N
     stop_log()
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = _PrivateRotatingFile(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        handler = _private_rotating_file(target)
     except OSError as error:
         print(
             f"Warning: the log file {target} cannot be written ({error.strerror or error}); "

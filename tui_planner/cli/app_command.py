@@ -83,9 +83,11 @@ def _connect(
     loaded: LoadedConfig | None = None,
     known: LaunchRecord | None = None,
 ) -> Connection:
-    """:func:`tui_planner.launch.connect`, then the log follows the config it validated."""
+    """Open the log (here, in the opener's thread, after the first frame), then
+    :func:`tui_planner.launch.connect`; the log follows the config it validated."""
     from tui_planner.launch import connect
 
+    context.start_log()
     connection = connect(location, clock, loaded=loaded, known=known)
     context.follow_config(connection.config)
     return connection

@@ -8,7 +8,6 @@ thing each: :data:`EXIT_OK` done, :data:`EXIT_FAILED` the backend refused or fai
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, TextIO
 
@@ -58,6 +57,8 @@ def is_terminal(stream: TextIO) -> bool:
 
 def print_json(document: Any) -> None:
     """``document`` as indented JSON on stdout."""
+    import json
+
     print(json.dumps(document, indent=2, ensure_ascii=False))
 
 

@@ -6,12 +6,10 @@ the same flags the same way. Ids the plan does not have are bad input (exit 2), 
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
 from tui_planner.api.models import ChannelName
 from tui_planner.store import selectors
-from tui_planner.store.names import CHANNEL_LABELS
 
 from .console import EXIT_USAGE, CommandError
 
@@ -24,20 +22,9 @@ if TYPE_CHECKING:
 
     from .dates import DayRange
 
-__all__ = ["channel_argument", "check_activities", "check_posts", "drafts_chosen"]
+__all__ = ["check_activities", "check_posts", "drafts_chosen"]
 
 Draft = tuple["PlanMarketingActivity", "PostItem"]
-
-
-def channel_argument(text: str) -> ChannelName:
-    """``--channel``: a network by its API name or what people call it (``x``, ``gbp``)."""
-    word = text.strip().upper().replace("-", "_").replace(" ", "_")
-    for channel in ChannelName.__members__.values():
-        label = CHANNEL_LABELS.get(channel, "").upper().replace(" ", "_")
-        if word in (channel.value, label):
-            return channel
-    names = ", ".join(name.lower() for name in ChannelName.__members__)
-    raise argparse.ArgumentTypeError(f"expected one of {names}, not {text!r}")
 
 
 def check_activities(state: PlannerState, activity_ids: Sequence[str]) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tui_planner.export import ExportFormat, PlanExport, export_text, plan_export, write_export
 
 from .console import EXIT_OK, EXIT_USAGE, CommandError, say
-from .dates import add_day_range, day_range
+from .dates import day_range
 from .plan_commands import days_note
 from .plan_session import with_plan
 from .plan_views import plural
@@ -23,38 +23,11 @@ if TYPE_CHECKING:
     import argparse
 
     from .context import CommandContext
-    from .parsing import Commands
     from .plan_session import PlanSession
 
-__all__ = ["add_export_command", "format_for"]
+__all__ = ["format_for", "run_export"]
 
 _FORMATS = ", ".join(f.value for f in ExportFormat)
-
-
-def add_export_command(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
-    """``export``."""
-    export = commands.add_parser(
-        "export",
-        parents=parents,
-        help="write the plan as iCalendar, CSV or JSON",
-        description="Export the plan: ics for calendar apps (one event per activity and "
-        "calendar event; importing a newer file updates the older one's events), csv for "
-        "spreadsheets (one row per post), json for scripts (the API's shapes).",
-    )
-    export.add_argument(
-        "--format",
-        choices=[f.value for f in ExportFormat],
-        help="the format (default: the --output file's extension)",
-    )
-    export.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE instead of stdout",
-    )
-    add_day_range(export, "activities and events")
-    export.set_defaults(handler=_export)
 
 
 def format_for(fmt: ExportFormat | None, output: Path | None) -> ExportFormat:
@@ -73,7 +46,7 @@ def format_for(fmt: ExportFormat | None, output: Path | None) -> ExportFormat:
     )
 
 
-def _export(args: argparse.Namespace, context: CommandContext) -> int:
+def run_export(args: argparse.Namespace, context: CommandContext) -> int:
     fmt = format_for(ExportFormat(args.format) if args.format else None, args.output)
     exports: list[PlanExport] = []
 

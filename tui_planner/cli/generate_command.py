@@ -50,13 +50,9 @@ if TYPE_CHECKING:
     from tui_planner.api.models import PlanMarketingActivity
 
     from .context import CommandContext
-    from .parsing import Commands
     from .plan_session import PlanSession
 
-__all__ = ["DEFAULT_TIMEOUT", "add_generate_command"]
-
-DEFAULT_TIMEOUT = 600.0
-"""Seconds ``--wait`` follows a generation before giving up (keyword research takes a while)."""
+__all__ = ["run_generate"]
 
 _TICK = 1.0
 """Seconds between updates of the progress line."""
@@ -70,53 +66,7 @@ _NAMES: dict[type[Any], str] = {
 }
 
 
-def add_generate_command(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
-    """``generate``."""
-    generate = commands.add_parser(
-        "generate",
-        parents=parents,
-        help="generate or regenerate the plan",
-        description="Generate the site's plan (or retry a failed or inactive one). With "
-        "--regenerate, rebuild the upcoming activities from the current settings; with "
-        "--keyword-research, run fresh keyword research first.",
-    )
-    how = generate.add_mutually_exclusive_group()
-    how.add_argument("--regenerate", action="store_true", help="rebuild the upcoming activities")
-    how.add_argument(
-        "--keyword-research",
-        action="store_true",
-        help="run fresh keyword research, then rebuild",
-    )
-    generate.add_argument("--wait", action="store_true", help="follow the generation until it ends")
-    generate.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"how long --wait follows it (default {DEFAULT_TIMEOUT:g})",
-    )
-    generate.add_argument(
-        "--yes",
-        action="store_true",
-        help="do not ask before losing scheduled posts or edits",
-    )
-    generate.add_argument("--json", action="store_true", help="print JSON for scripts")
-    generate.set_defaults(handler=_generate)
-
-
-def _seconds(text: str) -> float:
-    import argparse
-
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
-    if not 0 < value <= 86_400:
-        raise argparse.ArgumentTypeError(f"expected 0 to 86400 seconds, not {text}")
-    return value
-
-
-def _generate(args: argparse.Namespace, context: CommandContext) -> int:
+def run_generate(args: argparse.Namespace, context: CommandContext) -> int:
     async def run(plan: PlanSession) -> int:
         state = plan.state
         before: Mapping[str, PlanMarketingActivity] = dict(state.activities)

@@ -11,19 +11,16 @@ from typing import TYPE_CHECKING
 # Only the config names that need no pydantic, here: a start that paints from its launch
 # record reaches the first frame without it (see tui_planner.launch).
 from tui_planner.config import ConfigError
+from tui_planner.debug_log import active_log_file
 
 from .app_command import run_app
+from .commands import add_script_commands
 from .completion_command import add_completion_command
 from .config_commands import add_config_commands
 from .console import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CommandError, say
 from .context import CommandContext
-from .export_command import add_export_command
-from .generate_command import add_generate_command
 from .options import GlobalOptions, add_global_options
-from .plan_commands import add_plan_commands
 from .sandbox_commands import add_sandbox_commands
-from .schedule_command import add_schedule_command
-from .status_command import add_status_command
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,7 +46,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         # argparse has already printed usage and its message (or the help text).
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     context = CommandContext(GlobalOptions.from_args(args), clock=clock)
-    log_file = context.start_log()
+    # The app opens the log after its first frame (app_command); every command, at once.
+    if getattr(args, "open_log", False):
+        context.start_log()
     handler: Handler = args.handler
     try:
         return handler(args, context)
@@ -73,6 +72,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         say(f"planner-tui could not finish: {error.strerror or error}{where}.")
         return EXIT_FAILED
     except Exception as error:  # The last guard: a sentence; the traceback goes to the log.
+        # The app opens the log late; an error before then opens it now.
+        log_file = active_log_file() or context.start_log()
         logger.exception("stopped on an unexpected error")
         details = f" The log has the details: {log_file}" if log_file is not None else ""
         say(f"planner-tui stopped on an unexpected {type(error).__name__}: {error}.{details}")
@@ -93,13 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     # Every command takes the global options too, after its name.
     common = argparse.ArgumentParser(add_help=False)
     add_global_options(common, top_level=False)
+    common.set_defaults(open_log=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add in (
-        add_status_command,
-        add_plan_commands,
-        add_generate_command,
-        add_schedule_command,
-        add_export_command,
+        add_script_commands,
         add_config_commands,
         add_sandbox_commands,
         add_completion_command,

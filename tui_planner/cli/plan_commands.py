@@ -22,8 +22,8 @@ from tui_planner.export.selection import zone_name
 from tui_planner.store.selectors import activities_in_range, local_day
 
 from .console import EXIT_OK, print_json, say
-from .dates import add_day_range, day_range
-from .draft_choice import channel_argument, drafts_chosen
+from .dates import day_range
+from .draft_choice import drafts_chosen
 from .plan_session import with_plan
 from .plan_views import (
     activity_heading,
@@ -42,53 +42,9 @@ if TYPE_CHECKING:
 
     from .context import CommandContext
     from .dates import DayRange
-    from .parsing import Commands
     from .plan_session import PlanSession
 
-__all__ = ["add_plan_commands", "days_note"]
-
-
-def add_plan_commands(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
-    """``plan`` and ``drafts``."""
-    plan = commands.add_parser(
-        "plan",
-        parents=parents,
-        help="the plan's activities and their posts",
-        description="List the plan's activities, day by day, with each post's channel and "
-        "status. Times are in your time zone ([ui] timezone).",
-    )
-    add_day_range(plan, "activities")
-    plan.add_argument("--json", action="store_true", help="print JSON for scripts")
-    plan.set_defaults(handler=_plan)
-
-    drafts = commands.add_parser(
-        "drafts",
-        parents=parents,
-        help="the drafts that could be scheduled",
-        description="List the plan's drafts with their ids, for `planner-tui schedule`.",
-    )
-    drafts.add_argument(
-        "--activity",
-        dest="activity_ids",
-        metavar="ID",
-        action="append",
-        default=[],
-        help="only this activity's drafts (repeat for more)",
-    )
-    drafts.add_argument(
-        "--channel",
-        type=channel_argument,
-        metavar="CHANNEL",
-        help="only drafts for this network (instagram, facebook, linkedin, x, ...)",
-    )
-    drafts.add_argument(
-        "--connected-only",
-        action="store_true",
-        help="only drafts for channels the site has connected",
-    )
-    add_day_range(drafts, "drafts of activities")
-    drafts.add_argument("--json", action="store_true", help="print JSON for scripts")
-    drafts.set_defaults(handler=_drafts)
+__all__ = ["days_note", "run_drafts", "run_plan"]
 
 
 def days_note(state: PlannerState, days: DayRange) -> str | None:
@@ -107,7 +63,7 @@ def days_note(state: PlannerState, days: DayRange) -> str | None:
     )
 
 
-def _plan(args: argparse.Namespace, context: CommandContext) -> int:
+def run_plan(args: argparse.Namespace, context: CommandContext) -> int:
     async def show(plan: PlanSession) -> int:
         state, tz = plan.state, plan.clock.tz
         days = day_range(args, plan.clock.today())
@@ -156,7 +112,7 @@ def _bounds(days: DayRange) -> tuple[date, date]:
     return days.start or date.min, days.end or date.max
 
 
-def _drafts(args: argparse.Namespace, context: CommandContext) -> int:
+def run_drafts(args: argparse.Namespace, context: CommandContext) -> int:
     async def show(plan: PlanSession) -> int:
         state, tz = plan.state, plan.clock.tz
         days = day_range(args, plan.clock.today())

@@ -41,8 +41,8 @@ from .console import (
     is_terminal,
     print_json,
 )
-from .dates import add_day_range, day_range
-from .draft_choice import channel_argument, check_posts, drafts_chosen
+from .dates import day_range
+from .draft_choice import check_posts, drafts_chosen
 from .plan_commands import days_note
 from .plan_session import with_plan
 from .plan_views import plural
@@ -56,51 +56,14 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
 
     from .context import CommandContext
-    from .parsing import Commands
     from .plan_session import PlanSession
 
-__all__ = ["add_schedule_command", "chosen_draft_ids", "confirmation_lines"]
+__all__ = ["chosen_draft_ids", "confirmation_lines", "report_lines", "run_schedule"]
 
 REFUSED_WITHOUT_YES = (
     "Scheduling posts needs a yes, and no one is at a terminal to give it: pass --yes to "
     "schedule, or --dry-run to see what would be scheduled."
 )
-
-
-def add_schedule_command(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
-    """``schedule``."""
-    schedule = commands.add_parser(
-        "schedule",
-        parents=parents,
-        help="schedule drafts and report what the server did",
-        description="Schedule drafts: each goes live at its activity's date and time. "
-        "Drafts for channels the site has not connected, and posts that are no longer "
-        "drafts, stay as they are; the report says which and why.",
-    )
-    which = schedule.add_mutually_exclusive_group(required=True)
-    which.add_argument(
-        "--all-connected",
-        action="store_true",
-        help="every draft on a connected channel",
-    )
-    which.add_argument(
-        "--activity",
-        dest="activity_ids",
-        nargs="+",
-        metavar="ID",
-        help="these activities' drafts",
-    )
-    which.add_argument("--draft", dest="draft_ids", nargs="+", metavar="ID", help="these drafts")
-    schedule.add_argument(
-        "--channel", type=channel_argument, metavar="CHANNEL", help="only drafts for this network"
-    )
-    add_day_range(schedule, "drafts of activities")
-    schedule.add_argument(
-        "--dry-run", action="store_true", help="say what would be scheduled, and stop"
-    )
-    schedule.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    schedule.add_argument("--json", action="store_true", help="print JSON for scripts")
-    schedule.set_defaults(handler=_schedule)
 
 
 def chosen_draft_ids(
@@ -165,7 +128,7 @@ def _held_lines(held: Sequence[tuple[str, Reason]], state: PlannerState, tz: tzi
     return [f"  ○ {item_line(state, key, tz)} — {reason.value}" for key, reason in held]
 
 
-def _schedule(args: argparse.Namespace, context: CommandContext) -> int:
+def run_schedule(args: argparse.Namespace, context: CommandContext) -> int:
     async def run(session: PlanSession) -> int:
         state, clock = session.state, session.clock
         tz = clock.tz

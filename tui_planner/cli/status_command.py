@@ -35,26 +35,12 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
 
     from .context import CommandContext
-    from .parsing import Commands
     from .plan_session import PlanSession
 
-__all__ = ["add_status_command", "status_document"]
+__all__ = ["run_status", "status_document"]
 
 
-def add_status_command(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
-    """``status``."""
-    status = commands.add_parser(
-        "status",
-        parents=parents,
-        help="the plan's status, counts, channels and premium",
-        description="Show the plan's status, how many activities and posts it has, which "
-        "channels are connected and whether scheduling (premium) is available.",
-    )
-    status.add_argument("--json", action="store_true", help="print JSON for scripts")
-    status.set_defaults(handler=_status)
-
-
-def _status(args: argparse.Namespace, context: CommandContext) -> int:
+def run_status(args: argparse.Namespace, context: CommandContext) -> int:
     async def show(plan: PlanSession) -> int:
         document = status_document(plan)
         if args.json:

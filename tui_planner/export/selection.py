@@ -22,9 +22,10 @@ if TYPE_CHECKING:
         PlanMarketingActivity,
         PlanStatus,
     )
+    from tui_planner.config import Config
     from tui_planner.store.state import PlannerState
 
-__all__ = ["PlanExport", "plan_export", "zone_name"]
+__all__ = ["PlanExport", "export_site", "plan_export", "zone_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +109,13 @@ def _event_on_days(event: CalendarEvent, start: date | None, end: date | None, t
     if rule is None:
         return start is None or first_day >= start
     return start is None or rule.end_date is None or event_day(rule.end_date, tz) >= start
+
+
+def export_site(config: Config | None) -> str:
+    """The site a config's plan belongs to, for the exports' UIDs: its site id, or the
+    sandbox's (``None``: a config not validated yet, which only the sandbox runs without)."""
+    from tui_planner.backend import SANDBOX_SITE_ID
+
+    if config is None or config.uses_sandbox:
+        return SANDBOX_SITE_ID
+    return config.api.site_id or "wix"
