@@ -105,21 +105,21 @@ async def test_brackets_move_by_week_in_the_week_list_and_say_so(host: Host) -> 
     app = host()
     async with app.run_test(size=SIZE) as pilot:
         screen = calendar(app)
-        legend = screen.query_one("#calendar-legend", Label)
-        assert str(legend.render()).endswith("[ ] month")
+        step = screen.query_one("#calendar-step", Label)
+        assert str(step.render()).endswith("[ ] month")
         await pilot.press("v", "right_square_bracket")
         assert screen.selected_date == date(2026, 11, 30)
         assert screen.query_one(WeekView).options[0].id == "day-2026-11-30"
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert screen.selected_date == date(2026, 11, 16)
-        assert str(legend.render()).endswith("[ ] week")
+        assert str(step.render()).endswith("[ ] week")
         assert described(screen) == {
             "left_square_bracket": ("calendar.prev_week", "Prev week"),
             "right_square_bracket": ("calendar.next_week", "Next week"),
         }
         await pilot.press("v", "right_square_bracket")
         assert screen.selected_date == date(2026, 12, 16), "the grid still turns a month"
-        assert str(legend.render()).endswith("[ ] month")
+        assert str(step.render()).endswith("[ ] month")
         assert described(screen) == {
             "left_square_bracket": ("calendar.prev_month", "Prev month"),
             "right_square_bracket": ("calendar.next_month", "Next month"),

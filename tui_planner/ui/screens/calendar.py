@@ -92,6 +92,7 @@ class CalendarScreen(PlannerScreen[None]):
         with Horizontal(id="calendar-top"):
             yield Label(id="calendar-month")
             yield Label(id="calendar-legend")
+            yield Label(id="calendar-step")
             yield FilterBar(id="calendar-filters")
         with Horizontal(id="calendar-body"):
             yield MonthGrid(
@@ -338,13 +339,15 @@ class CalendarScreen(PlannerScreen[None]):
         self.query_one(FilterBar).show(
             self._filter, self.key_for("calendar.filter"), self.key_for("calendar.clear_filters")
         )
+        self.query_one("#calendar-top").set_class(self._filter.active, "-filtered")
 
     def _show_legend(self) -> None:
+        # The symbols give way to a long filter line; the [ ] hint keeps its own label.
         step = "week" if self._week_mode else "month"
         self.query_one("#calendar-legend", Label).update(
-            f"◆ social  ¶ blog  ✉ email  ★ event  ○ drafts  ◷ scheduled   [ ] {step}",
-            layout=False,
+            "◆ social  ¶ blog  ✉ email  ★ event  ○ drafts  ◷ scheduled", layout=False
         )
+        self.query_one("#calendar-step", Label).update(f"[ ] {step}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filters":
