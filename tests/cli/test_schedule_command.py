@@ -57,7 +57,10 @@ def test_dry_run_for_people_reads_like_the_apps_confirmation(run: Run, planned: 
     assert lines[2 + len(will)] == f"Will stay a draft ({len(mine) - len(will)})"
     assert lines[3 + len(will)].startswith("  ○ ")
     assert lines[3 + len(will)].endswith(" — channel not connected")
-    assert lines[-1] == "Each post goes live at its activity's date and time."
+    assert lines[-2:] == [
+        "Each post goes live at its activity's date and time.",
+        "Dry run: nothing was sent.",
+    ]
 
 
 def test_yes_schedules_and_reports_what_the_server_did(run: Run, planned: Path) -> None:

@@ -77,7 +77,8 @@ def run_generate(args: argparse.Namespace, context: CommandContext) -> int:
             if not outcome.ok:
                 raise CommandError(outcome.message)
             if not args.json:
-                print(f"{outcome.message}.".replace("..", "."))
+                # The engine's words are a notice's ("Generating the plan"): end the sentence.
+                print(outcome.message.rstrip(".") + ".")
         elif not args.json:
             print("The plan is being generated already.")
         summary = None

@@ -151,6 +151,8 @@ def run_schedule(args: argparse.Namespace, context: CommandContext) -> int:
         if plan.premium_missing:
             return EXIT_FAILED
         if args.dry_run or not plan.can_confirm:
+            if args.dry_run and not args.json:
+                print("Dry run: nothing was sent.")
             return EXIT_OK
         if not args.yes:
             if not is_terminal(sys.stdin):
