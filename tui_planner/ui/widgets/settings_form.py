@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
@@ -79,6 +80,14 @@ def _lines(text: str) -> tuple[str, ...]:
 
 class SettingsForm(VerticalScroll):
     """The marketing settings form, built from the option lists the API offers."""
+
+    # The scroll's own home and end would leave a focused dropdown off screen (and space
+    # would then open it over the header): the focus goes with the view instead. Inputs,
+    # text areas and lists keep home and end for themselves.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "edge_field(0)", "First field", show=False, id="settings.first_field"),
+        Binding("end", "edge_field(-1)", "Last field", show=False, id="settings.last_field"),
+    ]
 
     DEFAULT_CSS: ClassVar[str] = """
     SettingsForm {
@@ -427,6 +436,12 @@ class SettingsForm(VerticalScroll):
         """The first row (top to bottom) whose field is among ``names``."""
         wanted = set(names)
         return next((f for f in self.query(FormField) if f.field_name in wanted), None)
+
+    def action_edge_field(self, position: int) -> None:
+        """Focus the first (0) or last (-1) field and bring it into view."""
+        fields = list(self.query(FormField))
+        if fields:
+            self.focus_field(fields[position])
 
     def focus_field(self, field: FormField) -> None:
         """Move focus into ``field`` and scroll it into view."""
