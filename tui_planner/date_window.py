@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from tui_planner.day_words import day_text
+
 __all__ = ["FIRST_DAY", "LAST_DAY", "WINDOW_TEXT", "beyond_edge", "outside_window"]
 
 FIRST_DAY = date(1970, 1, 1)
@@ -35,7 +37,7 @@ def outside_window(day: date) -> str | None:
 def beyond_edge(day: date) -> str | None:
     """Why the calendar cannot move on to ``day`` (a sentence), or ``None`` when it can."""
     if day < FIRST_DAY:
-        return f"The calendar starts on {FIRST_DAY:%a} {FIRST_DAY.day} {FIRST_DAY:%b %Y}."
+        return f"The calendar starts on {day_text(FIRST_DAY, year=True)}."
     if day > LAST_DAY:
-        return f"The calendar ends on {LAST_DAY:%a} {LAST_DAY.day} {LAST_DAY:%b %Y}."
+        return f"The calendar ends on {day_text(LAST_DAY, year=True)}."
     return None

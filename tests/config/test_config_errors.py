@@ -191,3 +191,24 @@ def test_a_good_or_blank_time_zone_loads(
     path = write_config(f"[ui]\ntimezone = {written}\n")
 
     assert load_config(ConfigLocation(path, explicit=True)).config.ui.timezone == kept
+
+
+def test_an_unknown_binding_id_in_the_keymap_is_named_and_exit_2(
+    write_config: WriteConfig, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config('[ui.keymap]\n"calendar.todya" = "t"\n')
+
+    assert main(["--config", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"The config file {path} has a bad value for `ui.keymap` at line 1: expected a "
+        "binding id the help screen (? or f1) lists, not 'calendar.todya' (did you mean "
+        "calendar.today?).\n"
+    )
+
+
+def test_a_known_binding_id_in_the_keymap_loads(write_config: WriteConfig) -> None:
+    path = write_config('[ui.keymap]\n"calendar.today" = "t,home"\n')
+
+    assert load_config(ConfigLocation(path, explicit=True)).config.ui.keymap == {
+        "calendar.today": "t,home"
+    }

@@ -37,10 +37,9 @@ def test_defaults_match_the_documented_values() -> None:
     assert (config.api.timeout, config.api.max_retries) == (30.0, 3)
     assert (config.sync.idle_interval, config.sync.generating_interval) == (30.0, 1.0)
     assert config.sync.generating_max_interval == 5.0
-    assert (config.ui.theme, config.ui.week_start, config.ui.date_format) == (
+    assert (config.ui.theme, config.ui.week_start) == (
         "textual-dark",
         "monday",
-        "%a %d %b",
     )
     assert config.sandbox.connected_channels == [
         ChannelName.FACEBOOK,

@@ -12,6 +12,7 @@ parsing the file on every start.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Annotated, Literal, Self
 
@@ -26,6 +27,7 @@ from pydantic import (
 )
 
 from tui_planner.api.models.enums import ChannelName
+from tui_planner.config.binding_ids import BINDING_IDS
 from tui_planner.zone import zone_named
 
 from .locations import default_sandbox_data_file
@@ -121,9 +123,6 @@ class UiConfig(Section):
     week_start: Literal["monday", "sunday"] = "monday"
     """First day of the week in the calendar: monday or sunday."""
 
-    date_format: str = Field(default="%a %d %b", min_length=1)
-    """strftime format for dates in lists and headers."""
-
     keymap: dict[str, str] = Field(default_factory=dict, examples=[{"calendar.today": "t,home"}])
     """Key overrides: binding id -> comma-separated keys (see the help screen for ids)."""
 
@@ -147,6 +146,13 @@ class UiConfig(Section):
     @classmethod
     def _keys_named(cls, value: dict[str, str]) -> dict[str, str]:
         for binding_id, keys in value.items():
+            if binding_id not in BINDING_IDS:
+                close = difflib.get_close_matches(binding_id, BINDING_IDS, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                raise ValueError(
+                    "expected a binding id the help screen (? or f1) lists, "
+                    f"not {binding_id!r}{hint}"
+                )
             if not keys.strip():
                 raise ValueError(f"expected at least one key for the binding {binding_id!r}")
         return value

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui_planner.api.models import ChannelName, ItemStatus, MarketingActivityType
+from tui_planner.day_words import day_text
 
 from .selectors import item, local_day
 
@@ -84,7 +85,7 @@ def item_line(state: PlannerState, item_id: str, tz: tzinfo) -> str:
     if found is None:
         return f"Post {item_id}"
     owner, entry = found
-    day = local_day(owner, tz).strftime("%a %d %b")
+    day = day_text(local_day(owner, tz))
     title = owner.title or "Untitled activity"
     if len(title) > TITLE_WIDTH:
         title = title[: TITLE_WIDTH - 1].rstrip() + "…"
@@ -101,4 +102,4 @@ def goes_live(state: PlannerState, item_id: str, tz: tzinfo) -> str:
     local = when.astimezone(tz)
     if local.date() == local_day(found[0], tz):
         return f" — goes live at {local:%H:%M}"
-    return f" — goes live {local:%a %d %b %H:%M}"
+    return f" — goes live {day_text(local)} {local:%H:%M}"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui_planner.api.models import PlanStatus
+from tui_planner.day_words import day_text
 
 if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
@@ -91,7 +92,7 @@ def planner_entries(app: Any) -> Iterator[PaletteEntry]:
                 partial(app.action_switch_mode, mode),
             )
     for activity in sorted(state.activities.values(), key=lambda item: item.date):
-        when = activity.date.astimezone(app.clock.tz).strftime("%a %d %b")
+        when = day_text(activity.date.astimezone(app.clock.tz))
         yield PaletteEntry(
             f"Open activity: {activity.title or 'Untitled'} ({when})",
             activity.description[:80],

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import ItemStatus, PostItem
+from tui_planner.day_words import day_text
 from tui_planner.store.selectors import item
 from tui_planner.sync.commands import DeleteItem
 from tui_planner.ui.icons import channel_label
@@ -96,7 +97,7 @@ def delete_question(state: PlannerState, entries: Sequence[PostItem], tz: Any) -
         when = entry.scheduled_date
         if entry.status == ItemStatus.SCHEDULED and when is not None:
             local = when.astimezone(tz)
-            body = f"It will not go out on {local:%a %d %b at %H:%M}. " + body
+            body = f"It will not go out on {day_text(local)} at {local:%H:%M}. " + body
         return f"Delete {name}?", body
     drafts = all(entry.status == ItemStatus.DRAFT for entry in entries)
     noun = "drafts" if drafts else "posts"

@@ -13,7 +13,7 @@ SnapCompare = Callable[..., bool]
 
 
 def test_drafts_with_a_selection(snap_compare: SnapCompare) -> None:
-    """Seven drafts grouped under "Tue 24 Nov · Black Friday early access" and "Thu 03 Dec ·
+    """Seven drafts grouped under "Tue 24 Nov · Black Friday early access" and "Thu 3 Dec ·
     Holiday gift guide" (day and title only on each group's first row); Instagram,
     Facebook and Pinterest ticked with a green ✔, the cursor on Pinterest; Pinterest and
     TikTok "○ not connected" in yellow, the rest "● connected" in green; the filter line

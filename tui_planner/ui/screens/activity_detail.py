@@ -23,6 +23,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from tui_planner.api.models import PLAN_CHANNELS, ItemStatus
+from tui_planner.day_words import day_text
 from tui_planner.sync.commands import (
     ClearPosts,
     ClearStories,
@@ -171,7 +172,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
         kind = activity.marketing_activity_type
         meta = Text.assemble(
             (f"{type_icon(kind)} {type_label(kind)}", "bold"),
-            f" · {when:%A} {when.day} {when:%B %Y}, {when:%H:%M}",
+            f" · {day_text(when, long=True, year=True)}, {when:%H:%M}",
         )
         self.query_one("#detail-meta", Static).update(meta)
         self.query_one("#detail-description", Static).update(
@@ -399,7 +400,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
         self._confirm_then(
             DeleteActivity(self.activity_id),
             "Delete the activity?",
-            f"Deletes “{activity.title}” on {when:%a %d %b}{items}. This cannot be undone.",
+            f"Deletes “{activity.title}” on {day_text(when)}{items}. This cannot be undone.",
             "Delete",
             then=self._close_deleted,
         )

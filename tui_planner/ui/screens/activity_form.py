@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 
 from tui_planner.api.models import MarketingActivityType
 from tui_planner.api.text_rules import control_character_problem
+from tui_planner.day_words import day_text
 from tui_planner.sync.commands import CreateActivity, UpdateActivity
 from tui_planner.ui.day_text import DAY_HINT, parse_day
 from tui_planner.ui.dialogs.form_modal import CommandForm
@@ -70,9 +71,11 @@ def check_day(
     except ValueError as error:
         return None, str(error)
     if plan_start is not None and day < plan_start:
-        return None, f"The plan starts on {plan_start:%a %d %b %Y}; pick that day or later."
+        start = day_text(plan_start, year=True)
+        return None, f"The plan starts on {start}; pick that day or later."
     if plan_end is not None and day > plan_end:
-        return None, f"The plan ends on {plan_end:%a %d %b %Y}; pick that day or earlier."
+        end = day_text(plan_end, year=True)
+        return None, f"The plan ends on {end}; pick that day or earlier."
     return day, None
 
 

@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList
 
 from tui_planner.date_window import beyond_edge
+from tui_planner.day_words import day_text
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.day_summary import CalendarFilter, DayIndex
@@ -178,7 +179,7 @@ class CalendarScreen(PlannerScreen[None]):
             view.highlight_day(day)
             return
         summary = self._index.day(day)
-        heading = f"{day:%A} {day.day} {day:%B}"
+        heading = day_text(day, long=True)
         if day == self._today():
             heading += " · today"
         self.query_one("#calendar-day", Label).update(heading, layout=False)
@@ -238,7 +239,7 @@ class CalendarScreen(PlannerScreen[None]):
             return
         activities = self._index.activities_on(self.selected_date)
         if not activities:
-            self.notify(f"Nothing is planned for {self.selected_date:%a %d %b}.", timeout=3)
+            self.notify(f"Nothing is planned for {day_text(self.selected_date)}.", timeout=3)
         elif len(activities) == 1:
             self._open_activity(activities[0].id)
         else:

@@ -12,6 +12,7 @@ from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from tui_planner.api.models import PLAN_CHANNELS, ChannelName, MarketingActivityType
+from tui_planner.day_words import day_text
 from tui_planner.store.selectors import activities_by_day, drafts, local_day
 from tui_planner.ui.icons import channel_label, type_label
 from tui_planner.ui.widgets.draft_table import DraftRow
@@ -175,4 +176,4 @@ def activity_rows(
 
 
 def _day_label(day: date) -> str:
-    return day.strftime("%a %d %b")
+    return day_text(day)

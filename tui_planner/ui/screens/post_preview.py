@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui_planner.api.models import ChannelName, ItemStatus, PostItem
+from tui_planner.day_words import day_text
 from tui_planner.store.scheduling import plan_schedule
 from tui_planner.sync.commands import CancelItem, RescheduleItem
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
@@ -58,6 +59,11 @@ _FINAL_TEXT = {
     ItemStatus.FAILED: "Publishing failed — no further changes possible here.",
     ItemStatus.DELETED: "Deleted — no further changes possible.",
 }
+
+
+def _day_and_time(when: datetime) -> str:
+    """ "Mon 7 Dec 2026, 09:00 CET": the day, the time of day and the zone."""
+    return f"{day_text(when, year=True)}, {when:%H:%M %Z}"
 
 
 def lifecycle_text(state: PlannerState, entry: PostItem, now: datetime) -> str:
@@ -193,7 +199,7 @@ class PostPreviewScreen(PlannerScreen[None]):
             return
         when = owner.date.astimezone(self.host.clock.tz)
         title = owner.title or "Untitled activity"
-        line.update(f"{title}  ·  {when:%A %d %B %Y, %H:%M}")
+        line.update(f"{title}  ·  {day_text(when, long=True, year=True)}, {when:%H:%M}")
         self.sub_title = title
 
     def _sync_tabs(self, posts: tuple[PostItem, ...]) -> None:
@@ -263,9 +269,9 @@ class PostPreviewScreen(PlannerScreen[None]):
         when = entry.scheduled_date
         owner = self.activity
         if when is not None:
-            timing = ("Goes live  ", f"{when.astimezone(tz):%a %d %b %Y, %H:%M %Z}")
+            timing = ("Goes live  ", _day_and_time(when.astimezone(tz)))
         elif owner is not None:
-            timing = ("Activity date  ", f"{owner.date.astimezone(tz):%a %d %b %Y, %H:%M %Z}")
+            timing = ("Activity date  ", _day_and_time(owner.date.astimezone(tz)))
         else:
             timing = ("", "")
         rows = [
@@ -364,7 +370,8 @@ class PostPreviewScreen(PlannerScreen[None]):
             return
         label = channel_label(entry.channel.name)
         when = entry.scheduled_date
-        at = f" on {when.astimezone(self.host.clock.tz):%a %d %b at %H:%M}" if when else ""
+        local = when.astimezone(self.host.clock.tz) if when else None
+        at = f" on {day_text(local)} at {local:%H:%M}" if local else ""
         body = (
             f"The {label} post will not go out{at}. A canceled post cannot be scheduled "
             "again from here."

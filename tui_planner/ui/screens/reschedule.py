@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui_planner.date_window import beyond_edge, outside_window
+from tui_planner.day_words import day_text as written_day
 from tui_planner.zone import to_local, wall_instant, wall_time_exists, zone_label
 
 if TYPE_CHECKING:
@@ -48,13 +49,16 @@ def parse_when(day_text: str, time_text: str, clock: Clock) -> datetime | str:
     if not wall_time_exists(day, clock_time, clock.tz):
         zone = zone_label(clock.tz, clock.now()) or "this time zone"
         return (
-            f"{clock_time:%H:%M} does not happen on {day:%a %d %b} in {zone}: the clocks "
+            f"{clock_time:%H:%M} does not happen on {written_day(day)} in {zone}: the clocks "
             "go forward then. Pick another time."
         )
     when = wall_instant(day, clock_time, clock.tz)
     if when <= clock.now():
         now = to_local(clock.now(), clock.tz)
-        return f"Pick a time after now ({now:%a %d %b %H:%M}); a post cannot go out in the past."
+        return (
+            f"Pick a time after now ({written_day(now)} {now:%H:%M}); "
+            "a post cannot go out in the past."
+        )
     return when
 
 

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui_planner.api.models import PLAN_CHANNELS, ItemStatus
+from tui_planner.day_words import day_text
 from tui_planner.ui.icons import STATUS_STYLES, channel_label, status_icon
 
 if TYPE_CHECKING:
@@ -88,10 +89,9 @@ class _PostsTable:
         if self.timed:
             table.add_column("When", no_wrap=True, min_width=12 if wide else 9)
         table.add_column("Text", ratio=1, no_wrap=True, overflow="ellipsis")
-        when_format = "%a %d %b %H:%M" if wide else "%d %b %H:%M"
         for row in self.rows:
             when = Text(
-                row.when.astimezone(self.tz).strftime(when_format) if row.when else "—",
+                _when(row.when.astimezone(self.tz), wide) if row.when else "—",
                 style="" if row.when else "dim",
             )
             table.add_row(
@@ -102,6 +102,12 @@ class _PostsTable:
                 row.text,
             )
         yield table
+
+
+def _when(when: datetime, wide: bool) -> str:
+    """ "Mon 7 Dec 09:00", or "7 Dec 09:00" where the table is narrow."""
+    day = day_text(when)
+    return f"{day if wide else day.split(' ', 1)[1]} {when:%H:%M}"
 
 
 def _account(connected: bool | None, wide: bool) -> Text:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui_planner.day_words import day_text
 from tui_planner.ui.icons import EVENT_ICON
 from tui_planner.ui.widgets.agenda import activity_prompt
 
@@ -63,7 +64,7 @@ class WeekView(OptionList):
         for day in days:
             summary = index.day(day)
             heading = Text(no_wrap=True, overflow="ellipsis")
-            label = f"{day:%A} {day.day} {day:%B}"
+            label = day_text(day, long=True)
             if day == selected:
                 heading.append("▸ ", style="bold")
                 heading.append(label, style="bold underline")
