@@ -99,7 +99,11 @@ class SchedulePlan:
         if self.premium_missing:
             return "Scheduling is not available on this site"
         if not self.will_schedule:
+            if self.requested == 1:
+                return "This draft cannot be scheduled"
             return f"None of the {_drafts(self.requested)} can be scheduled"
+        if self.requested == 1:
+            return "Schedule this draft?"  # the one under the cursor, when none is selected
         return f"Schedule {len(self.will_schedule)} of {_drafts(self.requested)}?"
 
 

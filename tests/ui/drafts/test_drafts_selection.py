@@ -9,12 +9,15 @@ from textual.widgets import Static
 from tests.harness import SIZE
 from tests.ui.preview.fixed_plan import StillEngine, fixed_app
 from tui_planner.api.models import ItemStatus
-from tui_planner.store.scheduling import Reason
+from tui_planner.store.scheduling import Reason, SchedulePlan
 from tui_planner.sync.commands import GeneratePosts, ScheduleDrafts
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.screens.drafts import DraftsScreen
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
-from tui_planner.ui.screens.schedule_confirm import PREMIUM_MISSING_TEXT, ScheduleConfirmScreen
+from tui_planner.ui.screens.schedule_confirm import (
+    PREMIUM_MISSING_TEXT,
+    ScheduleConfirmScreen,
+)
 from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
 
 ALL_DRAFTS = (
@@ -273,3 +276,28 @@ async def test_enter_opens_the_preview_on_that_channel() -> None:
         assert isinstance(preview, PostPreviewScreen)
         assert preview.post is not None
         assert preview.post.id == "fb-launch"
+
+
+async def test_s_with_nothing_selected_asks_about_this_draft() -> None:
+    app = fixed_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drafts(app, pilot)
+        assert screen.selected_drafts == set()
+        await pilot.press("s")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ScheduleConfirmScreen)
+        assert confirm.plan.requested == 1
+        assert str(confirm.query_one("#dialog-title", Static).visual) == "Schedule this draft?"
+
+
+def test_the_headline_counts_drafts_in_words_that_fit_the_number() -> None:
+    one_left = SchedulePlan((), (("pin-launch", Reason.CHANNEL_NOT_CONNECTED),), False)
+    assert one_left.headline() == "This draft cannot be scheduled"
+    two_left = SchedulePlan(
+        (), (("a", Reason.CHANNEL_NOT_CONNECTED), ("b", Reason.X_SUNSET)), False
+    )
+    assert two_left.headline() == "None of the 2 drafts can be scheduled"
+    assert SchedulePlan(("a",), (), False).headline() == "Schedule this draft?"
+    some = SchedulePlan(("a",), (("b", Reason.X_SUNSET),), False)
+    assert some.headline() == "Schedule 1 of 2 drafts?"

@@ -84,6 +84,10 @@ async def test_create_a_one_time_event_then_offer_to_regenerate(
         remote = await app.session.backend.plan.query_events(*_plan_bounds(app))
         assert any(event.name == "Studio open day" for event in remote)
 
+        assert (
+            "Created the event “Studio open day”. Press R to regenerate the plan so it "
+            "accounts for the change."
+        ) in [n.message for n in app._notifications]
         screen = events_screen(app)
         assert screen.query_one("#events-regenerate").display
         assert screen.check_action("regenerate", ()) is True

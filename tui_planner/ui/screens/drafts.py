@@ -15,8 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from tui_planner.api.models import MarketingTool
 from tui_planner.store.selectors import drafts, item
 from tui_planner.sync.commands import GeneratePosts
+from tui_planner.ui import keymap
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.post_actions import delete_with_confirmation
 from tui_planner.ui.screens.draft_filters import (
@@ -136,7 +138,30 @@ class DraftsScreen(PlannerScreen[None]):
             return "Every social activity in this range has posts. Press p to see the drafts."
         if not state.activities:
             return "The plan has no activities yet."
+        if not any(activity.posts for activity in state.activities.values()):
+            return self._no_posts_text(state)
         return "No drafts match these filters. Press f, c or d to change them."
+
+    def _no_posts_text(self, state: PlannerState) -> str:
+        """Why an ACTIVE plan has no posts at all, and what brings them."""
+        host = self.host
+        regenerate = host.key_for(keymap.GENERATE)
+        listing, generate = self.key_for("drafts.postless"), self.key_for("drafts.generate")
+        or_generate = (
+            f"Or press {listing} to list the activities without posts, choose some, and "
+            f"{generate} generates their posts."
+        )
+        tools = state.settings.settings.marketing_tools if state.settings is not None else None
+        if tools is not None and MarketingTool.SOCIAL_MARKETING not in tools:
+            return (
+                "The plan has no posts: Social posts is off in the settings' marketing tools. "
+                f"Turn it on in Settings ({host.key_for(keymap.SETTINGS)}), then regenerate "
+                f"the plan ({regenerate}). {or_generate}"
+            )
+        return (
+            "The plan has no posts yet. A site that is not published gets a plan without "
+            f"posts: publish the site, then regenerate the plan ({regenerate}). {or_generate}"
+        )
 
     def _describe(self, shown: int) -> None:
         filters = self.filters

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from tui_planner.api.models import RecurrenceFrequency
+from tui_planner.day_words import day_text
 from tui_planner.store.event_rules import event_is_read_only, with_series_start
 from tui_planner.sync.commands import DeleteEvent, RegeneratePlan
 from tui_planner.ui.dialogs import ConfirmDialog
@@ -57,7 +58,7 @@ def event_first_day(event: CalendarEvent, tz: tzinfo) -> date | None:
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return day_text(day, year=True)
 
 
 def describe_when(event: CalendarEvent, tz: tzinfo) -> str:
@@ -258,8 +259,9 @@ class EventsScreen(PlannerScreen[None]):
         """Offer to regenerate after a change the server confirmed (``message`` says which)."""
         self._offer_regenerate = True
         self._show_offer()
+        sentence = message if message.endswith((".", "!", "?")) else f"{message}."
         self.notify(
-            f"{message} Press R to regenerate the plan so it accounts for the change.",
+            f"{sentence} Press R to regenerate the plan so it accounts for the change.",
             timeout=6,
         )
 

@@ -196,7 +196,7 @@ class SettingsForm(VerticalScroll):
             SelectionList[MarketingTool](
                 *((label, tool) for tool, label in TOOL_LABELS.items()), id="marketing_tools"
             ),
-            hint="Space toggles. Social posts are generated only with social posts on.",
+            hint="Space toggles. Without Social posts, the plan gets no posts to schedule.",
             field_name="marketing_tools",
         )
         channel_default = (
