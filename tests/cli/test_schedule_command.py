@@ -145,7 +145,7 @@ def test_nothing_schedulable_says_so_and_exits_0(run: Run, planned: Path) -> Non
     result = run("schedule", "--draft", unconnected)
 
     assert result.code == 0
-    assert result.out.splitlines()[0] == "None of the 1 draft can be scheduled"
+    assert result.out.splitlines()[0] == "This draft cannot be scheduled"
 
 
 def test_no_drafts_at_all_is_not_an_error(run: Run, planned: Path) -> None:

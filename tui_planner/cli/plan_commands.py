@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tui_planner.day_words import day_text
 from tui_planner.export.selection import zone_name
 from tui_planner.store.selectors import activities_in_range, local_day
 
@@ -58,7 +59,8 @@ def days_note(state: PlannerState, days: DayRange) -> str | None:
     if not (before or after):
         return None
     return (
-        f"Note: the plan runs from {first:%a %d %b %Y} to {last:%a %d %b %Y}; "
+        f"Note: the plan runs from {day_text(first, year=True)} to "
+        f"{day_text(last, year=True)}; "
         "days outside it have no activities."
     )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import ItemStatus
 from tui_planner.api.models.base import format_wix_datetime
+from tui_planner.day_words import day_text
 from tui_planner.store.names import post_label, status_word, type_label
 from tui_planner.store.selectors import local_day
 from tui_planner.zone import to_local
@@ -44,12 +45,13 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 def wall_time(when: datetime, tz: tzinfo) -> str:
     """``"Wed 25 Nov 10:00"`` in ``tz``."""
-    return f"{to_local(when, tz):%a %d %b %H:%M}"
+    local = to_local(when, tz)
+    return f"{day_text(local)} {local:%H:%M}"
 
 
 def day_heading(activity: PlanMarketingActivity, tz: tzinfo) -> str:
     """``"Wed 25 Nov 2026"``: the activity's day in ``tz``."""
-    return f"{local_day(activity, tz):%a %d %b %Y}"
+    return day_text(local_day(activity, tz), year=True)
 
 
 def activity_heading(activity: PlanMarketingActivity, tz: tzinfo) -> str:

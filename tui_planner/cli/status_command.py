@@ -23,6 +23,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import PLAN_CHANNELS, ItemStatus, TokenStatus
+from tui_planner.day_words import day_text
 from tui_planner.store.names import channel_label, status_word
 
 from .console import EXIT_OK, print_json
@@ -86,7 +87,7 @@ def _post_count(n: int, status: ItemStatus) -> str:
 def _lines(state: PlannerState, backend: str) -> list[str]:
     period = ""
     if state.plan_start and state.plan_end:
-        period = f" from {state.plan_start:%a %d %b} to {state.plan_end:%a %d %b %Y}"
+        period = f" from {day_text(state.plan_start)} to {day_text(state.plan_end, year=True)}"
     counts = Counter(
         entry.status for activity in state.activities.values() for entry in activity.items
     )

@@ -88,9 +88,9 @@ def test_a_filter_says_what_it_keeps() -> None:
     assert chosen.describe() == (
         "Channel: Google Business",
         "Status: Published",
-        "01 Nov 2026 to 30 Nov 2026",
+        "Sun 1 Nov 2026 to Mon 30 Nov 2026",
     )
-    assert PostsFilter(last=date(2026, 1, 2)).describe() == ("Until 02 Jan 2026",)
+    assert PostsFilter(last=date(2026, 1, 2)).describe() == ("Until Fri 2 Jan 2026",)
 
 
 def test_a_line_shows_the_reason_a_post_failed_and_how_a_published_one_did() -> None:

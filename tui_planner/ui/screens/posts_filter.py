@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tui_planner.api.models import PLAN_CHANNELS, ChannelName
+from tui_planner.day_words import day_text
 from tui_planner.ui.day_text import DAY_HINT, parse_day
 from tui_planner.ui.icons import channel_label
 from tui_planner.ui.widgets.field_error import FieldError
@@ -124,7 +125,8 @@ class PostsFilterDialog(ModalScreen[PostsFilter | None]):
             return None
         if first is not None and last is not None and last < first:
             self.query_one("#filter-last-error", FieldError).show(
-                f"The span ends before it starts ({first:%d %b %Y}); pick that day or later."
+                f"The span ends before it starts ({day_text(first, year=True)}); "
+                "pick that day or later."
             )
             return None
         channel = self.query_one("#filter-channel", Select).value

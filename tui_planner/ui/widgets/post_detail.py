@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui_planner.api.models import ItemStatus
+from tui_planner.day_words import day_text
 from tui_planner.ui.icons import STATUS_STYLES, channel_label, status_icon
 from tui_planner.ui.widgets.post_line import IMPORTED, insights_text
 from tui_planner.ui.widgets.post_sections import PostGroup
@@ -106,7 +107,8 @@ class PostDetail(Widget):
     def _timing(self, post: ShownPost) -> Text:
         text = Text(f"{_TIMING[post.group]}  ", style="bold")
         when = post.when
-        text.append(f"{when.astimezone(self._tz):%a %d %b %Y, %H:%M %Z}" if when else "no date")
+        local = when.astimezone(self._tz) if when else None
+        text.append(f"{day_text(local, year=True)}, {local:%H:%M %Z}" if local else "no date")
         return text
 
     def _outcome(self, post: ShownPost) -> Text | None:

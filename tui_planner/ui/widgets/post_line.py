@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from tui_planner.api.models import ItemType
+from tui_planner.day_words import day_text
 from tui_planner.ui.icons import STATUS_STYLES, channel_label, channel_short, status_icon
 from tui_planner.ui.post_actions import caption_excerpt
 from tui_planner.ui.widgets.post_sections import PostGroup
@@ -42,8 +43,9 @@ def when_text(when: datetime | None, tz: tzinfo, year: int, *, wide: bool) -> st
         return "no date"
     local = when.astimezone(tz)
     if local.year != year:
-        return f"{local:%d %b %Y}" if not wide else f"{local:%d %b %Y %H:%M}"
-    return f"{local:%a %d %b %H:%M}" if wide else f"{local:%d %b %H:%M}"
+        day = f"{local.day} {local:%b %Y}"
+        return day if not wide else f"{day} {local:%H:%M}"
+    return f"{day_text(local)} {local:%H:%M}" if wide else f"{local.day} {local:%b %H:%M}"
 
 
 def insights_text(entry: PostItem, *, wide: bool = True) -> str:

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from tui_planner.api.models import ChannelName, ItemStatus
+from tui_planner.day_words import day_text
 from tui_planner.store.selectors import site_posts
 from tui_planner.ui.icons import channel_label
 
@@ -96,11 +97,11 @@ class PostsFilter:
         if self.group is not None:
             parts.append(f"Status: {GROUP_TITLES[self.group]}")
         if self.first is not None and self.last is not None:
-            parts.append(f"{self.first:%d %b %Y} to {self.last:%d %b %Y}")
+            parts.append(f"{day_text(self.first, year=True)} to {day_text(self.last, year=True)}")
         elif self.first is not None:
-            parts.append(f"From {self.first:%d %b %Y}")
+            parts.append(f"From {day_text(self.first, year=True)}")
         elif self.last is not None:
-            parts.append(f"Until {self.last:%d %b %Y}")
+            parts.append(f"Until {day_text(self.last, year=True)}")
         return tuple(parts)
 
     def matches(self, shown: ShownPost, tz: tzinfo) -> bool:
