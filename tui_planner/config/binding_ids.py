@@ -131,7 +131,9 @@ BINDING_IDS: frozenset[str] = frozenset(
         "schedule_confirm.yes",
         "schedule_report.close",
         "settings.export",
+        "settings.first_field",
         "settings.import",
+        "settings.last_field",
         "settings.revert",
         "settings.save",
     )
