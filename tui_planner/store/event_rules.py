@@ -12,12 +12,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Literal
 
-from tui_planner.zone import date_only_instant, is_date_only, to_local, wall_instant
+from dateutil import rrule
+
+from tui_planner.api.models import RecurrenceFrequency
+from tui_planner.zone import date_only_instant, event_day, is_date_only, to_local, wall_instant
 
 if TYPE_CHECKING:
-    from datetime import date, datetime, time, tzinfo
+    from datetime import date, tzinfo
 
     from tui_planner.api.models import CalendarEvent
 
@@ -28,6 +32,7 @@ __all__ = [
     "event_is_read_only",
     "event_start",
     "event_time_of_day",
+    "rule_occurs_on",
     "with_series_start",
 ]
 
@@ -47,6 +52,33 @@ def event_start(event: CalendarEvent) -> datetime | None:
     if event.recurring_occurrences:
         return min(occurrence.date for occurrence in event.recurring_occurrences)
     return event.date
+
+
+_FREQUENCIES: dict[RecurrenceFrequency, Literal[0, 1, 2]] = {
+    RecurrenceFrequency.WEEKLY: rrule.WEEKLY,
+    RecurrenceFrequency.MONTHLY: rrule.MONTHLY,
+    RecurrenceFrequency.YEARLY: rrule.YEARLY,
+}
+
+
+def rule_occurs_on(event: CalendarEvent, day: date, tz: tzinfo) -> bool:
+    """Whether ``event``'s recurring rule puts an occurrence on ``day`` (in ``tz``).
+
+    The server lists occurrences only inside the range queried (the plan's period); this
+    answers for any other day, from the series' first day, its frequency and its end. A
+    monthly series on the 31st skips shorter months, as iCalendar's rules do.
+    """
+    rule = event.recurring_rule
+    start = event_start(event)
+    frequency = _FREQUENCIES.get(rule.frequency) if rule is not None else None
+    if rule is None or frequency is None or start is None:
+        return False
+    first = event_day(start, tz)
+    if day < first or (rule.end_date is not None and day > event_day(rule.end_date, tz)):
+        return False
+    moment = datetime.combine(day, time())
+    series = rrule.rrule(frequency, dtstart=datetime.combine(first, time()))
+    return bool(series.between(moment, moment, inc=True))
 
 
 def event_time_of_day(event: CalendarEvent | None, tz: tzinfo) -> time | None:

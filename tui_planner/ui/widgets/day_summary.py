@@ -8,10 +8,11 @@ only when the snapshot, the filter or the time zone changes.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tui_planner.api.models import ItemStatus, MarketingActivityType
+from tui_planner.store.event_rules import rule_occurs_on
 from tui_planner.store.selectors import activities_by_day, activity_counts
 from tui_planner.ui.icons import type_icon, type_label
 from tui_planner.zone import event_day
@@ -126,10 +127,30 @@ class DayIndex:
     days: Mapping[date, DaySummary] = field(default_factory=dict)
     activities: Mapping[date, tuple[PlanMarketingActivity, ...]] = field(default_factory=dict)
     """The visible activities of each day, in time order."""
+    series: tuple[tuple[CalendarEvent, frozenset[date]], ...] = ()
+    """Recurring events with the days the server listed, drawn from their rule elsewhere."""
+    listed: tuple[date, date] | None = None
+    """The days the server lists occurrences for (the plan's period), when known."""
 
     def day(self, day: date) -> DaySummary:
-        """The summary of ``day`` (empty when nothing is on it)."""
-        return self.days.get(day, EMPTY_DAY)
+        """The summary of ``day`` (empty when nothing is on it), with any recurring event
+        whose rule falls on it beyond the days the server listed (a month after the plan)."""
+        summary = self.days.get(day, EMPTY_DAY)
+        extra = tuple(
+            event.name
+            for event, days in self.series
+            if day not in days
+            and self._beyond_listing(event, day)
+            and self.tz is not None
+            and rule_occurs_on(event, day, self.tz)
+        )
+        return replace(summary, events=summary.events + extra) if extra else summary
+
+    def _beyond_listing(self, event: CalendarEvent, day: date) -> bool:
+        if not event.recurring_occurrences or self.listed is None:
+            return True
+        first, last = self.listed
+        return not first <= day <= last
 
     def activities_on(self, day: date) -> tuple[PlanMarketingActivity, ...]:
         """The visible activities of ``day``, in time order."""
@@ -150,14 +171,31 @@ class DayIndex:
                 if (kept := tuple(a for a in group if filter.matches(a)))
             }
         events: dict[date, list[str]] = defaultdict(list)
+        series: list[tuple[CalendarEvent, frozenset[date]]] = []
         for event in state.events:
-            for day in event_days(event, tz):
+            on = tuple(event_days(event, tz))
+            for day in on:
                 events[day].append(event.name)
+            if event.is_recurring:
+                series.append((event, frozenset(on)))
         days = {
             day: _summarize(by_day.get(day, ()), events.get(day, ()), filter.channel)
             for day in by_day.keys() | events.keys()
         }
-        return cls(state=state, filter=filter, tz=tz, days=days, activities=by_day)
+        listed = (
+            (state.plan_start, state.plan_end)
+            if state.plan_start is not None and state.plan_end is not None
+            else None
+        )
+        return cls(
+            state=state,
+            filter=filter,
+            tz=tz,
+            days=days,
+            activities=by_day,
+            series=tuple(series),
+            listed=listed,
+        )
 
 
 def _summarize(
