@@ -1,9 +1,10 @@
 """``python -m scripts.screenshots``: an SVG of every screen, for the README.
 
 Each :class:`Shot` starts a fresh app headless (fixed clock 2026-11-23 09:00 UTC, seed 7,
-120x40, in-memory sandbox), optionally generates the plan, runs its ``setup`` with the pilot
-and saves what the terminal shows. Screen authors add their shots to :data:`SHOTS`; the same
-fixed inputs give the same pictures on every machine.
+in-memory sandbox, 120x40 unless the shot says another size such as 80x24), optionally
+generates the plan, runs its ``setup`` with the pilot and saves what the terminal shows.
+Screen authors add their shots to :data:`SHOTS`; the same fixed inputs give the same
+pictures on every machine.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class Shot:
     first_run: bool = False
     """Let the first-run dialog appear."""
     sandbox: SandboxOptions = field(default_factory=lambda: SandboxOptions(seed=SEED))
+    size: tuple[int, int] = SIZE
+    """The terminal's columns and rows."""
 
 
 async def _press(pilot: Pilot[None], *keys: str) -> None:
@@ -145,6 +148,13 @@ async def _settings(pilot: Pilot[None]) -> None:
     await _press(pilot, *"warm", "space", *"and", "space", *"direct")
 
 
+async def _posts(pilot: Pilot[None]) -> None:
+    await _press(pilot, "f8")
+
+
+NARROW = (80, 24)
+"""The smallest terminal the app is laid out for."""
+
 SHOTS: list[Shot] = [
     Shot("first_run", generate=False, first_run=True),
     Shot("generating", _generating, generate=False),
@@ -161,6 +171,12 @@ SHOTS: list[Shot] = [
     Shot("events", _events),
     Shot("event_form", _event_form),
     Shot("settings", _settings),
+    Shot("posts", _posts),
+    Shot("calendar_80x24", size=NARROW),
+    Shot("post_preview_80x24", _post_preview, size=NARROW),
+    Shot("drafts_80x24", _drafts, size=NARROW),
+    Shot("settings_80x24", _settings, size=NARROW),
+    Shot("posts_80x24", _posts, size=NARROW),
 ]
 """Every screenshot, in README order. Screen authors append theirs here."""
 
@@ -169,7 +185,7 @@ async def capture(shot: Shot) -> str:
     """Run ``shot`` headless and return the SVG of what the terminal shows."""
     clock = fixed_clock()
     app = build_app(clock, sandbox=shot.sandbox, first_run=shot.first_run)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=shot.size) as pilot:
         await settle(pilot, what="the first load")
         if shot.generate:
             await generate_plan(pilot)
