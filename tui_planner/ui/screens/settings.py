@@ -10,7 +10,7 @@ import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
@@ -87,8 +87,9 @@ class SettingsScreen(PlannerScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True, id="settings.save"),
         Binding("ctrl+z", "revert_field", "Revert field", priority=True, id="settings.revert"),
-        Binding("f6", "export_profile", "Export", id="settings.export"),
-        Binding("f7", "import_profile", "Import", id="settings.import"),
+        # Priority: a multi-line field (TextArea) binds f6 and f7 to select line and all.
+        Binding("f6", "export_profile", "Export", priority=True, id="settings.export"),
+        Binding("f7", "import_profile", "Import", priority=True, id="settings.import"),
     ]
 
     def __init__(self) -> None:
@@ -163,6 +164,14 @@ class SettingsScreen(PlannerScreen[None]):
         self.call_after_refresh(self._refresh_marks)
 
     # -- editing ---------------------------------------------------------------------------
+
+    @on(events.ScreenResume)
+    def _show_the_focused_field(self) -> None:
+        """Coming back to the settings, bring the field that has the focus into view, so
+        what is typed next goes where the user is looking."""
+        focused = self.focused
+        if focused is not None:
+            self.call_after_refresh(focused.scroll_visible, animate=False, immediate=True)
 
     @on(Input.Changed)
     @on(Select.Changed)
