@@ -18,6 +18,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,14 @@ def sandbox_config(tmp_path: Path) -> Path:
 @pytest.fixture
 def terminal(tmp_path: Path, sandbox_config: Path) -> Iterator[tuple[Terminal, Path]]:
     """``python -m tui_planner`` in a 120x40 tmux session; yields it and its exit-code file."""
+    with running_planner(tmp_path, sandbox_config) as started:
+        yield started
+
+
+@contextmanager
+def running_planner(tmp_path: Path, sandbox_config: Path) -> Iterator[tuple[Terminal, Path]]:
+    """``python -m tui_planner`` with ``sandbox_config`` in a 120x40 tmux session, its home
+    in ``tmp_path``; yields the terminal and the file its exit code is written to."""
     server = f"planner-smoke-{uuid.uuid4().hex[:8]}"
     session = "app"
     exit_file = tmp_path / "exit-code"

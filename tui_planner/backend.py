@@ -155,6 +155,7 @@ def sandbox_options(section: SandboxConfig) -> SandboxOptions:
         latency_spike_rate=section.latency_spike_rate,
         latency_spike_seconds=section.latency_spike_seconds,
         publish_failure_rate=section.publish_failure_rate,
+        schedule_lead_seconds=section.schedule_lead_seconds,
     )
 
 

@@ -108,3 +108,24 @@ async def test_twitter_drafts_after_sunset_are_not_scheduled(
     scheduled = (await sandbox.ok("POST", SCHEDULE, json={"draftIds": ids}))["items"]
     assert "TWITTER" not in {i["channel"]["name"] for i in scheduled}
     assert len(scheduled) == len(ids) - 1
+
+
+async def test_a_schedule_lead_sends_drafts_out_seconds_from_now(
+    make_sandbox: Callable[..., Any],
+) -> None:
+    sandbox: Sandbox = await make_sandbox(schedule_lead_seconds=3.0)
+    activity = _near_activity(await sandbox.generate())
+    assert activity["date"] > "2026-07-08T09:01"  # its day is still to come
+    instagram = _by_channel(activity)["INSTAGRAM"]["id"]
+    (item,) = (await sandbox.ok("POST", SCHEDULE, json={"draftIds": [instagram]}))["items"]
+    assert item["schedulingInfo"]["scheduledDate"] == "2026-07-08T09:00:09.000Z"
+    activity_id = activity["marketingActivityId"]
+
+    async def status() -> str:
+        items = (await sandbox.posts(activity_id))[activity_id]
+        return next(i["status"] for i in items if i["id"] == instagram)
+
+    sandbox.clock.advance(3)
+    assert await status() == "PROCESSING"
+    sandbox.clock.advance(5)
+    assert await status() == "PUBLISHED"

@@ -219,6 +219,9 @@ class SandboxConfig(Section):
     publish_failure_rate: Rate = 0.0
     """Share of scheduled sandbox posts that end FAILED instead of PUBLISHED."""
 
+    schedule_lead_seconds: float | None = Field(default=None, gt=0, le=86_400, examples=[5.0])
+    """Schedule drafts this many seconds from now, not on their day (to watch them go out)."""
+
     @field_validator("api_key", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:

@@ -66,3 +66,6 @@ class SandboxOptions:
     """The typical spike: each lasts between half and one and a half times this."""
     publish_failure_rate: float = 0.0
     """Share of scheduled items that end FAILED instead of PUBLISHED."""
+    schedule_lead_seconds: float | None = None
+    """When set, ScheduleDrafts schedules each draft this many seconds from now instead of
+    on its activity's date: to watch posts go out without waiting for their day."""

@@ -1,7 +1,8 @@
 """ScheduleDrafts (§2.6): drafts handed to the Publisher, premium-gated, skipping silently.
 
 Each scheduled draft goes live at its activity's date, or an hour from now when that date has
-passed (the contract leaves the time UNVERIFIED).
+passed (the contract leaves the time UNVERIFIED); ``schedule_lead_seconds`` (a rehearsal
+switch) schedules every draft that many seconds from now instead.
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ def schedule_drafts(ctx: SandboxContext, request: ApiRequest) -> dict[str, Any]:
             continue
         activity = find_activity(ctx.conn, item.activity_id)
         when = activity.target_date if activity is not None else ctx.now
-        if when <= ctx.now:
+        lead = ctx.options.schedule_lead_seconds
+        if lead is not None:
+            when = ctx.now + timedelta(seconds=lead)
+        elif when <= ctx.now:
             when = ctx.now + _PAST_DATE_DELAY
         if item.channel == ChannelName.TWITTER and when >= TWITTER_SUNSET:
             continue
