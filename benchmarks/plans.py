@@ -26,11 +26,14 @@ from tui_planner.backend import (
     Backend,
     Connection,
 )
-from tui_planner.clock import ManualClock
+from tui_planner.clock import Clock, ManualClock
 from tui_planner.config import Config, SandboxConfig
 from tui_planner.launch import UiSettings
 from tui_planner.sandbox import SandboxOptions, create_app
-from tui_planner.session import Session
+from tui_planner.session import Engine, Session, build_engine
+from tui_planner.store import Store
+from tui_planner.sync.engine import SyncEngine
+from tui_planner.sync.policy import PollPolicy
 from tui_planner.ui.app import PlannerApp
 
 from .seed import SEED, PlanSpec, SeededPlan, seed_plan
@@ -40,6 +43,7 @@ __all__ = [
     "NOW",
     "SIZE",
     "SMALL_PLAN",
+    "WORK_DIR",
     "TransportWrapper",
     "backend_over",
     "big_plan_file",
@@ -74,25 +78,26 @@ SMALL_PLAN = PlanSpec(
 
 TransportWrapper = Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport]
 
-_WORK_DIR = Path(tempfile.mkdtemp(prefix="planner-bench-"))
-atexit.register(shutil.rmtree, _WORK_DIR, ignore_errors=True)
+WORK_DIR = Path(tempfile.mkdtemp(prefix="planner-bench-"))
+"""Where this run's sandbox files live (removed at exit)."""
+atexit.register(shutil.rmtree, WORK_DIR, ignore_errors=True)
 
 
 @cache
 def big_plan_file() -> SeededPlan:
     """The big plan's sandbox file, seeded once per process (do not write to it)."""
-    return seed_plan(_WORK_DIR / "big-plan.sqlite3", BIG_PLAN)
+    return seed_plan(WORK_DIR / "big-plan.sqlite3", BIG_PLAN)
 
 
 @cache
 def small_plan_file() -> SeededPlan:
     """The small plan's sandbox file, seeded once per process (do not write to it)."""
-    return seed_plan(_WORK_DIR / "small-plan.sqlite3", SMALL_PLAN)
+    return seed_plan(WORK_DIR / "small-plan.sqlite3", SMALL_PLAN)
 
 
 def fresh_copy(seeded: SeededPlan, name: str) -> Path:
     """A copy of a seeded file that one run may change (the sandbox writes on every read)."""
-    target = _WORK_DIR / name
+    target = WORK_DIR / name
     shutil.copyfile(seeded.path, target)
     return target
 
@@ -145,8 +150,24 @@ def backend_over(
     )
 
 
-def planner_app(backend: Backend, clock: ManualClock) -> PlannerApp:
-    """The planner on ``clock`` over ``backend``, with no first-run dialog."""
+def planner_app(
+    backend: Backend, clock: ManualClock, policy: PollPolicy | None = None
+) -> PlannerApp:
+    """The planner on ``clock`` over ``backend``, with no first-run dialog; ``policy`` sets
+    the sync engine's timings and caps (default: what the config gives)."""
     config = Config(sandbox=SandboxConfig(data_file=backend.data_file))
-    session = Session(lambda: Connection(config, backend), info=backend.info, clock=clock)
+    if policy is None:
+        make_engine = build_engine
+    else:
+
+        def make_engine(store: Store, connection: Connection, clock: Clock) -> Engine:
+            plan, publisher = connection.backend.plan, connection.backend.publisher
+            return SyncEngine(store, plan, publisher, clock, policy)
+
+    session = Session(
+        lambda: Connection(config, backend),
+        info=backend.info,
+        clock=clock,
+        make_engine=make_engine,
+    )
     return PlannerApp(session, ui=UiSettings.from_config(config), offer_first_run=False)

@@ -576,11 +576,26 @@ class SyncEngine:
             message = f"Could not read the site's posts: {error}"
             self._commit(partial(reducers.set_last_error, message=message))
             return None
-        truth = self._truth
         self._posts_read_at = self._clock.now()
         self._posts_complete = found.complete
-        activities = replace_items(truth.activities, found.items)
-        items = fold_queried_items(truth.items, found.items, activities, complete=found.complete)
+
+        def fold(truth: PlanData) -> tuple[Activities, Mapping[str, PostItem]]:
+            activities = replace_items(truth.activities, found.items)
+            items = fold_queried_items(
+                truth.items, found.items, activities, complete=found.complete
+            )
+            return activities, items
+
+        truth = self._truth
+        if len(found.items) > BIG_PLAN:
+            # Comparing many posts with what was known is work for a thread, off the UI's
+            # loop; should a command change the truth meanwhile, it is done again on that.
+            activities, items = await asyncio.to_thread(fold, truth)
+            if self._truth is not truth:
+                truth = self._truth
+                activities, items = fold(truth)
+        else:
+            activities, items = fold(truth)
         # The plan's items were just brought up to date from this read: nothing to fold back.
         self._items_folded_from = activities
         self._truth = replace(truth, activities=activities, items=items)

@@ -14,12 +14,13 @@ from tui_planner.ui.widgets.post_sections import (
     PostsFilter,
     group_of,
     post_sections,
+    shown_post,
 )
 
 
 def listed(chosen: PostsFilter | None = None) -> list[tuple[PostGroup, list[str]]]:
     sections = post_sections(posts_state(), chosen or PostsFilter(), UTC)
-    return [(section.group, [post.key for post in section.posts]) for section in sections]
+    return [(section.group, [entry.id for entry in section.posts]) for section in sections]
 
 
 def test_groups_come_in_life_order_and_newest_first_within_each() -> None:
@@ -34,13 +35,14 @@ def test_groups_come_in_life_order_and_newest_first_within_each() -> None:
 
 
 def test_a_post_in_the_plan_carries_its_activity_title_and_a_draft_its_day() -> None:
-    sections = post_sections(posts_state(), PostsFilter(), UTC)
-    shown = {post.key: post for section in sections for post in section.posts}
-    assert shown["ig-glaze"].activity_title == "Winter glaze sale"
-    assert shown["fb-dashboard"].activity_title is None
-    draft = shown["x-glaze"]
+    state = posts_state()
+    items = state.site_posts.items
+    assert shown_post(state, items["ig-glaze"]).activity_title == "Winter glaze sale"
+    assert shown_post(state, items["fb-dashboard"]).activity_title is None
+    draft = shown_post(state, items["x-glaze"])
     assert draft.entry.scheduled_date is None
-    assert draft.when == posts_state().activities["act-glaze"].date
+    assert draft.when == state.activities["act-glaze"].date
+    assert draft.group == PostGroup.DRAFT
 
 
 def test_deleted_posts_are_not_listed_and_unknown_statuses_go_under_other() -> None:
@@ -52,10 +54,10 @@ def test_deleted_posts_are_not_listed_and_unknown_statuses_go_under_other() -> N
     items["ig-imported"] = items["ig-imported"].model_copy(update={"status": ItemStatus("LIMBO")})
     state = replace(state, site_posts=SitePosts(items=frozen_mapping(items)))
     sections = post_sections(state, PostsFilter(), UTC)
-    keys = {post.key for section in sections for post in section.posts}
+    keys = {entry.id for section in sections for entry in section.posts}
     assert "pin-dashboard" not in keys
     assert sections[-1].group == PostGroup.OTHER
-    assert [post.key for post in sections[-1].posts] == ["ig-imported"]
+    assert [entry.id for entry in sections[-1].posts] == ["ig-imported"]
     assert group_of(ItemStatus.IN_QUEUE) == PostGroup.PROCESSING
 
 
@@ -94,14 +96,16 @@ def test_a_filter_says_what_it_keeps() -> None:
 
 
 def test_a_line_shows_the_reason_a_post_failed_and_how_a_published_one_did() -> None:
-    sections = {s.group: s for s in post_sections(posts_state(), PostsFilter(), UTC)}
-    failed = post_line(sections[PostGroup.FAILED].posts[1], 120, UTC, 2026).plain
+    state = posts_state()
+    sections = {s.group: s for s in post_sections(state, PostsFilter(), UTC)}
+    failed = post_line(shown_post(state, sections[PostGroup.FAILED].posts[1]), 120, UTC, 2026).plain
     assert failed.startswith("✗ Thu 19 Nov 12:00   Pinterest        Five glazes")
     assert failed.rstrip().endswith("Pinterest rejected the image (MEDIA_REJECTED)")
-    published = post_line(sections[PostGroup.PUBLISHED].posts[1], 120, UTC, 2026).plain
+    imported = shown_post(state, sections[PostGroup.PUBLISHED].posts[1])
+    published = post_line(imported, 120, UTC, 2026).plain
     assert "⇣ imported · Throwback" in published
     assert published.rstrip().endswith("5,120 seen · 402 interactions")
-    narrow = post_line(sections[PostGroup.PUBLISHED].posts[1], 76, UTC, 2026).plain
+    narrow = post_line(imported, 76, UTC, 2026).plain
     assert narrow.startswith("● 15 Nov 18:00  IG")
     assert len(narrow) <= 76
 

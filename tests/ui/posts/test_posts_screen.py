@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,7 +22,7 @@ from tui_planner.ui.palette import planner_entries
 from tui_planner.ui.post_news import FAILED_TIMEOUT
 from tui_planner.ui.screens.caption_editor import CaptionEditor
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
-from tui_planner.ui.screens.posts import PostsScreen
+from tui_planner.ui.screens.posts import BIG_LIST, PostsScreen
 from tui_planner.ui.screens.posts_filter import PostsFilterDialog
 from tui_planner.ui.widgets.field_error import FieldError
 from tui_planner.ui.widgets.key_bar import KeyBar
@@ -271,14 +271,15 @@ async def test_moving_past_the_last_post_reads_older_ones_when_there_are_more() 
     app, engine = posts_app(engine=MorePostsEngine(replace(state, site_posts=capped)))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_posts(pilot)
-        lines = screen.post_list._lines
-        assert lines[-1].text.startswith("The newest 4 posts are here; move down past the last")
+        note = screen.post_list.note
+        assert note is not None
+        assert note.startswith("The newest 4 posts are here; move down past the last")
         await pilot.press("end", "down")
         await pilot.pause()
         await pilot.pause()
         assert engine.more_posts_requests == 1
         assert len(screen.post_list.keys) == 10
-        assert screen.post_list._lines[-1].kind == "post"
+        assert screen.post_list.note is None
 
 
 async def test_asking_for_more_when_every_post_is_here_says_so() -> None:
@@ -291,3 +292,39 @@ async def test_asking_for_more_when_every_post_is_here_says_so() -> None:
         await pilot.pause()
         assert engine.more_posts_requests == 1
         assert any("already here" in n.message for n in notifications(app))
+
+
+def many_posts(count: int) -> PlannerState:
+    """The fixed site with ``count`` more published posts, an hour apart, before the rest."""
+    state = posts_state()
+    items = dict(state.site_posts.items)
+    first = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    for n in range(count):
+        key = f"old-{n:04d}"
+        when = first - timedelta(hours=n)
+        items[key] = post(key, ChannelName.FACEBOOK, f"Old post {n}", ItemStatus.PUBLISHED, when)
+    return replace(state, site_posts=replace(state.site_posts, items=frozen_mapping(items)))
+
+
+async def test_a_long_list_is_made_off_the_loop_and_the_old_one_stays_meanwhile() -> None:
+    app, engine = posts_app(many_posts(BIG_LIST))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_posts(pilot)
+        for _ in range(50):
+            if len(screen.post_list.keys) == BIG_LIST + 10:
+                break
+            await pilot.pause()
+        assert len(screen.post_list.keys) == BIG_LIST + 10
+        assert not screen.listing
+        screen.post_list.move_to_key("old-0007")
+
+        engine.store.apply(lambda s: replace(s, site_posts=many_posts(BIG_LIST + 1).site_posts))
+        await pilot.pause()
+        for _ in range(50):
+            if not screen.listing:
+                break
+            await pilot.pause()
+        assert len(screen.post_list.keys) == BIG_LIST + 11
+        highlighted = screen.highlighted
+        assert highlighted is not None
+        assert highlighted.key == "old-0007", "the cursor stays on its post"

@@ -14,6 +14,9 @@ line says so, and moving down past the last post reads the next batch.
 
 from __future__ import annotations
 
+import contextlib
+from datetime import tzinfo
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -25,7 +28,12 @@ from tui_planner.ui.post_actions import EDITABLE, delete_with_confirmation, edit
 from tui_planner.ui.widgets.filter_bar import FilterBar
 from tui_planner.ui.widgets.post_detail import PostDetail
 from tui_planner.ui.widgets.post_list import PostList
-from tui_planner.ui.widgets.post_sections import PostGroup, PostsFilter, post_sections
+from tui_planner.ui.widgets.post_sections import (
+    PostGroup,
+    PostsFilter,
+    post_sections,
+    shown_post,
+)
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -33,7 +41,13 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
     from tui_planner.ui.widgets.post_sections import PostSection, ShownPost
 
-__all__ = ["PostsScreen"]
+__all__ = ["BIG_LIST", "PostsScreen"]
+
+BIG_LIST = 500
+"""Posts above which the list is made in a thread, off the UI's loop."""
+
+_ListKey = tuple[object, object, PostsFilter, tzinfo]
+"""What a list of posts is made from: the site's posts, the plan, the filter, the zone."""
 
 
 class PostsScreen(PlannerScreen[None]):
@@ -55,9 +69,11 @@ class PostsScreen(PlannerScreen[None]):
         super().__init__()
         self.filter = PostsFilter()
         """Which posts are listed."""
-        self._sections_key: tuple[object, ...] | None = None
+        self._wanted: _ListKey | None = None
+        self._arranged: _ListKey | None = None
         self._sections: tuple[PostSection, ...] = ()
         self._asked_for_more = False
+        self._filter_shown: tuple[PostsFilter, str, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         yield FilterBar(id="posts-filters")
@@ -88,17 +104,52 @@ class PostsScreen(PlannerScreen[None]):
     def _show(self, state: PlannerState) -> None:
         tz = self.host.clock.tz
         key = (state.site_posts.items, state.activities, self.filter, tz)
-        if self._sections_key is None or any(
-            a is not b for a, b in zip(self._sections_key, key, strict=True)
-        ):
+        wanted = self._wanted
+        if wanted is None or any(a is not b for a, b in zip(wanted, key, strict=True)):
+            self._wanted = key
+            if len(state.site_posts.items) > BIG_LIST:
+                # Two thousand posts take a while to group and sort: a thread does it, and
+                # the list on show stays until the new one is ready.
+                self._arrange_in_thread(state, key)
+                return
             self._sections = post_sections(state, self.filter, tz)
-            self._sections_key = key
+            self._arranged = key
+        self._draw(state)
+
+    @work(
+        thread=True,
+        group="posts-list",
+        exclusive=True,
+        exit_on_error=False,
+        description="Lists the site's posts",
+    )
+    def _arrange_in_thread(self, state: PlannerState, key: _ListKey) -> None:
+        sections = post_sections(state, key[2], key[3])
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._take_sections, state, key, sections)
+
+    def _take_sections(
+        self, state: PlannerState, key: _ListKey, sections: tuple[PostSection, ...]
+    ) -> None:
+        if key is not self._wanted or not self.is_attached:
+            return  # a newer snapshot or filter is being listed
+        self._sections, self._arranged = sections, key
+        self._draw(state)
+
+    @property
+    def listing(self) -> bool:
+        """Whether a newer list of posts is being made (the one on show is older)."""
+        return self._wanted is not self._arranged
+
+    def _draw(self, state: PlannerState) -> None:
+        tz = self.host.clock.tz
         posts = state.site_posts
         more = not posts.complete and posts.read_at is not None
         if not more:
             self._asked_for_more = False
         self.post_list.show(
             self._sections,
+            describe=partial(shown_post, state),
             tz=tz,
             year=self.host.clock.today().year,
             note=self._note(state, more),
@@ -117,9 +168,11 @@ class PostsScreen(PlannerScreen[None]):
         return f"The newest {count:,} posts are here; move down past the last to read older ones."
 
     def _show_filter(self) -> None:
-        self.query_one(FilterBar).show(
-            self.filter, self.key_for("posts.filter"), self.key_for("posts.clear_filters")
-        )
+        shown = (self.filter, self.key_for("posts.filter"), self.key_for("posts.clear_filters"))
+        if shown != self._filter_shown:
+            # Only on a change: the bar's new words lay the screen out again.
+            self._filter_shown = shown
+            self.query_one(FilterBar).show(*shown)
 
     def _describe(self) -> None:
         shown = sum(len(section.posts) for section in self._sections)
@@ -135,6 +188,8 @@ class PostsScreen(PlannerScreen[None]):
     def _empty_text(self, state: PlannerState, shown: int) -> str:
         if shown:
             return ""
+        if self.listing:
+            return "Listing the posts…"
         if not state.loaded:
             return "Loading the posts…"
         if state.site_posts.read_at is None:

@@ -11,6 +11,7 @@ What a post's line says is :func:`~tui_planner.ui.widgets.post_line.post_line`'s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING, ClassVar
@@ -27,7 +28,7 @@ from textual.widget import Widget
 from tui_planner.ui.widgets.post_line import post_line
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from textual import events
 
@@ -41,14 +42,19 @@ _CACHE_LIMIT = 4096
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """One line of the list: a group heading, a post, a blank, or the closing note."""
+    """A line of the list that is not a post: a group heading, a blank, the closing note."""
 
     kind: str
     text: str = ""
-    post: ShownPost | None = None
 
 
 _BLANK = _Line("blank")
+
+_Shown = tuple[tuple["PostSection", ...], tzinfo, int, str | None, bool]
+
+Describe = Callable[["PostItem"], "ShownPost"]
+"""What a line shows beside its post (its group, moment and activity), from the snapshot."""
+"""What the list was last told to show: sections, zone, year, note, whether more exist."""
 
 
 class PostList(Widget, can_focus=True):
@@ -127,7 +133,7 @@ class PostList(Widget, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._lines: list[_Line] = []
+        self._lines: list[_Line | PostItem] = []
         self._post_rows: list[int] = []
         self._row_of: dict[str, int] = {}
         self._cursor: int | None = None
@@ -135,54 +141,85 @@ class PostList(Widget, can_focus=True):
         self._more = False
         self._tz: tzinfo = UTC
         self._year = 1970
-        self._shown: tuple[object, ...] | None = None
-        self._painted: dict[tuple[int, str | None, bool, int], tuple[PostItem, Strip]] = {}
+        self._shown: _Shown | None = None
+        self._describe: Describe = _undescribed
+        self._painted: dict[tuple[object, ...], tuple[PostItem, Strip]] = {}
         self._styles: dict[str, Style] = {}
 
     # -- what the screen tells the list --------------------------------------------------------
 
     @property
     def highlighted(self) -> ShownPost | None:
-        """The post under the cursor."""
+        """The post under the cursor, with what the list shows beside it."""
+        entry = self._entry_at_cursor()
+        return self._describe(entry) if entry is not None else None
+
+    def _entry_at_cursor(self) -> PostItem | None:
         if self._cursor is None:
             return None
-        return self._lines[self._post_rows[self._cursor]].post
+        line = self._lines[self._post_rows[self._cursor]]
+        return None if isinstance(line, _Line) else line
+
+    @property
+    def note(self) -> str | None:
+        """The line closing the list, if there is one."""
+        last = self._lines[-1] if self._lines else None
+        return last.text if isinstance(last, _Line) and last.kind == "note" else None
 
     @property
     def keys(self) -> tuple[str, ...]:
         """Every listed post's id, in order."""
-        return tuple(post.key for line in self._lines if (post := line.post) is not None)
+        return tuple(entry.id for entry in self._posts())
+
+    def _posts(self) -> Iterator[PostItem]:
+        for row in self._post_rows:
+            entry = self._lines[row]
+            if not isinstance(entry, _Line):
+                yield entry
 
     def show(
         self,
         sections: Sequence[PostSection],
         *,
+        describe: Describe,
         tz: tzinfo,
         year: int,
         note: str | None = None,
         more: bool = False,
     ) -> None:
-        """List ``sections``; ``note`` closes the list (how many are loaded, say) and
-        ``more`` says older posts can be read. Nothing happens when nothing changed."""
-        key = (tuple(sections), tz, year, note, more)
-        if key == self._shown:
+        """List ``sections``; ``describe`` tells what a line shows beside its post (asked
+        only for the lines on screen), ``note`` closes the list (how many are loaded, say)
+        and ``more`` says older posts can be read. Nothing is redrawn when nothing changed."""
+        self._describe = describe
+        key: _Shown = (tuple(sections), tz, year, note, more)
+        # Sections compare by identity: comparing two thousand posts by value costs more
+        # than drawing them again.
+        shown = self._shown
+        if (
+            shown is not None
+            and key[1:] == shown[1:]
+            and len(key[0]) == len(shown[0])
+            and all(a is b for a, b in zip(key[0], shown[0], strict=True))
+        ):
             return
         if (tz, year) != (self._tz, self._year):
             self._painted.clear()
-        keep = self.highlighted
+        keep = self._entry_at_cursor()
         self._shown, self._tz, self._year, self._more = key, tz, year, more
-        lines: list[_Line] = []
+        lines: list[_Line | PostItem] = []
+        rows: list[int] = []
         for section in sections:
             if lines:
                 lines.append(_BLANK)
             lines.append(_Line("heading", f"{section.title} · {len(section.posts):,}"))
-            lines.extend(_Line("post", post=post) for post in section.posts)
+            rows.extend(range(len(lines), len(lines) + len(section.posts)))
+            lines.extend(section.posts)
         if note:
             lines.extend((_BLANK, _Line("note", note)))
         self._lines = lines
-        self._post_rows = [n for n, line in enumerate(lines) if line.post is not None]
-        self._row_of = {lines[n].post.key: i for i, n in enumerate(self._post_rows)}  # type: ignore[union-attr]
-        before = keep.key if keep is not None else None
+        self._post_rows = rows
+        self._row_of = {entry.id: i for i, entry in enumerate(self._posts())}
+        before = keep.id if keep is not None else None
         if before is not None and before in self._row_of:
             self._cursor = self._row_of[before]
         elif self._post_rows:
@@ -191,9 +228,9 @@ class PostList(Widget, can_focus=True):
             self._cursor = None
         self._scroll_to_cursor()
         self.refresh()
-        after = self.highlighted
-        if (after.key if after else None) != before or after is not keep:
-            self.post_message(self.Highlighted(self, after.key if after else None))
+        after = self._entry_at_cursor()
+        if after is not keep:
+            self.post_message(self.Highlighted(self, after.id if after else None))
 
     # -- keys and mouse ------------------------------------------------------------------------
 
@@ -213,9 +250,9 @@ class PostList(Widget, can_focus=True):
 
     def action_choose(self) -> None:
         """Open the post under the cursor."""
-        post = self.highlighted
-        if post is not None:
-            self.post_message(self.Chosen(self, post.key))
+        entry = self._entry_at_cursor()
+        if entry is not None:
+            self.post_message(self.Chosen(self, entry.id))
 
     def move_to_key(self, item_id: str) -> None:
         """Put the cursor on the post ``item_id``, if it is listed."""
@@ -236,8 +273,8 @@ class PostList(Widget, can_focus=True):
             width = self.size.width
             for index in (self._post_rows[before], self._post_rows[row]):
                 self.refresh(Region(0, index - self._top, width, 1))
-        post = self.highlighted
-        self.post_message(self.Highlighted(self, post.key if post else None))
+        entry = self._entry_at_cursor()
+        self.post_message(self.Highlighted(self, entry.id if entry else None))
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a post moves the cursor there; clicking it again opens it."""
@@ -245,7 +282,7 @@ class PostList(Widget, can_focus=True):
         if offset is None:
             return
         line = self._top + offset.y
-        if not 0 <= line < len(self._lines) or self._lines[line].post is None:
+        if not 0 <= line < len(self._lines) or isinstance(self._lines[line], _Line):
             return
         row = self._post_rows.index(line)
         if row == self._cursor:
@@ -276,8 +313,8 @@ class PostList(Widget, can_focus=True):
                 visible = [i for i, n in enumerate(self._post_rows) if top <= n < top + height]
                 if visible:
                     self._cursor = visible[0] if line < top else visible[-1]
-                    post = self.highlighted
-                    self.post_message(self.Highlighted(self, post.key if post else None))
+                    entry = self._entry_at_cursor()
+                    self.post_message(self.Highlighted(self, entry.id if entry else None))
         self.refresh()
 
     # -- geometry ------------------------------------------------------------------------------
@@ -293,7 +330,8 @@ class PostList(Widget, can_focus=True):
         if line < self._top:
             # Show the group's heading too when the cursor is on its first post.
             above = self._lines[line - 1] if line > 0 else None
-            self._top = line - 1 if above is not None and above.kind == "heading" else line
+            heading = isinstance(above, _Line) and above.kind == "heading"
+            self._top = line - 1 if heading else line
         elif line >= self._top + height:
             self._top = line - height + 1
         self._top = max(0, min(self._top, max(0, len(self._lines) - height)))
@@ -321,16 +359,15 @@ class PostList(Widget, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, self._style("base"))
         line = self._lines[index]
-        post = line.post
-        if post is None:
+        if isinstance(line, _Line):
+            base = self._style("base")
             if line.kind == "blank":
-                return Strip.blank(width, self._style("base"))
-            style = self._style(
-                "post-list--heading" if line.kind == "heading" else "post-list--note"
-            )
-            return Strip([Segment(line.text, style)]).adjust_cell_length(width, self._style("base"))
+                return Strip.blank(width, base)
+            kind = "post-list--heading" if line.kind == "heading" else "post-list--note"
+            return Strip([Segment(line.text, self._style(kind))]).adjust_cell_length(width, base)
+        post = self._describe(line)
         on_cursor = self._cursor is not None and self._post_rows[self._cursor] == index
-        key = (id(post.entry), post.activity_title, on_cursor, width)
+        key = (id(post.entry), post.activity_title, post.when, on_cursor, width)
         cached = self._painted.get(key)
         if cached is not None and cached[0] is post.entry:
             return cached[1]
@@ -350,3 +387,7 @@ class PostList(Widget, can_focus=True):
         if strip.cell_length > width:
             strip = Strip([*strip.crop(0, max(0, width - 1)), Segment("…", style)])
         return strip.adjust_cell_length(width, style)
+
+
+def _undescribed(entry: PostItem) -> ShownPost:
+    raise RuntimeError("the list shows posts only once told how to describe them")

@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui_planner.api.models import ChannelName, ItemStatus
 from tui_planner.day_words import day_text
-from tui_planner.store.selectors import site_posts
+from tui_planner.store.selectors import item, site_posts
 from tui_planner.ui.icons import channel_label
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from tui_planner.api.models import PlanMarketingActivity, PostItem
+    from tui_planner.api.models import PostItem
     from tui_planner.store.state import PlannerState
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "ShownPost",
     "group_of",
     "post_sections",
+    "shown_post",
 ]
 
 
@@ -104,27 +105,21 @@ class PostsFilter:
             parts.append(f"Until {day_text(self.last, year=True)}")
         return tuple(parts)
 
-    def matches(self, shown: ShownPost, tz: tzinfo) -> bool:
-        """Whether ``shown`` passes every filter that is set (an undated post fails a day
-        filter)."""
-        entry = shown.entry
-        if self.channel is not None and entry.channel.name != self.channel:
-            return False
-        if self.group is not None and shown.group != self.group:
-            return False
+    def keeps_day(self, when: datetime | None, tz: tzinfo) -> bool:
+        """Whether a post listed by ``when`` falls within the days (an undated post does
+        not, once days are set)."""
         if self.first is None and self.last is None:
             return True
-        if shown.when is None:
+        if when is None:
             return False
-        day = shown.when.astimezone(tz).date()
+        day = when.astimezone(tz).date()
         return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
 
 
-@dataclass(frozen=True, slots=True)
-class ShownPost:
-    """One post as the section lists it: the post, its group, the moment it is listed by and
-    the plan activity it belongs to (``None`` for posts made on the dashboard, imported, or
-    whose activity has left the plan period)."""
+class ShownPost(NamedTuple):
+    """One post as the section shows it: the post, its group, the moment it is listed by and
+    the title of the plan activity it belongs to (``None`` for posts made on the dashboard,
+    imported, or whose activity has left the plan period)."""
 
     entry: PostItem
     group: PostGroup
@@ -137,12 +132,22 @@ class ShownPost:
         return self.entry.id
 
 
+def shown_post(state: PlannerState, entry: PostItem) -> ShownPost:
+    """``entry`` with what the section shows beside it, read from ``state``'s plan."""
+    owned = item(state, entry.id)
+    owner = owned[0] if owned is not None else None
+    if owner is None:
+        return ShownPost(entry, group_of(entry.status), entry.scheduled_date, None)
+    when = entry.scheduled_date or owner.date
+    return ShownPost(entry, group_of(entry.status), when, owner.title or "Untitled activity")
+
+
 @dataclass(frozen=True, slots=True)
 class PostSection:
     """One group's posts, newest first."""
 
     group: PostGroup
-    posts: tuple[ShownPost, ...]
+    posts: tuple[PostItem, ...]
 
     @property
     def title(self) -> str:
@@ -157,33 +162,37 @@ def post_sections(state: PlannerState, chosen: PostsFilter, tz: tzinfo) -> tuple
     """The groups that have posts passing ``chosen``, in :class:`PostGroup` order.
 
     A post is listed by when it goes (or went) out; a draft without a time, by its
-    activity's day. Deleted posts are left out.
+    activity's day. Deleted posts are left out. One light pass over the posts (two thousand
+    of them are a few milliseconds): what a line shows beside a post is looked up only for
+    the lines on screen (:func:`shown_post`).
     """
-    owners = _owners(state)
-    grouped: dict[PostGroup, list[ShownPost]] = {group: [] for group in PostGroup}
+    days = _activity_days(state)
+    dated = chosen.first is not None or chosen.last is not None
+    channel, wanted = chosen.channel, chosen.group
+    grouped: dict[PostGroup, list[PostItem]] = {group: [] for group in PostGroup}
     for entry in site_posts(state):
-        if entry.status == ItemStatus.DELETED:
+        status = entry.status
+        if status == ItemStatus.DELETED:
             continue
-        owner = owners.get(entry.id)
-        when = entry.scheduled_date or (owner.date if owner is not None else None)
-        shown = ShownPost(
-            entry=entry,
-            group=group_of(entry.status),
-            when=when,
-            activity_title=(owner.title or "Untitled activity") if owner is not None else None,
-        )
-        if chosen.matches(shown, tz):
-            grouped[shown.group].append(shown)
+        group = _GROUPS.get(status, PostGroup.OTHER)
+        if wanted is not None and group != wanted:
+            continue
+        if channel is not None and entry.channel.name != channel:
+            continue
+        if dated and not chosen.keeps_day(entry.scheduled_date or days.get(entry.id), tz):
+            continue
+        grouped[group].append(entry)
     sections = []
     for group, posts in grouped.items():
         if not posts:
             continue
         if group == PostGroup.DRAFT:
             # Drafts are listed by their activity's day, which Query Items does not sort by.
-            posts.sort(key=lambda shown: (shown.when or _NO_DATE, shown.key), reverse=True)
+            posts.sort(key=lambda entry: (days.get(entry.id) or _NO_DATE, entry.id), reverse=True)
         sections.append(PostSection(group, tuple(posts)))
     return tuple(sections)
 
 
-def _owners(state: PlannerState) -> dict[str, PlanMarketingActivity]:
-    return {entry.id: owner for owner in state.activities.values() for entry in owner.items}
+def _activity_days(state: PlannerState) -> dict[str, datetime]:
+    """Each plan post's activity date, by post id."""
+    return {entry.id: owner.date for owner in state.activities.values() for entry in owner.items}
