@@ -32,6 +32,7 @@ from tui_planner.sync.reconcile import (
     fold_queried_items,
     merge_activity_posts,
     reconcile_activities,
+    replace_items,
 )
 
 
@@ -48,6 +49,23 @@ def test_reconcile_returns_the_previous_mapping_when_nothing_changed() -> None:
     again = [a.model_copy(deep=True) for a in data.activities.values()]
 
     assert reconcile_activities(data.activities, again) is data.activities
+
+
+def test_replace_items_keeps_activities_whose_items_read_the_same() -> None:
+    data = truth()
+    same = [make_item("fb1"), make_item("fb2")]
+
+    assert replace_items(data.activities, same) is data.activities
+
+
+def test_replace_items_swaps_a_changed_item_and_keeps_the_other_activities() -> None:
+    data = truth()
+    scheduled = make_item("fb2", status=ItemStatus.SCHEDULED)
+
+    replaced = replace_items(data.activities, [make_item("fb1"), scheduled])
+
+    assert replaced["a1"].items == (data.activities["a1"].items[0], scheduled)
+    assert replaced["a2"] is data.activities["a2"]
 
 
 def test_reconcile_replaces_only_what_changed() -> None:

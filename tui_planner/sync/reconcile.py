@@ -106,14 +106,18 @@ def merge_activity_posts(
 def replace_items(
     activities: Mapping[str, PlanMarketingActivity], items: Iterable[PostItem]
 ) -> Mapping[str, PlanMarketingActivity]:
-    """Swap in new versions of individual items (matched by id) wherever they live."""
+    """Swap in new versions of individual items (matched by id) wherever they live.
+
+    An activity whose items all read the same keeps its identity, and ``activities`` itself
+    comes back when none changed: reading every post of the site then costs the UI nothing.
+    """
     by_id = {entry.id: entry for entry in items}
     if not by_id:
         return activities
     changed: list[PlanMarketingActivity] = []
     for activity in activities.values():
-        if any(entry.id in by_id for entry in activity.items):
-            new_items = tuple(by_id.get(entry.id, entry) for entry in activity.items)
+        new_items = tuple(by_id.get(entry.id, entry) for entry in activity.items)
+        if new_items != activity.items:
             changed.append(activity.model_copy(update={"items": new_items}))
     return with_activities(activities, changed) if changed else activities
 
