@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui_planner.api.errors import ApiConnectionError, ApiError, ResponseFormatError
 from tui_planner.api.id_lists import chunked_ids
@@ -76,8 +76,20 @@ __all__ = ["SyncEngine", "auth_failure_message", "failure_kind"]
 
 logger = logging.getLogger(__name__)
 
+_T = TypeVar("_T")
+
 BIG_PLAN = 200
 """Activities above which reconciling a poll runs in a worker thread, off the event loop."""
+
+
+async def _off_loop_if(big: bool, work: Callable[[], _T]) -> _T:
+    """``work()``: in a worker thread when ``big`` (a big plan), so the UI's loop keeps turning.
+
+    Each pass over a thousand activities' posts costs the loop several milliseconds, and
+    several of them in one step add up to a frame the user sees stall.
+    """
+    return await asyncio.to_thread(work) if big else work()
+
 
 SITE_POSTS_QUERY = ItemQuery(sort_field="schedulingInfo.scheduledDate", descending=True)
 """Every post of the site, newest first (so a capped read keeps the ones that matter)."""
@@ -333,6 +345,7 @@ class SyncEngine:
         self._truth = self._caught_up(
             replace(self._truth, plan_status=answer.status, activities=activities)
         )
+        await self._fold_plan_items_off_loop()
         self._commit()
         async with _together() as group:
             group.create_task(self._read_details(start, end))
@@ -413,6 +426,7 @@ class SyncEngine:
         activities = merge_activity_posts(activities, posts)
         self._details.stories_read(activities, watched)
         self._truth = PlanData(answer.status, activities, events, settings, self._truth.items)
+        await self._fold_plan_items_off_loop()
         extra.append(self._settle_watch())
         self._commit(*extra)
         # The plan is shown; what it leaves out follows, read only for what changed.
@@ -422,16 +436,13 @@ class SyncEngine:
     async def _reconciled(self, answer: SocialMarketingPlan) -> Mapping[str, PlanMarketingActivity]:
         previous = self._truth.activities
         incoming = answer.marketing_activities
-        self._details.note_plan(incoming)
 
         def merge() -> Mapping[str, PlanMarketingActivity]:
+            self._details.note_plan(incoming)
             return reconcile_activities(previous, self._details.with_details(incoming, previous))
 
-        if len(incoming) > BIG_PLAN:
-            # Comparing thousands of posts takes tens of milliseconds: not on the UI's loop.
-            merged = await asyncio.to_thread(merge)
-        else:
-            merged = merge()
+        # Comparing thousands of posts takes tens of milliseconds: not on the UI's loop.
+        merged = await _off_loop_if(len(incoming) > BIG_PLAN, merge)
         if logger.isEnabledFor(logging.INFO):
             changed = sum(1 for key, value in merged.items() if previous.get(key) is not value)
             gone = sum(1 for key in previous if key not in merged)
@@ -467,9 +478,9 @@ class SyncEngine:
     async def _read_types(self, start: datetime, end: datetime) -> int:
         details = self._details
         activities = self._truth.activities
-        if not details.types_due(activities):
+        read_for = await _off_loop_if(len(activities) > BIG_PLAN, lambda: signature(activities))
+        if not details.types_due(read_for):
             return 0
-        read_for = signature(activities)
         requests = 1
         try:
             found = list(await self._plan.query_marketing_activities(start=start, end=end))
@@ -485,7 +496,9 @@ class SyncEngine:
 
     async def _read_stories(self, start: datetime, end: datetime) -> int:
         details = self._details
-        due = details.stories_due(self._truth.activities, skip=self._watch)
+        activities, skip = self._truth.activities, frozenset(self._watch)
+        big = len(activities) > BIG_PLAN
+        due = await _off_loop_if(big, lambda: details.stories_due(activities, skip=skip))
         if not due:
             return 0
         requests = 0
@@ -501,7 +514,8 @@ class SyncEngine:
         except ApiError as error:
             raise _DetailsFailed(error, requests) from error
         await self._fold(lambda current: merge_activity_posts(current, entries))
-        details.stories_read(self._truth.activities, due)
+        read = self._truth.activities
+        await _off_loop_if(big, lambda: details.stories_read(read, due))
         return requests
 
     async def _fold(self, change: Callable[[Activities], Activities]) -> None:
@@ -520,6 +534,7 @@ class SyncEngine:
             changed = change(current)
         if changed is not current:
             self._truth = replace(self._truth, activities=changed)
+            await self._fold_plan_items_off_loop()
             self._commit()
 
     def _site_posts_turn(self) -> bool:
@@ -576,8 +591,6 @@ class SyncEngine:
             message = f"Could not read the site's posts: {error}"
             self._commit(partial(reducers.set_last_error, message=message))
             return None
-        self._posts_read_at = self._clock.now()
-        self._posts_complete = found.complete
 
         def fold(truth: PlanData) -> tuple[Activities, Mapping[str, PostItem]]:
             activities = replace_items(truth.activities, found.items)
@@ -587,15 +600,15 @@ class SyncEngine:
             return activities, items
 
         truth = self._truth
-        if len(found.items) > BIG_PLAN:
-            # Comparing many posts with what was known is work for a thread, off the UI's
-            # loop; should a command change the truth meanwhile, it is done again on that.
-            activities, items = await asyncio.to_thread(fold, truth)
-            if self._truth is not truth:
-                truth = self._truth
-                activities, items = fold(truth)
-        else:
+        # Comparing many posts with what was known is work for a thread, off the UI's loop;
+        # should a command change the truth meanwhile, it is done again on that.
+        big = len(found.items) > BIG_PLAN or len(truth.activities) > BIG_PLAN
+        activities, items = await _off_loop_if(big, partial(fold, truth))
+        if self._truth is not truth:
+            truth = self._truth
             activities, items = fold(truth)
+        self._posts_read_at = self._clock.now()
+        self._posts_complete = found.complete
         # The plan's items were just brought up to date from this read: nothing to fold back.
         self._items_folded_from = activities
         self._truth = replace(truth, activities=activities, items=items)
@@ -806,6 +819,19 @@ class SyncEngine:
             )
 
         self._store.apply(reducer)
+
+    async def _fold_plan_items_off_loop(self) -> None:
+        """Over a big plan, what :meth:`_commit` would fold into the site's posts, folded in a
+        worker thread first (the first read of a plan touches all its posts)."""
+        truth, since = self._truth, self._items_folded_from
+        if truth.activities is since or len(truth.activities) <= BIG_PLAN:
+            return
+        items = await asyncio.to_thread(fold_plan_items, truth.items, since, truth.activities)
+        if self._truth is truth and self._items_folded_from is since:
+            self._items_folded_from = truth.activities
+            if items is not truth.items:
+                self._truth = replace(truth, items=items)
+        # Otherwise the truth moved on meanwhile, and the commit folds it on the loop as ever.
 
     def _fold_plan_items(self) -> None:
         """Bring the site's posts up to the plan's own items, whenever the plan changed."""

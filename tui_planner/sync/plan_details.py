@@ -106,12 +106,12 @@ class PlanDetails:
 
     # -- activity types --------------------------------------------------------------------------
 
-    def types_due(self, activities: Mapping[str, PlanMarketingActivity]) -> bool:
+    def types_due(self, plan: Signature) -> bool:
         """Whether an activity appeared or moved since the types were read (one that went
-        away needs no read)."""
-        if not activities:
+        away needs no read); ``plan`` is the plan's :func:`signature`."""
+        if not plan:
             return False
-        return self.types_read_for is None or not signature(activities) <= self.types_read_for
+        return self.types_read_for is None or not plan <= self.types_read_for
 
     def missing_types(
         self, activities: Mapping[str, PlanMarketingActivity], found: Iterable[MarketingActivity]
