@@ -290,3 +290,49 @@ async def test_a_failed_second_batch_keeps_the_first_and_says_exactly_what_is_le
     ), "the first batch stands; the rest rolls back to what the server holds"
     assert api.arguments["get_marketing_activity_posts"][-1] == (("a2",),)
     assert store.state.pending == ()
+
+
+async def test_an_event_command_rereads_the_events_alone(
+    engine: SyncEngine, store: Store, api: FakeApi
+) -> None:
+    await engine.run_once()
+    api.calls.clear()
+
+    assert (
+        await engine.execute(
+            CreateEvent(CalendarEvent(name="Fair", date=START + timedelta(days=3)))
+        )
+    ).ok
+    await engine.run_once()
+
+    assert api.calls.count("query_events") == 1
+    assert "get_marketing_settings" not in api.calls
+    assert "get_feature_data" not in api.calls
+    assert len(api.calls) == 3, f"create, plan, events; not a whole refresh: {api.calls}"
+
+
+async def test_a_refused_schedule_rereads_the_premium_features_at_once(
+    engine: SyncEngine, store: Store, api: FakeApi
+) -> None:
+    await engine.run_once()
+    api.fail("schedule_drafts", FailedPreconditionError("No premium", status=428))
+    api.calls.clear()
+
+    assert not (await engine.execute(ScheduleDrafts(("i1",)))).ok
+    await engine.run_once()
+
+    assert "get_feature_data" in api.calls, "the next poll reads the features again"
+
+
+async def test_an_unknown_event_rereads_the_events_at_once(
+    engine: SyncEngine, store: Store, api: FakeApi
+) -> None:
+    await engine.run_once()
+    api.fail("delete_event", FailedPreconditionError("No such event", status=428))
+    api.calls.clear()
+
+    assert not (await engine.execute(DeleteEvent("ev1"))).ok
+    await engine.run_once()
+
+    assert api.calls.count("query_events") == 1
+    assert "get_feature_data" not in api.calls

@@ -36,7 +36,7 @@ from tui_planner.store.state import (
 )
 from tui_planner.zone import event_span
 
-from .commands import CommandOutcome, DeleteEvent, UpdateEvent
+from .commands import CommandOutcome, DeleteEvent, ScheduleDrafts, UpdateEvent
 from .optimistic import layer, optimistic_patch
 from .perform import perform
 from .plan_details import PlanDetails, signature
@@ -159,6 +159,11 @@ class _DetailsFailed(Exception):
         self.requests = requests
 
 
+def _premium_refused(command: Command, error: ApiError | None) -> bool:
+    """Whether ``error`` is ScheduleDrafts' 428: the site lacks the premium feature."""
+    return isinstance(command, ScheduleDrafts) and error is not None and error.status == 428
+
+
 def _refused_event(command: Command, error: ApiError | None) -> str | None:
     """The id of the event an update or delete was refused for with 428, if it was.
 
@@ -221,6 +226,7 @@ class SyncEngine:
         self._stopped = False
         self._force = False
         self._refresh_due = False
+        self._events_due = False
         self._failures = 0
         self._generating_streak = 0
         self._idle_polls = 0
@@ -361,7 +367,7 @@ class SyncEngine:
         self._truth = self._caught_up(
             replace(self._truth, events=events.result(), settings=settings.result())
         )
-        self._refresh_due = False
+        self._refresh_due = self._events_due = False
         self._idle_polls = 0
         self._commit(
             lambda s: reducers.set_options(s, options),
@@ -416,7 +422,12 @@ class SyncEngine:
                 lambda s: reducers.set_connections(s, tokens.result()),
                 lambda s: reducers.set_features(s, features.result()),
             ]
-            self._refresh_due = False
+            self._refresh_due = self._events_due = False
+        elif self._events_due:
+            # An event command's answer: its occurrences are re-read, not the whole site.
+            events = await self._plan.query_events(*self._events_period())
+            requests += 1
+            self._events_due = False
         if self._truth_version != version:
             # A command was confirmed while this poll was out; its answer is newer than what
             # came back here, and the woken poller will read again at once.
@@ -546,7 +557,9 @@ class SyncEngine:
         """
         if self._more_posts_wanted:
             return True
-        if self._truth.plan_status == PlanStatus.GENERATING or self._watch or self._refresh_due:
+        if self._truth.plan_status == PlanStatus.GENERATING or self._watch:
+            return False
+        if self._refresh_due or self._events_due:
             return False
         if (self._idle_polls + 1) % self._policy.refresh_every == 0:
             return False
@@ -747,6 +760,9 @@ class SyncEngine:
                 # The contract has no read-only flag: this refusal is how the app learns one.
                 settled.append(partial(reducers.mark_event_read_only, event_id=refused))
                 # The same 428 answers an event deleted elsewhere: read the events again.
+                self._events_due = True
+            elif _premium_refused(command, api_error):
+                # The site's premium features changed under the app: read them again.
                 self._refresh_due = True
             outcome = CommandOutcome(command, ok=False, message=message, error=api_error)
             settled.append(lambda s: reducers.set_last_error(s, message))
@@ -758,10 +774,13 @@ class SyncEngine:
             if self._since_load is not None:
                 self._since_load.append(performed.update)
             self._refresh_due = self._refresh_due or performed.refresh
+            self._events_due = self._events_due or performed.refresh_events
             self._start_watching(performed.watch_posts, before)
             watching = frozenset(self._watch)
             settled.append(lambda s: reducers.set_posts_generating(s, watching))
             failure = performed.failure
+            if _premium_refused(command, failure):
+                self._refresh_due = True  # the features changed under the app
             outcome = CommandOutcome(
                 command,
                 ok=failure is None,

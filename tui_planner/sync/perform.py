@@ -94,6 +94,9 @@ class Performed:
     scheduled_ids: tuple[str, ...] = ()
     refresh: bool = False
     """Whether events and settings should be read again on the next poll."""
+    refresh_events: bool = False
+    """Whether the events (alone) should be read again on the next poll: an event's change
+    moves its occurrences, and nothing else."""
     failure: ApiError | None = None
     """A call that failed part-way: what came before it stands (``update``), the command as
     a whole did not succeed, and ``message`` says both."""
@@ -190,12 +193,12 @@ async def perform(
         case CreateEvent():
             event = await plan.create_event(command.event)
             return Performed(
-                f"Created the event “{event.name}”", update=_put_event(event), refresh=True
+                f"Created the event “{event.name}”", update=_put_event(event), refresh_events=True
             )
         case UpdateEvent():
             event = await plan.update_event(command.event)
             return Performed(
-                f"Updated the event “{event.name}”", update=_put_event(event), refresh=True
+                f"Updated the event “{event.name}”", update=_put_event(event), refresh_events=True
             )
         case DeleteEvent(event_id=event_id):
             await plan.delete_event(event_id)
@@ -204,7 +207,7 @@ async def perform(
                 update=lambda data: replace(
                     data, events=tuple(e for e in data.events if e.id != event_id)
                 ),
-                refresh=True,
+                refresh_events=True,
             )
         case UpsertSettings(settings=settings, field_mask=field_mask):
             saved = await plan.upsert_marketing_settings(settings, field_mask)
