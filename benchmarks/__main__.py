@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import idle_cost, key_latency, memory, posts, soak, startup, sync_apply
+from . import idle_cost, key_latency, memory, posts, search_latency, soak, startup, sync_apply
 from .figure import Figure
 
 Runner = Callable[[], list[Figure] | Awaitable[list[Figure]]]
@@ -27,6 +27,7 @@ Runner = Callable[[], list[Figure] | Awaitable[list[Figure]]]
 BENCHMARKS: dict[str, Runner] = {
     "startup": startup.run,
     "keys": key_latency.run,
+    "search": search_latency.run,
     "sync": sync_apply.run,
     "posts": posts.run,
     "idle": idle_cost.run,

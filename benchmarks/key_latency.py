@@ -42,7 +42,7 @@ from .figure import Figure
 from .grid_floor import GridFloorApp
 from .plans import SIZE, big_plan_file, fresh_copy, manual_clock, planner_app, sandbox_backend
 
-__all__ = ["LIMIT", "measure_keys", "prepare_floor", "run"]
+__all__ = ["LIMIT", "MONTH_KEYS", "PaintProbe", "measure_keys", "prepare_floor", "presses", "run"]
 
 LIMIT = 1.1
 """The planner's median may be at most this many times the grid floor's."""
@@ -78,17 +78,19 @@ class PaintProbe:
         app._display = display  # type: ignore[method-assign]
 
 
-_CHARACTERS = {"left_square_bracket": "[", "right_square_bracket": "]"}
+_CHARACTERS = {"left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
 SETTLE_ROUNDS = 3
 
 
-async def _presses(pilot: Pilot[Any], probe: PaintProbe, keys: Sequence[str]) -> list[float]:
+async def presses(pilot: Pilot[Any], probe: PaintProbe, keys: Sequence[str]) -> list[float]:
+    """Press ``keys`` one by one; the seconds from each press to its last screen update."""
     app = pilot.app
     samples: list[float] = []
     for key in keys:
         probe.last = None
         pressed = time.perf_counter()
-        app.post_message(events.Key(key, _CHARACTERS.get(key)))
+        character = _CHARACTERS.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
         for _ in range(SETTLE_ROUNDS):
             await pilot._wait_for_screen()
             app.screen._on_timer_update()
@@ -109,8 +111,8 @@ async def measure_keys(
     async with app.run_test(size=SIZE) as pilot:
         await prepare(pilot)
         probe = PaintProbe(app)
-        await _presses(pilot, probe, warm_up)
-        return {kind: await _presses(pilot, probe, keys) for kind, keys in key_sets.items()}
+        await presses(pilot, probe, warm_up)
+        return {kind: await presses(pilot, probe, keys) for kind, keys in key_sets.items()}
 
 
 async def prepare_floor(pilot: Pilot[Any]) -> None:

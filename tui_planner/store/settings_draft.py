@@ -35,6 +35,7 @@ __all__ = [
     "FIELD_LABELS",
     "FIELD_PATHS",
     "LIMITS",
+    "TOOL_LABELS",
     "TOOL_OVERRIDE_KEYS",
     "FrequencyDraft",
     "SettingsDraft",
@@ -53,6 +54,15 @@ TOOL_OVERRIDE_KEYS: Mapping[MarketingTool, str] = MappingProxyType(
     }
 )
 """Each tool's key under ``overrides`` (the contract's ``SettingsOverrides``)."""
+
+TOOL_LABELS: Mapping[MarketingTool, str] = MappingProxyType(
+    {
+        MarketingTool.SOCIAL_MARKETING: "Social posts",
+        MarketingTool.BLOGS: "Blog posts",
+        MarketingTool.EMAIL_MARKETING: "Emails",
+    }
+)
+"""Each tool's name in the settings form (and in search)."""
 
 # The contract documents no length limits for the free-text fields; these keep a prompt to
 # the generator sensible and are checked here only, so a real limit from Wix still reaches

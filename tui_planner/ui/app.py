@@ -122,6 +122,8 @@ class PlannerApp(App[None]):
         self._pending_state: PlannerState | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._gc_thresholds: tuple[int, int, int] | None = None
+        self.active_search: str | None = None
+        """The query ``n``/``N`` step through (see :mod:`tui_planner.ui.search`)."""
         self._failure_notice = PlanFailureNotice(self)
         self.set_reactive(PlannerApp.state, session.state)
         self.set_reactive(PlannerApp.now, session.clock.now())
@@ -407,7 +409,48 @@ class PlannerApp(App[None]):
             await self.push_screen(ActivityDetailScreen(activity_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            return isinstance(self._screen_under_help, PlannerScreen)  # not over a dialog
+        if action == "search_clear":
+            return self.active_search is not None
+        if action == "search_step":
+            # Screens that take part say where the next match is (tui_planner.ui.search).
+            stepper = getattr(self._screen_under_help, "step_to_match", None)
+            return self.active_search is not None and callable(stepper)
         return True
+
+    @property
+    def _screen_under_help(self) -> Screen[Any]:
+        """The screen the user is working on: the one on top, or the one the help is about
+        (whose keys the help lists, search among them)."""
+        if isinstance(self.screen, HelpScreen) and len(self.screen_stack) > 1:
+            return self.screen_stack[-2]
+        return self.screen
+
+    async def _close_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            await self.pop_screen()
+
+    @work(group=WorkerGroup.DIALOGS, exclusive=True, exit_on_error=False, description="Search")
+    async def action_search(self) -> None:
+        """Search the plan and open what the user picks."""
+        from tui_planner.ui.search import run_search
+
+        await self._close_help()
+        await run_search(self)
+
+    async def action_search_step(self, step: int) -> None:
+        """Step to the next (1) or previous (-1) match of the active search on this screen."""
+        from tui_planner.ui.search import step_match
+
+        await self._close_help()
+        step_match(self, step)
+
+    def action_search_clear(self) -> None:
+        """End the active search."""
+        from tui_planner.ui.search import clear_search
+
+        clear_search(self)
 
     async def action_switch_mode(self, mode: str) -> None:
         """Switch to a top-level section (asking first if unsaved work would be left)."""

@@ -22,6 +22,10 @@ __all__ = [
     "MODE_BINDING_IDS",
     "POSTS",
     "QUIT",
+    "SEARCH",
+    "SEARCH_CLEAR",
+    "SEARCH_NEXT",
+    "SEARCH_PREVIOUS",
     "SETTINGS",
     "SYNC_NOW",
     "default_key",
@@ -37,6 +41,10 @@ SYNC_NOW = "app.sync"
 GENERATE = "app.generate"
 COMMAND_PALETTE = "app.command_palette"
 QUIT = "app.quit"
+SEARCH = "app.search"
+SEARCH_NEXT = "app.search_next"
+SEARCH_PREVIOUS = "app.search_previous"
+SEARCH_CLEAR = "app.search_clear"
 
 MODE_BINDING_IDS: Mapping[str, str] = {
     "calendar": CALENDAR,
@@ -57,6 +65,12 @@ APP_BINDINGS: list[Binding] = [
     Binding("f8", "switch_mode('posts')", "Posts", show=False, id=POSTS),
     Binding("ctrl+r", "sync_now", "Sync now", show=False, id=SYNC_NOW),
     Binding("ctrl+g", "generate", "Generate plan", show=False, id=GENERATE),
+    Binding("slash", "search", "Search", show=False, id=SEARCH),
+    # Shown only while a search is active (``check_action``); a screen's own ``n``
+    # ("new") steps aside meanwhile, until ``escape`` ends the search.
+    Binding("n", "search_step(1)", "Next match", id=SEARCH_NEXT),
+    Binding("N", "search_step(-1)", "Previous match", id=SEARCH_PREVIOUS),
+    Binding("escape", "search_clear", "End search", id=SEARCH_CLEAR),
     Binding(
         "ctrl+p",
         "command_palette",

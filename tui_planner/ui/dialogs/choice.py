@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -30,10 +31,11 @@ class Choice(Generic[T]):
     variant: Literal["default", "primary", "success", "warning", "error"] = "default"
 
 
-class ChoiceDialog(ModalScreen[T]):
+class ChoiceDialog(ButtonDialog[T]):
     """Ask ``title``; dismiss with the chosen value, or ``cancel_value`` on escape.
 
-    ``default`` names the value whose button has focus, so ``enter`` picks it.
+    ``default`` names the value whose button has focus, so ``enter`` picks it; ``left``
+    and ``right`` move between the buttons.
     """
 
     DEFAULT_CSS = """

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -15,12 +16,13 @@ if TYPE_CHECKING:
 __all__ = ["ConfirmDialog"]
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ButtonDialog[bool]):
     """A yes/no question that dismisses with ``True`` (confirm) or ``False`` (cancel).
 
     ``body`` should say what will be lost ("Clears 7 posts (5 drafts, 2 scheduled)."), not
     merely "Are you sure?". ``destructive`` paints the confirm button as an error button.
-    The cancel button has focus first, so a stray ``enter`` never destroys anything.
+    The cancel button has focus first, so a stray ``enter`` never destroys anything;
+    ``left`` and ``right`` move between the buttons.
 
     Usage from a worker or an async handler::
 

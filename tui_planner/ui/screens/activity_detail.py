@@ -39,6 +39,7 @@ from tui_planner.ui.icons import channel_label, type_icon, type_label
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.activity_form import ActivityForm
 from tui_planner.ui.widgets.activity_posts import ActivityPosts, describe_posts
+from tui_planner.ui.widgets.list_keys import scroll_bindings, scroll_by_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,8 +47,10 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui_planner.api.models import PlanMarketingActivity, PostItem
+    from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
     from tui_planner.sync.commands import Command
+    from tui_planner.ui.search import MatchPosition
 
 __all__ = ["ActivityDetailScreen", "check_image_url", "describe_story_drafts"]
 
@@ -110,6 +113,8 @@ class ActivityDetailScreen(PlannerScreen[None]):
         ),
         Binding("X", "clear_stories", "Clear story drafts", show=False, id="detail.clear_stories"),
         Binding("d", "delete", "Delete", id="detail.delete"),
+        # g is "generate posts" here, so the page's top and bottom are home and end.
+        *scroll_bindings("scroll_body", top_keys="home", bottom_keys="end"),
     ]
 
     def __init__(self, activity_id: str) -> None:
@@ -221,6 +226,33 @@ class ActivityDetailScreen(PlannerScreen[None]):
             heading.append(self.key_for("detail.clear_stories"))
             heading.append(" clear drafts", hint)
         return heading
+
+    def action_scroll_body(self, how: str) -> None:
+        """Scroll the page (``j``, ``k``, ``home``, ``end``)."""
+        scroll_by_key(self.query_one("#detail-body", VerticalScroll), how)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Show the next (or previous) activity by date whose title, description or a
+        post's caption matches ``query``, in place of this one."""
+        from tui_planner.ui.search import pick_match
+
+        wanted = index.matching_activities(query)
+        ordered = sorted(self.state.activities.values(), key=lambda a: (a.date, a.title, a.id))
+        keys = [activity.id for activity in ordered]
+        matched = [number for number, key in enumerate(keys) if key in wanted]
+        if not matched:
+            return None
+        here = keys.index(self.activity_id) if self.activity_id in keys else -0.5
+        row, where = pick_match(matched, here, step)
+        if keys[row] != self.activity_id:
+            self.activity_id = keys[row]
+            self._activity = None
+            self._stories_asked = False
+            self.query_one("#detail-body", VerticalScroll).scroll_home(animate=False)
+            self.state_changed(self.state)
+        return where
 
     # -- which keys apply ---------------------------------------------------------------------
 

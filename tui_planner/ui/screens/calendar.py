@@ -12,6 +12,7 @@ opened, not at start-up.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -34,8 +35,10 @@ if TYPE_CHECKING:
 
     from textual.app import ComposeResult
 
+    from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
     from tui_planner.ui.saved_calendar import SavedCalendar
+    from tui_planner.ui.search import MatchPosition
 
 __all__ = ["CalendarScreen"]
 
@@ -351,6 +354,11 @@ class CalendarScreen(PlannerScreen[None]):
         self.query_one("#calendar-step", Label).update(f"[ ] {step}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_activity" and getattr(self.app, "active_search", None) is not None:
+            return False  # n steps through the search's matches until escape ends it
+        if action == "focus_grid":
+            # Only from the agenda; elsewhere escape is free to end a search.
+            return not self._week_mode and isinstance(self.focused, Agenda)
         if action == "clear_filters":
             return self._filter.active
         if action == "month":
@@ -358,6 +366,50 @@ class CalendarScreen(PlannerScreen[None]):
         if action == "week":
             return self._week_mode
         return True
+
+    # -- search ------------------------------------------------------------------------------
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Select the next (or previous) shown activity, by date, whose title, description
+        or a post's caption matches ``query``: its day, and the activity in the agenda."""
+        from tui_planner.ui.search import pick_match
+
+        if self._index is None or self._index.state is None:
+            return None
+        wanted = index.matching_activities(query)
+        rows = [
+            (day, activity.id)
+            for day in sorted(self._index.activities)
+            for activity in self._index.activities_on(day)
+        ]
+        matched = [number for number, (_, key) in enumerate(rows) if key in wanted]
+        if not matched:
+            return None
+        row, where = pick_match(matched, self._search_position(rows), step)
+        day, activity_id = rows[row]
+        self.select_date(day)
+        if self._week_mode:
+            view = self.query_one(WeekView)
+            view.highlighted = view.get_option_index(activity_id)
+            view.focus()
+        else:
+            agenda = self.query_one(Agenda)
+            agenda.highlight(activity_id)
+            agenda.focus()
+        return where
+
+    def _search_position(self, rows: list[tuple[date, str]]) -> float:
+        """Where the user is among ``rows``: the activity in focus, else just before the
+        selected day's first activity."""
+        current: str | None = None
+        if isinstance(self.focused, Agenda):
+            current = self.focused.highlighted_id
+        elif isinstance(self.focused, WeekView) and self.focused.highlighted_option is not None:
+            current = self.focused.highlighted_option.id
+        for number, (_, key) in enumerate(rows):
+            if key == current:
+                return number
+        return bisect_left([day for day, _ in rows], self.selected_date) - 0.5
 
     # -- small lookups ------------------------------------------------------------------------
 

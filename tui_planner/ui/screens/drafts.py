@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from tui_planner.api.models import MarketingTool
+from tui_planner.store.search import SearchKind
 from tui_planner.store.selectors import drafts, item
 from tui_planner.sync.commands import GeneratePosts
 from tui_planner.ui import keymap
@@ -36,7 +37,9 @@ from tui_planner.ui.widgets.draft_table import DraftRow, DraftTable
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
+    from tui_planner.ui.search import MatchPosition
 
 __all__ = ["DraftsScreen"]
 
@@ -352,6 +355,33 @@ class DraftsScreen(PlannerScreen[None]):
         self.host.submit(GeneratePosts(tuple(chosen)))
         self.selected_activities.difference_update(chosen)
         self._marks_changed(set(chosen))
+
+    # -- search ----------------------------------------------------------------------------
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Move to the next (or previous) row whose caption, or activity title or
+        description, matches ``query`` (an activity's, in the list without posts)."""
+        from tui_planner.ui.search import pick_match
+
+        table = self.table
+        activities = set(index.matching(query, SearchKind.ACTIVITY))
+        if self.showing_postless:
+            matched = [n for n, key in enumerate(table.keys) if key in activities]
+        else:
+            posts = set(index.matching(query, SearchKind.POST))
+            state = self.state
+            matched = [
+                n
+                for n, key in enumerate(table.keys)
+                if key in posts or ((found := item(state, key)) and found[0].id in activities)
+            ]
+        if not matched:
+            return None
+        here = table.cursor_row if table.keys else -0.5
+        row, where = pick_match(matched, here, step)
+        table.move_cursor(row=row, animate=False)
+        table.focus()
+        return where
 
     @on(DataTable.RowSelected, "#drafts-table")
     def _open_preview(self, event: DataTable.RowSelected) -> None:

@@ -20,12 +20,14 @@ from textual.widgets import DataTable, Static
 from tui_planner.api.models import RecurrenceFrequency
 from tui_planner.day_words import day_text
 from tui_planner.store.event_rules import event_is_read_only, with_series_start
+from tui_planner.store.search import SearchKind
 from tui_planner.sync.commands import DeleteEvent, RegeneratePlan
 from tui_planner.ui.dialogs import ConfirmDialog
 from tui_planner.ui.icons import READ_ONLY_ICON, RECURRING_ICON
 from tui_planner.ui.plan_commands import carry_plan_command, confirm_plan_command
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.event_form import EventForm
+from tui_planner.ui.widgets.list_keys import RowTable
 from tui_planner.zone import event_day
 
 if TYPE_CHECKING:
@@ -34,8 +36,10 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui_planner.api.models import CalendarEvent
+    from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
     from tui_planner.sync.commands import Command
+    from tui_planner.ui.search import MatchPosition
 
 __all__ = ["EventsScreen", "describe_when", "event_first_day"]
 
@@ -95,11 +99,12 @@ class EventsScreen(PlannerScreen[None]):
         self._shown: tuple[CalendarEvent, ...] | None = None
         self._read_only_ids: frozenset[str] | None = None
         self._offer_regenerate = False
+        self._wanted: str | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="events-intro")
         yield Static(id="events-regenerate")
-        yield DataTable(id="events-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="events-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -151,6 +156,7 @@ class EventsScreen(PlannerScreen[None]):
             )
         if keep is not None and keep in {e.id for e in ordered}:
             table.move_cursor(row=table.get_row_index(keep))
+        self._select_wanted()
         self.refresh_bindings()
         plan = (
             f"{_day(state.plan_start)} to {_day(state.plan_end)}"
@@ -186,6 +192,36 @@ class EventsScreen(PlannerScreen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((event for event in self._shown if event.id == key), None)
 
+    # -- search -------------------------------------------------------------------------------
+
+    def select_event(self, event_id: str) -> None:
+        """Put the cursor on ``event_id`` (as soon as the list has it)."""
+        self._wanted = event_id
+        self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        table = self.query_one(DataTable)
+        if self._wanted is None or self._wanted not in table.rows:
+            return
+        table.move_cursor(row=table.get_row_index(self._wanted), animate=False)
+        table.focus()
+        self._wanted = None
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Move to the next (or previous) event whose name or description matches."""
+        from tui_planner.ui.search import pick_match
+
+        table = self.query_one(DataTable)
+        wanted = set(index.matching(query, SearchKind.EVENT))
+        keys = [row.key.value for row in table.ordered_rows]
+        matched = [number for number, key in enumerate(keys) if key in wanted]
+        if not matched:
+            return None
+        row, where = pick_match(matched, table.cursor_row if keys else -0.5, step)
+        table.move_cursor(row=row, animate=False)
+        table.focus()
+        return where
+
     # -- actions ------------------------------------------------------------------------------
 
     @on(DataTable.RowHighlighted, "#events-table")
@@ -194,6 +230,8 @@ class EventsScreen(PlannerScreen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_event" and getattr(self.app, "active_search", None) is not None:
+            return False  # n steps through the search's matches until escape ends it
         if action == "regenerate":
             return self._offer_regenerate
         if action in ("edit_event", "delete_event"):

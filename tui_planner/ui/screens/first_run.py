@@ -8,11 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from tui_planner.api.models import PlanStatus
 from tui_planner.ui import keymap
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 
 __all__ = ["FirstRunChoice", "FirstRunScreen"]
 
@@ -45,7 +45,7 @@ _WORDING = {
 }
 
 
-class FirstRunScreen(ModalScreen[FirstRunChoice]):
+class FirstRunScreen(ButtonDialog[FirstRunChoice]):
     """Offers to generate a plan that was never created, or reactivate an INACTIVE one."""
 
     DEFAULT_CSS = """

@@ -15,9 +15,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
+
+from tui_planner.ui.widgets.list_keys import KeyedScroll
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
@@ -68,9 +69,11 @@ def help_entries(app: App[object], bindings: Iterable[ActiveBinding]) -> list[He
         if binding.system or not binding.description:
             continue
         key = (_rank(node), _group_name(node), binding.action)
-        keys, _first, was_enabled = merged.get(key, ([], binding, enabled))
+        keys, first, was_enabled = merged.get(key, ([], binding, enabled))
         keys.append(app.get_key_display(binding))
-        merged[key] = (keys, _first, was_enabled or enabled)
+        if first.id is None and binding.id is not None:
+            first = binding  # a widget's own key (DataTable's down) has no id to show
+        merged[key] = (keys, first, was_enabled or enabled)
     ordered = sorted(merged.items(), key=lambda item: item[0][0])  # stable: binding order stays
     return [
         HelpEntry(group, tuple(keys), binding.description, binding.id, enabled)
@@ -85,7 +88,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
     }
-    HelpScreen > VerticalScroll {
+    HelpScreen > KeyedScroll {
         width: 90;
         max-height: 90%;
         height: auto;
@@ -116,7 +119,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         described = self._described or self.app.screen
         entries = self.entries = help_entries(self.app, described.active_bindings.values())
-        with VerticalScroll():
+        with KeyedScroll():
             yield Label(
                 "Keys (rebind any of them by id in [ui.keymap])", id="help-title", markup=False
             )

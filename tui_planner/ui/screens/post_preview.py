@@ -21,6 +21,7 @@ from textual.widgets import Static
 from tui_planner.api.models import ChannelName, ItemStatus, PostItem
 from tui_planner.day_words import day_text
 from tui_planner.store.scheduling import plan_schedule
+from tui_planner.store.search import SearchKind
 from tui_planner.sync.commands import CancelItem, RescheduleItem
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.icons import STATUS_STYLES, channel_label, channel_short, status_icon
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui_planner.api.models import PlanMarketingActivity
+    from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
+    from tui_planner.ui.search import MatchPosition
 
 __all__ = ["PostPreviewScreen", "lifecycle_text"]
 
@@ -92,7 +95,8 @@ def _strip_cells(labels: list[str]) -> int:
 
 
 class PostPreviewScreen(PlannerScreen[None]):
-    """The posts of activity ``activity_id``, opening on ``channel`` when given."""
+    """The posts of activity ``activity_id``, opening on the post ``item_id`` or the one
+    for ``channel`` when given."""
 
     CSS_PATH = "post_preview.tcss"
     TITLE = "Post preview"
@@ -122,11 +126,18 @@ class PostPreviewScreen(PlannerScreen[None]):
         Binding("d,delete", "delete_post", "Delete", id="preview.delete"),
     ]
 
-    def __init__(self, activity_id: str, channel: ChannelName | None = None) -> None:
+    def __init__(
+        self,
+        activity_id: str,
+        channel: ChannelName | None = None,
+        *,
+        item_id: str | None = None,
+    ) -> None:
         super().__init__()
         self.activity_id = activity_id
         """The activity whose posts are shown."""
         self._wanted_channel = channel
+        self._wanted_item = item_id
         self._item_ids: tuple[str, ...] = ()
         self._current: str | None = None
 
@@ -211,6 +222,8 @@ class PostPreviewScreen(PlannerScreen[None]):
         self._draw_strip(posts)
 
     def _initial(self, posts: tuple[PostItem, ...]) -> str:
+        if any(entry.id == self._wanted_item for entry in posts):
+            return self._wanted_item or posts[0].id
         wanted = self._wanted_channel
         chosen = next((e for e in posts if wanted is not None and e.channel.name == wanted), None)
         return (chosen or posts[0]).id
@@ -326,6 +339,19 @@ class PostPreviewScreen(PlannerScreen[None]):
         self._current = self._item_ids[position]
         self._draw_strip(owner.posts)
         self._show_post()
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Show this activity's next (or previous) post whose caption matches ``query``."""
+        from tui_planner.ui.search import pick_match
+
+        wanted = set(index.matching(query, SearchKind.POST))
+        matched = [n for n, key in enumerate(self._item_ids) if key in wanted]
+        if not matched:
+            return None
+        here = self._item_ids.index(self._current) if self._current in self._item_ids else -0.5
+        row, where = pick_match(matched, here, step)
+        self.action_show_channel(row)
+        return where
 
     def action_copy_caption(self) -> None:
         """Put the caption on the clipboard."""

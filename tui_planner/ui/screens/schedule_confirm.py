@@ -12,15 +12,16 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui_planner.store.names import item_line
 from tui_planner.store.scheduling import PREMIUM_MISSING_TEXT, outcome_report, plan_schedule
 from tui_planner.sync.commands import ScheduleDrafts
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
+from tui_planner.ui.widgets.list_keys import KeyedScroll, scroll_bindings, scroll_by_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,7 +39,7 @@ def _drafts(n: int) -> str:
     return f"{n} draft" if n == 1 else f"{n} drafts"
 
 
-class ScheduleConfirmScreen(ModalScreen[bool]):
+class ScheduleConfirmScreen(ButtonDialog[bool]):
     """Ask before scheduling; dismisses with ``True`` to go ahead."""
 
     CSS_PATH = "schedule_dialogs.tcss"
@@ -47,6 +48,7 @@ class ScheduleConfirmScreen(ModalScreen[bool]):
         Binding("escape", "cancel", "Cancel", id="schedule_confirm.cancel"),
         Binding("y", "confirm", "Schedule", show=False, id="schedule_confirm.yes"),
         Binding("n", "cancel", "No", show=False, id="schedule_confirm.no"),
+        *scroll_bindings("scroll_list"),
     ]
 
     def __init__(self, plan: SchedulePlan, state: PlannerState, tz: tzinfo) -> None:
@@ -67,7 +69,7 @@ class ScheduleConfirmScreen(ModalScreen[bool]):
             yield Static(plan.headline(), id="dialog-title", markup=False)
             if plan.premium_missing:
                 yield Static(PREMIUM_MISSING_TEXT, id="dialog-failure", markup=False)
-            with VerticalScroll(id="dialog-lists"):
+            with KeyedScroll(id="dialog-lists"):
                 if plan.will_schedule:
                     yield Static(
                         f"Will be scheduled ({len(plan.will_schedule)})", classes="list-heading"
@@ -118,6 +120,10 @@ class ScheduleConfirmScreen(ModalScreen[bool]):
         """Confirm schedules; the other button closes."""
         event.stop()
         self.dismiss(event.button.id == "dialog-confirm")
+
+    def action_scroll_list(self, how: str) -> None:
+        """Scroll the lists while a button has the focus (``j``, ``k``, ``g``, ``G``)."""
+        scroll_by_key(self.query_one("#dialog-lists", KeyedScroll), how)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "confirm":

@@ -10,12 +10,13 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui_planner.store.names import goes_live, item_line
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
+from tui_planner.ui.widgets.list_keys import KeyedScroll, scroll_bindings, scroll_by_key
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -26,13 +27,14 @@ if TYPE_CHECKING:
 __all__ = ["ScheduleReportScreen"]
 
 
-class ScheduleReportScreen(ModalScreen[None]):
+class ScheduleReportScreen(ButtonDialog[None]):
     """The outcome of one scheduling: scheduled posts and drafts left behind, with reasons."""
 
     CSS_PATH = "schedule_dialogs.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "close", "Close", id="schedule_report.close"),
+        *scroll_bindings("scroll_list"),
     ]
 
     def __init__(self, report: ScheduleReport, state: PlannerState, tz: tzinfo) -> None:
@@ -48,7 +50,7 @@ class ScheduleReportScreen(ModalScreen[None]):
             yield Static(report.headline(), id="dialog-title", markup=False)
             if report.failure:
                 yield Static(report.failure, id="dialog-failure", markup=False)
-            with VerticalScroll(id="dialog-lists"):
+            with KeyedScroll(id="dialog-lists"):
                 if report.scheduled:
                     yield Static(f"Scheduled ({len(report.scheduled)})", classes="list-heading")
                     yield Static(self._scheduled_lines(), classes="list-body -good")
@@ -86,6 +88,10 @@ class ScheduleReportScreen(ModalScreen[None]):
             for item_id, reason in self.report.left_as_draft
         ]
         return Content("\n").join(lines)
+
+    def action_scroll_list(self, how: str) -> None:
+        """Scroll the lists while the button has the focus (``j``, ``k``, ``g``, ``G``)."""
+        scroll_by_key(self.query_one("#dialog-lists", KeyedScroll), how)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The only button closes the report."""

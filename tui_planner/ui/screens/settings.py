@@ -17,6 +17,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from tui_planner.api.models import PlanStatus
 from tui_planner.config import write_private_file
+from tui_planner.store.search import SearchKind
 from tui_planner.store.settings_draft import (
     FIELD_LABELS,
     SettingsDraft,
@@ -39,6 +40,7 @@ from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.dialogs.path_prompt import PathPrompt
 from tui_planner.ui.plan_commands import PlanCommand, carry_plan_command, regeneration_losses
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.widgets.form_field import FormField
 from tui_planner.ui.widgets.settings_form import TOOL_LABELS, SettingsForm
 
 if TYPE_CHECKING:
@@ -46,7 +48,9 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
     from tui_planner.api.models import MarketingSettings
+    from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
+    from tui_planner.ui.search import MatchPosition
 
 __all__ = ["LeaveChoice", "RegenerateChoice", "SettingsScreen"]
 
@@ -99,6 +103,7 @@ class SettingsScreen(PlannerScreen[None]):
         self._errors: dict[str, str] = {}
         self._dirty: tuple[str, ...] = ()
         self._saving = False
+        self._wanted_field: str | None = None
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="settings-body"):
@@ -149,6 +154,7 @@ class SettingsScreen(PlannerScreen[None]):
         """Fill the form once every field in it is mounted (not merely after a refresh)."""
         await mounting
         self._load_record(self.state.settings)
+        self._focus_wanted()
 
     def _load_record(self, record: MarketingSettings | None) -> None:
         form = self._form
@@ -162,6 +168,41 @@ class SettingsScreen(PlannerScreen[None]):
             form.load_draft(self._original)
         form.show_read_only(record)
         self.call_after_refresh(self._refresh_marks)
+
+    # -- search ----------------------------------------------------------------------------
+
+    def focus_field(self, name: str) -> None:
+        """Move into the field ``name`` (a draft field, or ``frequencies.TOOL``), as soon as
+        the form is there."""
+        self._wanted_field = name
+        self._focus_wanted()
+
+    def _focus_wanted(self) -> None:
+        form = self._form
+        if form is None or self._wanted_field is None:
+            return
+        field = form.first_field([self._wanted_field])
+        if field is not None:
+            self._wanted_field = None
+            form.focus_field(field)
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Move into the next (or previous) field whose label matches ``query``."""
+        from tui_planner.ui.search import pick_match
+
+        form = self._form
+        if form is None:
+            return None
+        wanted = set(index.matching(query, SearchKind.SETTING))
+        fields = list(form.query(FormField))
+        matched = [n for n, field in enumerate(fields) if field.field_name in wanted]
+        if not matched:
+            return None
+        current = form.field_of(self.focused)
+        here = fields.index(current) if current in fields else -0.5
+        row, where = pick_match(matched, here, step)
+        form.focus_field(fields[row])
+        return where
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -126,8 +126,9 @@ class Agenda(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False, id="agenda.up"),
-        Binding("down", "cursor(1)", "Down", show=False, id="agenda.down"),
+        # j and k too, as in every list (the calendar's g stays go-to-date).
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="agenda.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="agenda.down"),
         Binding("home", "cursor(-1000000)", "First", show=False, id="agenda.first"),
         Binding("end", "cursor(1000000)", "Last", show=False, id="agenda.last"),
         Binding("enter", "choose", "Open", show=False, id="agenda.open"),
@@ -247,6 +248,16 @@ class Agenda(Widget, can_focus=True):
         self._top = 0
         self._scroll_to_highlight()
         self.refresh()
+
+    def highlight(self, activity_id: str) -> None:
+        """Put the highlight on ``activity_id``, when the day on show has it."""
+        chosen = next(
+            (n for n, block in enumerate(self._blocks) if block.activity_id == activity_id), None
+        )
+        if chosen is not None:
+            self._highlighted = chosen
+            self._scroll_to_highlight()
+            self.refresh()
 
     def _first_activity(self) -> int | None:
         return next((n for n, b in enumerate(self._blocks) if b.activity_id), None)

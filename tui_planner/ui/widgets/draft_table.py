@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
+
+from tui_planner.ui.widgets.list_keys import list_bindings
 
 __all__ = ["DraftRow", "DraftTable"]
 
@@ -43,6 +47,15 @@ class DraftRow:
 
 class DraftTable(DataTable[Text]):
     """Drafts grouped by day and activity, one selection mark per row."""
+
+    # G is the drafts screen's "generate posts", so the bottom is end alone here.
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings(
+        down="cursor_down",
+        up="cursor_up",
+        top="scroll_top",
+        bottom="scroll_bottom",
+        bottom_keys="end",
+    )
 
     DEFAULT_CSS = """
     DraftTable {

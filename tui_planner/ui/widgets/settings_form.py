@@ -31,6 +31,7 @@ from tui_planner.api.models import (
 )
 from tui_planner.store.settings_draft import (
     FIELD_LABELS,
+    TOOL_LABELS,
     TOOL_OVERRIDE_KEYS,
     FrequencyDraft,
     SettingsDraft,
@@ -38,13 +39,8 @@ from tui_planner.store.settings_draft import (
 from tui_planner.ui.widgets.form_field import FormField
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
 
-__all__ = ["SettingsForm", "humanise"]
+__all__ = ["TOOL_LABELS", "SettingsForm", "humanise"]
 
-TOOL_LABELS = {
-    MarketingTool.SOCIAL_MARKETING: "Social posts",
-    MarketingTool.BLOGS: "Blog posts",
-    MarketingTool.EMAIL_MARKETING: "Emails",
-}
 CHANNEL_LABELS = {
     ChannelName.FACEBOOK: "Facebook",
     ChannelName.INSTAGRAM: "Instagram",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.widgets import OptionList
@@ -11,9 +11,12 @@ from textual.widgets.option_list import Option
 from tui_planner.day_words import day_text
 from tui_planner.ui.icons import EVENT_ICON
 from tui_planner.ui.widgets.agenda import activity_prompt
+from tui_planner.ui.widgets.list_keys import list_bindings
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
+
+    from textual.binding import BindingType
 
     from tui_planner.ui.widgets.day_summary import DayIndex
 
@@ -32,6 +35,16 @@ class WeekView(OptionList):
     Activity options carry the activity id; ``enter`` selects one. The highlighted activity
     stays highlighted when the same week is shown again after a sync.
     """
+
+    # The calendar's g is go-to-date: home and end go to the top and bottom here.
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings(
+        down="cursor_down",
+        up="cursor_up",
+        top="first",
+        bottom="last",
+        top_keys="home",
+        bottom_keys="end",
+    )
 
     DEFAULT_CSS = """
     WeekView {

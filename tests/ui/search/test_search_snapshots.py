@@ -1,0 +1,29 @@
+"""Snapshots of the search screen: fixed clock (Mon 23 Nov 2026 09:00 UTC), sandbox seed 7."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.harness import generate_plan, settle
+
+SnapCompare = Callable[..., bool]
+
+
+async def search_for_kiln(pilot: Pilot[None]) -> None:
+    await generate_plan(pilot)
+    await pilot.press("slash", *"kiln")
+    await settle(pilot)
+
+
+def test_search_results_grouped_with_the_match_highlighted(
+    snap_compare: SnapCompare, make_app: Any
+) -> None:
+    """The search box over the calendar with "kiln" typed: an "Activities" group (the
+    glaze-kiln mornings, each with its date) and a "Posts" group (channel · activity title,
+    then the caption line around the match), "kiln" bold and underlined in the accent colour
+    wherever it matched; the first activity highlighted; the hint line "enter opens · ↑↓
+    choose · tab moves into the list · esc closes"."""
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=search_for_kiln)

@@ -1,0 +1,143 @@
+"""What ``/``, ``n``, ``N`` and ``escape`` do with search, on whichever screen is on show.
+
+``/`` opens :class:`~tui_planner.ui.screens.search.SearchScreen`; the hit chosen there is
+opened where it lives (an activity's detail, a post in the preview, an event selected in
+Events, a field focused in Settings) and its query becomes the *active search*. While a
+search is active, ``n`` and ``N`` step to the next and previous match on the screen on show,
+as in vim, less or lazygit, wrapping at the ends; ``escape`` (where the screen has no other
+use for it) ends the search, and ``n`` is again the calendar's and Events' "new".
+
+A screen takes part by having ``step_to_match(index, query, step)``, which moves its own
+cursor and returns where the match is (:class:`MatchPosition`), or ``None`` when nothing on
+it matches. What a step means, screen by screen:
+
+- Calendar and activity detail: the next activity (by date) whose title, description or a
+  post's caption matches; the calendar selects its day and highlights it in the agenda.
+- Post preview: the activity's next post whose caption matches.
+- Drafts: the next row whose caption or activity matches.
+- Events: the next event whose name or description matches.
+- Settings: the next field whose label matches (from a list or choice; a text field takes
+  ``n`` as a letter).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from tui_planner.store.search import SearchHit, SearchIndex, SearchKind, search_index
+
+if TYPE_CHECKING:
+    from tui_planner.ui.app import PlannerApp
+
+__all__ = [
+    "MatchPosition",
+    "MatchStepper",
+    "clear_search",
+    "open_hit",
+    "pick_match",
+    "run_search",
+    "step_match",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchPosition:
+    """Where a step landed: the ``number``-th of ``count`` matches on the screen."""
+
+    number: int
+    count: int
+    wrapped: bool = False
+    """Whether the step went past the last match back to the first (or the reverse)."""
+
+
+class MatchStepper(Protocol):
+    """A screen ``n`` and ``N`` can step through."""
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Move to the next (``step`` 1) or previous (-1) match; ``None`` if none is here."""
+        ...
+
+
+def pick_match(matched: Sequence[int], position: float, step: int) -> tuple[int, MatchPosition]:
+    """Of the rows ``matched`` (ascending positions, not empty), the first after
+    ``position`` (``step`` 1) or the last before it (-1), wrapping round at the ends.
+
+    ``position`` is where the cursor is; a half (``2.5``) means between two rows, so the
+    row after it counts as next. Returns the row and where it is among the matches.
+    """
+    if step > 0:
+        at = bisect_right(matched, position)
+        wrapped = at == len(matched)
+        at = 0 if wrapped else at
+    else:
+        at = bisect_left(matched, position) - 1
+        wrapped = at < 0
+        at = len(matched) - 1 if wrapped else at
+    return matched[at], MatchPosition(at + 1, len(matched), wrapped)
+
+
+def _stepper(app: PlannerApp) -> MatchStepper | None:
+    screen: Any = app.screen
+    return screen if callable(getattr(screen, "step_to_match", None)) else None
+
+
+def step_match(app: PlannerApp, step: int) -> None:
+    """Step to the next (1) or previous (-1) match of the active search, and say where."""
+    query = app.active_search
+    stepper = _stepper(app)
+    if query is None or stepper is None:
+        return
+    found = stepper.step_to_match(search_index(app.state), query, step)
+    if found is None:
+        app.notify(f"Nothing here matches “{query}”.", timeout=3, markup=False)
+        return
+    edge = ""
+    if found.wrapped:
+        edge = " (from the top)" if step > 0 else " (from the bottom)"
+    app.notify(
+        f"Match {found.number} of {found.count} for “{query}”{edge}.", timeout=2, markup=False
+    )
+
+
+def clear_search(app: PlannerApp) -> None:
+    """End the active search (``n`` is "new" again where it was)."""
+    if app.active_search is None:
+        return
+    app.active_search = None
+    app.refresh_bindings()
+    app.notify("Search cleared.", timeout=2)
+
+
+async def run_search(app: PlannerApp) -> None:
+    """Ask for a query (starting from the active one) and open what the user picks."""
+    from tui_planner.ui.screens.search import SearchScreen
+
+    choice = await app.push_screen_wait(
+        SearchScreen(app.state, app.clock.tz, app.active_search or "")
+    )
+    if choice is None:
+        return
+    app.active_search = choice.query
+    app.refresh_bindings()
+    await open_hit(app, choice.hit)
+
+
+async def open_hit(app: PlannerApp, hit: SearchHit) -> None:
+    """Show ``hit`` where it lives."""
+    match hit.kind:
+        case SearchKind.ACTIVITY:
+            await app.action_open_activity(hit.key)
+        case SearchKind.POST:
+            from tui_planner.ui.screens.post_preview import PostPreviewScreen
+
+            if hit.activity_id is not None and await app.switch_section("calendar"):
+                await app.push_screen(PostPreviewScreen(hit.activity_id, item_id=hit.key))
+        case SearchKind.EVENT:
+            if await app.switch_section("events"):
+                app.screen.select_event(hit.key)  # type: ignore[attr-defined]
+        case SearchKind.SETTING:
+            if await app.switch_section("settings"):
+                app.screen.focus_field(hit.key)  # type: ignore[attr-defined]
