@@ -56,7 +56,7 @@ __all__ = [
     "write_launch_record",
 ]
 
-FORMAT = 2
+FORMAT = 3
 """The record format's version; part of the fingerprint, so an old record never matches."""
 
 
@@ -64,7 +64,9 @@ FORMAT = 2
 class UiSettings:
     """The ``[ui]`` settings the first frame needs."""
 
-    theme: str = "textual-dark"
+    theme: str | None = None
+    """``[ui] theme`` when the config sets it; ``None`` leaves it to the user's last pick in
+    the palette (:mod:`tui_planner.preferences`), then the default."""
     week_start: str = "monday"
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     timezone: str | None = None
@@ -74,7 +76,8 @@ class UiSettings:
     def from_config(cls, config: Config) -> UiSettings:
         """The settings ``config`` holds."""
         ui = config.ui
-        return cls(ui.theme, ui.week_start, MappingProxyType(dict(ui.keymap)), ui.timezone)
+        theme = ui.theme if "theme" in ui.model_fields_set else None
+        return cls(theme, ui.week_start, MappingProxyType(dict(ui.keymap)), ui.timezone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +145,10 @@ def _record(document: dict[str, Any]) -> LaunchRecord:
     key = info["key"]
     warnings = document["warnings"]
     zone = ui["timezone"]
+    theme = ui["theme"]
     record = LaunchRecord(
         ui=UiSettings(
-            text(ui["theme"]),
+            text(theme) if theme is not None else None,
             text(ui["week_start"]),
             MappingProxyType(keymap),
             text(zone) if zone is not None else None,

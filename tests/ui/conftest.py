@@ -131,3 +131,12 @@ def advance() -> Callable[..., Awaitable[None]]:
 def generate_plan() -> Callable[..., Awaitable[None]]:
     """``await generate_plan(pilot)``: generate the plan and advance the clock until ACTIVE."""
     return harness.generate_plan
+
+
+@pytest.fixture(autouse=True)
+def no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reaches the machine's clipboard tool (xclip, pbcopy, ...); the clipboard
+    tests put a fake one on the PATH and restore the list themselves."""
+    from tui_planner import clipboard
+
+    monkeypatch.setattr(clipboard, "CLIPBOARD_TOOLS", ())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
+from textual.content import Content
 from textual.widgets import Input, OptionList
 
 from tests.harness import SIZE
@@ -135,14 +136,13 @@ async def test_results_follow_each_keystroke_grouped_by_kind_with_the_match_mark
             (SearchKind.EVENT, "ev-market"),
         ]
         listing = screen.query_one("#search-results", OptionList)
-        headings = [o.prompt.plain.split()[0] for o in listing.options if o.disabled]  # type: ignore[union-attr]
+        prompts = [option.prompt for option in listing.options if option.disabled]
+        assert all(isinstance(prompt, Content) for prompt in prompts)
+        headings = [str(prompt).split()[0] for prompt in prompts]
         assert headings == ["Activities", "Posts", "Events"]
         kiln = listing.get_option("activity:kiln").prompt
-        marked = [
-            kiln.plain[span.start : span.end]
-            for span in kiln.spans
-            if str(span.style) == MATCH_STYLE
-        ]  # type: ignore[union-attr]
+        assert isinstance(kiln, Content)
+        marked = [kiln.plain[s.start : s.end] for s in kiln.spans if str(s.style) == MATCH_STYLE]
         assert marked == ["Glaze"]
         # The first hit is highlighted, so enter opens it.
         await pilot.press("enter")

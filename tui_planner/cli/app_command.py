@@ -50,6 +50,7 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
 
     # Imported late so that config and sandbox commands never load Textual.
     from tui_planner.journal import Journal, journal_file
+    from tui_planner.preferences import preferences_file
     from tui_planner.session import Session
     from tui_planner.ui.app import PlannerApp
     from tui_planner.ui.saved_calendar import saved_calendar_file
@@ -63,6 +64,7 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
         session,
         ui=ui,
         calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
+        preferences_file=preferences_file(),
     )
     try:
         app.run()

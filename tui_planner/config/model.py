@@ -118,7 +118,7 @@ class UiConfig(Section):
     """How the app looks and which keys do what."""
 
     theme: str = Field(default="textual-dark", min_length=1)
-    """A Textual theme name, e.g. textual-dark, textual-light, nord, gruvbox."""
+    """A Textual theme name, e.g. textual-dark, nord; unset: the last one picked in the palette."""
 
     week_start: Literal["monday", "sunday"] = "monday"
     """First day of the week in the calendar: monday or sunday."""

@@ -30,6 +30,7 @@ from tui_planner.api.models import PlanStatus
 from tui_planner.config import ConfigError
 from tui_planner.debug_log import see_the_log
 from tui_planner.launch import UiSettings
+from tui_planner.preferences import Preferences, read_preferences, write_preferences
 from tui_planner.store.state import PlannerState
 from tui_planner.ui import keymap
 from tui_planner.ui.palette import PlannerCommands
@@ -98,10 +99,12 @@ class PlannerApp(App[None]):
         ui: UiSettings,
         calendar_file: Path | None = None,
         offer_first_run: bool = True,
+        preferences_file: Path | None = None,
     ) -> None:
         """Run over ``session``, painting with ``ui`` (theme, keys, week start) until its
         config is validated. ``calendar_file`` is where the calendar is saved for the next
-        start and read from at this one (``None``: nowhere)."""
+        start and read from at this one (``None``: nowhere). ``preferences_file`` keeps the
+        theme picked in the palette for the next start (``None``: for this run only)."""
         super().__init__()
         self.session = session
         """The store, backend, engine and connection of this run."""
@@ -122,6 +125,10 @@ class PlannerApp(App[None]):
         self._pending_state: PlannerState | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._gc_thresholds: tuple[int, int, int] | None = None
+        self._preferences_file = preferences_file
+        self.preferences: Preferences = read_preferences(preferences_file)
+        """What the user picked before (the theme), kept apart from the config."""
+        self._theme_shown: str | None = None
         self.active_search: str | None = None
         """The query ``n``/``N`` step through (see :mod:`tui_planner.ui.search`)."""
         self._failure_notice = PlanFailureNotice(self)
@@ -181,17 +188,43 @@ class PlannerApp(App[None]):
         await self.session.aclose()
 
     def _apply_ui_settings(self) -> None:
+        """The keymap, and the config's theme, else the user's last pick, else the default."""
         self.set_keymap(dict(self.ui_settings.keymap))
-        wanted = self.ui_settings.theme
+        wanted = self.preferences.theme_to_use(self.ui_settings.theme)
         if wanted in self.available_themes:
+            self._theme_shown = wanted
             self.theme = wanted
             return
         known = ", ".join(sorted(self.available_themes))
+        where = "[ui] theme" if self.ui_settings.theme else "the theme you picked last time"
         self.notify(
-            f"There is no theme called {wanted!r}; using the default. Themes: {known}.",
+            f"There is no theme called {wanted!r} ({where}); using the default. Themes: {known}.",
             title="Unknown theme",
             severity="warning",
+            markup=False,
         )
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme the user picks (in the palette) for the next start, unless the
+        config names one, which wins at every start."""
+        if self._theme_shown is None or theme == self._theme_shown:
+            return  # the app's own choice at start-up, not the user's
+        self._theme_shown = theme
+        if self.ui_settings.theme is not None:
+            self.notify(
+                f"The theme {theme} is for this session: [ui] theme in the config file "
+                f"sets {self.ui_settings.theme} for every start.",
+                timeout=6,
+                markup=False,
+            )
+            return
+        self.preferences = Preferences(theme=theme)
+        if self._preferences_file is None:
+            return
+        try:
+            write_preferences(self._preferences_file, self.preferences)
+        except OSError as error:
+            self.log.warning("could not remember the theme", error)
 
     # -- connecting and syncing ------------------------------------------------------------
 

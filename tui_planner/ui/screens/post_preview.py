@@ -354,12 +354,27 @@ class PostPreviewScreen(PlannerScreen[None]):
         return where
 
     def action_copy_caption(self) -> None:
-        """Put the caption on the clipboard."""
+        """Put the caption on the clipboard: through the terminal (OSC 52) and, since many
+        terminals ignore that without a word, with the system's clipboard tool as well."""
         entry = self.post
         if entry is None:
             return
         self.app.copy_to_clipboard(entry.text)
-        self.notify(f"Copied the {channel_label(entry.channel.name)} caption.", timeout=3)
+        self._copy_with_tool(entry.text, channel_label(entry.channel.name))
+
+    @work(thread=True, group="clipboard", exit_on_error=False, description="Copy the caption")
+    def _copy_with_tool(self, text: str, label: str) -> None:
+        from tui_planner.clipboard import copy_with_tool
+
+        tool = copy_with_tool(text)
+        if tool is not None:
+            message = f"Copied the {label} caption (terminal clipboard and {tool})."
+        else:
+            message = (
+                f"Copied the {label} caption to the terminal's clipboard (OSC 52). If it does "
+                "not paste, your terminal ignores that: install wl-copy, xclip or xsel."
+            )
+        self.app.call_from_thread(self.notify, message, timeout=5)
 
     def action_schedule(self) -> None:
         """Schedule this draft, through the same confirmation as the drafts screen."""
