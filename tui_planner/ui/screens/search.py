@@ -24,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui_planner.day_words import day_text
 from tui_planner.store.search import SearchHit, SearchKind, SearchResults, search_index
 from tui_planner.ui.icons import EVENT_ICON, channel_label, type_icon
 from tui_planner.ui.widgets.list_keys import list_bindings
@@ -67,13 +68,13 @@ def hit_prompt(hit: SearchHit, state: PlannerState, tz: tzinfo) -> Content:
         case SearchKind.ACTIVITY:
             found = state.activities.get(hit.key)
             icon = type_icon(found.marketing_activity_type) if found else "·"
-            where = f"{found.date.astimezone(tz):%a %d %b}" if found else ""
+            where = day_text(found.date.astimezone(tz).date()) if found else ""
             first = Content.assemble(f"{icon} ", title, (f"  {where}", "$text-muted"))
         case SearchKind.POST:
             owner = state.activities.get(hit.activity_id or "")
             entry = next((e for e in owner.items if e.id == hit.key), None) if owner else None
             channel = channel_label(entry.channel.name) if entry else "Post"
-            where = f"{owner.date.astimezone(tz):%a %d %b}" if owner else ""
+            where = day_text(owner.date.astimezone(tz).date()) if owner else ""
             first = Content.assemble(
                 (f"{channel} · ", "$text-secondary"), title, (f"  {where}", "$text-muted")
             )
