@@ -75,6 +75,10 @@ class BackendInfo:
     """The Wix site's id, which the header shows whole however narrow; ``None`` for the
     sandbox."""
 
+    site_name: str | None = None
+    """The ``[sites.NAME]`` table the config was chosen by (``--site``, ``default_site``);
+    ``None`` for a config used as written."""
+
 
 @dataclass
 class Backend:
@@ -104,12 +108,17 @@ class Backend:
     site: str | None = None
     """See :attr:`BackendInfo.site`."""
 
+    site_name: str | None = None
+    """See :attr:`BackendInfo.site_name`."""
+
     _closed: bool = field(default=False, init=False, repr=False)
 
     @property
     def info(self) -> BackendInfo:
         """This backend's description."""
-        return BackendInfo(self.label, self.is_sandbox, self.data_file, self.key, self.site)
+        return BackendInfo(
+            self.label, self.is_sandbox, self.data_file, self.key, self.site, self.site_name
+        )
 
     @property
     def closed(self) -> bool:
@@ -160,26 +169,31 @@ def sandbox_options(section: SandboxConfig) -> SandboxOptions:
 
 
 def describe_backend(config: Config) -> BackendInfo:
-    """Which backend ``config`` asks for, without opening it.
+    """Which backend ``config`` asks for, without opening it; a config chosen for a
+    ``[sites.NAME]`` table says its name first (``shop · Wix site 0f3c…``).
 
     Raises :class:`ConfigError` when an API key is set without a site id.
     """
+    name = config.site
+    named = f"{name} · " if name is not None else ""
     if config.uses_sandbox:
         data_file = config.sandbox.resolved_data_file
         if str(data_file) == IN_MEMORY:
-            return BackendInfo(label="SANDBOX in memory", is_sandbox=True)
+            return BackendInfo(label=f"{named}SANDBOX in memory", is_sandbox=True, site_name=name)
         return BackendInfo(
-            label=f"SANDBOX {display_path(data_file)}",
+            label=f"{named}SANDBOX {display_path(data_file)}",
             is_sandbox=True,
             data_file=data_file,
             key=_key("sandbox", str(data_file.absolute())),
+            site_name=name,
         )
     _, site_id = _wix_credentials(config)
     return BackendInfo(
-        label=f"Wix site {site_id}",
+        label=f"{named}Wix site {site_id}",
         is_sandbox=False,
         site=site_id,
         key=_key("wix", config.api.base_url.rstrip("/"), site_id),
+        site_name=name,
     )
 
 
@@ -246,6 +260,7 @@ def _open_sandbox(config: Config, clock: Clock, info: BackendInfo) -> Backend:
         is_sandbox=True,
         data_file=data_file,
         key=info.key,
+        site_name=info.site_name,
     )
 
 
@@ -270,6 +285,7 @@ def _open_wix(config: Config, clock: Clock, info: BackendInfo) -> Backend:
         is_sandbox=False,
         key=info.key,
         site=info.site,
+        site_name=info.site_name,
     )
 
 

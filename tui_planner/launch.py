@@ -19,6 +19,7 @@ stale record is the same as none.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -56,7 +57,7 @@ __all__ = [
     "write_launch_record",
 ]
 
-FORMAT = 3
+FORMAT = 4
 """The record format's version; part of the fingerprint, so an old record never matches."""
 
 
@@ -90,15 +91,21 @@ class LaunchRecord:
     """What loading the config warned about, to repeat on every start."""
 
 
-def launch_file(location: ConfigLocation, cache_dir: Path | None = None) -> Path:
-    """Where the record for the config file at ``location`` is kept."""
+def launch_file(
+    location: ConfigLocation, cache_dir: Path | None = None, site: str | None = None
+) -> Path:
+    """Where the record for the config file at ``location`` is kept (one per ``--site``)."""
     root = cache_dir if cache_dir is not None else Path(platformdirs.user_cache_dir(APP_NAME))
-    name = hashlib.sha256(str(location.path.absolute()).encode()).hexdigest()[:24]
+    chosen = str(location.path.absolute()) + (f"\0{site}" if site is not None else "")
+    name = hashlib.sha256(chosen.encode()).hexdigest()[:24]
     return root / "launch" / f"{name}.json"
 
 
-def fingerprint(location: ConfigLocation, environ: Mapping[str, str] | None = None) -> str:
-    """A digest of everything the record's values depend on (the API key only as a hash)."""
+def fingerprint(
+    location: ConfigLocation, environ: Mapping[str, str] | None = None, site: str | None = None
+) -> str:
+    """A digest of everything the record's values depend on (the API key only as a hash),
+    the ``--site`` asked for included."""
     env = os.environ if environ is None else environ
     digest = hashlib.sha256()
     try:
@@ -113,6 +120,7 @@ def fingerprint(location: ConfigLocation, environ: Mapping[str, str] | None = No
         str(location.path.absolute()),
         hashlib.sha256(env.get(API_KEY_ENV_VAR, "").strip().encode()).hexdigest(),
         str(default_sandbox_data_file()),
+        site or "",
     )
     for part in parts:
         digest.update(part.encode())
@@ -124,13 +132,15 @@ def fingerprint(location: ConfigLocation, environ: Mapping[str, str] | None = No
 def read_launch_record(
     location: ConfigLocation,
     *,
+    site: str | None = None,
     environ: Mapping[str, str] | None = None,
     cache_dir: Path | None = None,
 ) -> LaunchRecord | None:
-    """The record for ``location`` if its fingerprint still matches; otherwise ``None``."""
+    """The record for ``location`` (and ``--site``) if its fingerprint still matches;
+    otherwise ``None``."""
     try:
-        document = json_object(json.loads(launch_file(location, cache_dir).read_bytes()))
-        if document["fingerprint"] != fingerprint(location, environ):
+        document = json_object(json.loads(launch_file(location, cache_dir, site).read_bytes()))
+        if document["fingerprint"] != fingerprint(location, environ, site):
             return None
         return _record(document)
     except (OSError, ValueError, KeyError, TypeError):
@@ -143,6 +153,7 @@ def _record(document: dict[str, Any]) -> LaunchRecord:
     keymap = {text(binding): text(keys) for binding, keys in json_object(ui["keymap"]).items()}
     data_file = info["data_file"]
     key = info["key"]
+    site_id, site_name = info["site"], info["site_name"]
     warnings = document["warnings"]
     zone = ui["timezone"]
     theme = ui["theme"]
@@ -158,6 +169,8 @@ def _record(document: dict[str, Any]) -> LaunchRecord:
             is_sandbox=bool(info["is_sandbox"]),
             data_file=Path(text(data_file)) if data_file is not None else None,
             key=text(key) if key is not None else None,
+            site=text(site_id) if site_id is not None else None,
+            site_name=text(site_name) if site_name is not None else None,
         ),
         warnings=tuple(text(warning) for warning in warnings),
     )
@@ -170,13 +183,15 @@ def write_launch_record(
     location: ConfigLocation,
     record: LaunchRecord,
     *,
+    site: str | None = None,
     environ: Mapping[str, str] | None = None,
     cache_dir: Path | None = None,
 ) -> None:
-    """Keep ``record`` for the next start with the same config (0600, atomic)."""
+    """Keep ``record`` for the next start with the same config and ``--site`` (0600,
+    atomic)."""
     info = record.info
     document = {
-        "fingerprint": fingerprint(location, environ),
+        "fingerprint": fingerprint(location, environ, site),
         "ui": {
             "theme": record.ui.theme,
             "week_start": record.ui.week_start,
@@ -188,32 +203,40 @@ def write_launch_record(
             "is_sandbox": info.is_sandbox,
             "data_file": str(info.data_file) if info.data_file is not None else None,
             "key": info.key,
+            "site": info.site,
+            "site_name": info.site_name,
         },
         "warnings": list(record.warnings),
     }
-    write_private_file(launch_file(location, cache_dir), json.dumps(document, indent=1))
+    write_private_file(launch_file(location, cache_dir, site), json.dumps(document, indent=1))
 
 
 def connect(
     location: ConfigLocation,
     clock: Clock,
     *,
+    site: str | None = None,
     loaded: LoadedConfig | None = None,
     known: LaunchRecord | None = None,
     environ: Mapping[str, str] | None = None,
     cache_dir: Path | None = None,
 ) -> Connection:
-    """Validate the config (unless ``loaded`` is it, validated), keep its record, then open
-    the backend. Runs off the event loop; raises :class:`ConfigError` for a bad config."""
+    """Validate the config (unless ``loaded`` is it, validated and chosen for ``site``),
+    choose ``site`` (``--site``; ``None``: ``default_site``), keep the record, then open the
+    backend. Runs off the event loop; raises :class:`ConfigError` for a bad config or an
+    unknown site."""
     if loaded is None:
         from tui_planner.config import load_config
+        from tui_planner.config.sites import choose_site
 
         loaded = load_config(location, environ=environ)
+        chosen = choose_site(loaded.config, site, path=location.path, environ=environ)
+        loaded = dataclasses.replace(loaded, config=chosen)
     config = loaded.config
     record = LaunchRecord(
         UiSettings.from_config(config), describe_backend(config), tuple(loaded.warnings)
     )
     if record != known:
         with contextlib.suppress(OSError):  # only the next start is slower
-            write_launch_record(location, record, environ=environ, cache_dir=cache_dir)
+            write_launch_record(location, record, site=site, environ=environ, cache_dir=cache_dir)
     return Connection(config, open_backend(config, clock), location.path)

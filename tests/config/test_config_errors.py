@@ -55,7 +55,7 @@ def test_unknown_section_is_named(write_config: WriteConfig) -> None:
 
     assert str(load_error(path)) == (
         f"The config file {path} has an unknown key `colours` at line 3: "
-        "expected one of api, sync, ui, sandbox, log."
+        "expected one of api, sync, ui, sandbox, log, sites, default_site."
     )
 
 

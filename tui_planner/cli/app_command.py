@@ -30,7 +30,8 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
     from tui_planner.zone import resolve_zone
 
     location = context.location
-    known = read_launch_record(location)
+    site = context.options.site
+    known = read_launch_record(location, site=site)
     if known is not None:
         # The config is as the last start validated it: paint first, validate after.
         for warning in known.warnings:
@@ -52,6 +53,7 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
     from tui_planner.journal import Journal, journal_file
     from tui_planner.preferences import preferences_file
     from tui_planner.session import Session
+    from tui_planner.site_switch import SiteSwitch
     from tui_planner.ui.app import PlannerApp
     from tui_planner.ui.saved_calendar import saved_calendar_file
     from tui_planner.ui.terminal_graphics import prepare_terminal_graphics
@@ -65,6 +67,7 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
         ui=ui,
         calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
         preferences_file=preferences_file(),
+        sites=SiteSwitch(location, clock),
     )
     try:
         app.run()
@@ -90,6 +93,6 @@ def _connect(
     from tui_planner.launch import connect
 
     context.start_log()
-    connection = connect(location, clock, loaded=loaded, known=known)
+    connection = connect(location, clock, site=context.options.site, loaded=loaded, known=known)
     context.follow_config(connection.config)
     return connection

@@ -58,9 +58,20 @@ class CommandContext:
             loaded = load_config(self.location)
             for warning in loaded.warnings:
                 say(f"Warning: {warning}")
+            loaded = self.choose_site(loaded)
             self.follow_config(loaded.config)
             self._loaded = loaded
         return self._loaded
+
+    def choose_site(self, loaded: LoadedConfig) -> LoadedConfig:
+        """``loaded`` for the site ``--site`` names (or ``default_site``); raises
+        :class:`~tui_planner.config.ConfigError` for a site the file does not have."""
+        from dataclasses import replace
+
+        from tui_planner.config.sites import choose_site
+
+        chosen = choose_site(loaded.config, self.options.site, path=loaded.location.path)
+        return replace(loaded, config=chosen)
 
     @property
     def config(self) -> Config:

@@ -24,11 +24,17 @@ class GlobalOptions:
     """``--config PATH``: the config file instead of the default (also PLANNER_TUI_CONFIG)."""
     debug: bool = False
     """``--debug``: the log keeps everything, requests included, whatever [log] level says."""
+    site: str | None = None
+    """``--site NAME``: the ``[sites.NAME]`` table to use instead of ``default_site``."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> GlobalOptions:
         """The global options in parsed ``args``."""
-        return cls(config=getattr(args, "config", None), debug=getattr(args, "debug", False))
+        return cls(
+            config=getattr(args, "config", None),
+            debug=getattr(args, "debug", False),
+            site=getattr(args, "site", None),
+        )
 
 
 def add_global_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
@@ -43,6 +49,12 @@ def add_global_options(parser: argparse.ArgumentParser, *, top_level: bool) -> N
         type=Path,
         metavar="PATH",
         help="config file to use instead of the default (also PLANNER_TUI_CONFIG)",
+        **({"default": None} if top_level else unset),
+    )
+    parser.add_argument(
+        "--site",
+        metavar="NAME",
+        help="the [sites.NAME] table of the config to use (default: default_site)",
         **({"default": None} if top_level else unset),
     )
     parser.add_argument(

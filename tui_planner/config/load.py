@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import ConfigError
 from .locations import API_KEY_ENV_VAR, ConfigLocation, locate_config
-from .model import Config, section_models
+from .model import Config, SiteConfig, section_models
 
 __all__ = ["API_KEY_ENV_VAR", "LoadedConfig", "load_config"]
 
@@ -120,9 +120,13 @@ def _syntax_error(error: tomllib.TOMLDecodeError, text: str, path: Path) -> Conf
 
 
 def _permission_warnings(data: Mapping[str, Any], path: Path) -> tuple[str, ...]:
-    """Warn when the file holds an API key that the group or others can read."""
+    """Warn when the file holds an API key (in [api] or a [sites.NAME] table) that the
+    group or others can read."""
     api = data.get("api")
-    if os.name != "posix" or not isinstance(api, Mapping) or not api.get("api_key"):
+    sites = data.get("sites")
+    tables = [api, *(sites.values() if isinstance(sites, Mapping) else ())]
+    holds_key = any(isinstance(table, Mapping) and table.get("api_key") for table in tables)
+    if os.name != "posix" or not holds_key:
         return ()
     try:
         mode = path.stat().st_mode
@@ -186,6 +190,8 @@ def _allowed_keys(table: tuple[str, ...]) -> list[str]:
     """The keys the model accepts in ``table`` (``()`` for the top level)."""
     if not table:
         return list(Config.model_fields)
+    if table[0] == "sites" and len(table) == 2:
+        return list(SiteConfig.model_fields)
     section = section_models().get(table[0])
     return list(section.model_fields) if section is not None and len(table) == 1 else []
 

@@ -13,6 +13,7 @@ parsing the file on every start.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Annotated, Literal, Self
 
@@ -20,8 +21,10 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     SecretStr,
     Strict,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -37,6 +40,7 @@ __all__ = [
     "Config",
     "LogConfig",
     "SandboxConfig",
+    "SiteConfig",
     "SyncConfig",
     "UiConfig",
     "section_models",
@@ -254,6 +258,68 @@ class LogConfig(Section):
     """What the log keeps: warning (problems), info (and sync decisions), debug (and requests)."""
 
 
+_SITE_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+class SiteConfig(Section):
+    """One site, chosen with `planner-tui --site NAME` or default_site; one table per site."""
+
+    site_id: str | None = Field(default=None, examples=["00000000-0000-0000-0000-000000000000"])
+    """The Wix site's id (sent as the `wix-site-id` header); not for a sandbox site."""
+
+    base_url: str | None = Field(default=None, examples=["https://www.wixapis.com"])
+    """Host of the Wix REST API for this site; unset means [api] base_url."""
+
+    api_key_env: str | None = Field(default=None, examples=["SHOP_WIX_KEY"])
+    """Environment variable holding this site's API key."""
+
+    api_key: SecretStr | None = Field(default=None, examples=["IST.your-api-key"])
+    """This site's API key, when it is not in a variable; unset: WIX_API_KEY or [api] api_key."""
+
+    sandbox: bool = False
+    """A rehearsal site: the local sandbox ([sandbox] switches) with a data file of its own."""
+
+    data_file: Annotated[Path | None, Strict(False)] = Field(
+        default=None, examples=["~/rehearsal.sqlite3"]
+    )
+    """A sandbox site's SQLite file; unset: sandbox-NAME.sqlite3 in the user data dir."""
+
+    @field_validator("site_id", "base_url", "api_key_env", "api_key", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return _blank_to_none(value)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("expected a URL starting with https:// or http://")
+        return value.rstrip("/") if value is not None else None
+
+    @field_validator("data_file")
+    @classmethod
+    def _expand_home(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None else None
+
+    @model_validator(mode="after")
+    def _sandbox_or_wix(self) -> Self:
+        if self.sandbox:
+            wix = [
+                name
+                for name in ("site_id", "base_url", "api_key_env", "api_key")
+                if getattr(self, name) is not None
+            ]
+            if wix:
+                raise ValueError(
+                    f"expected no {', '.join(wix)} for a sandbox site (sandbox = true)"
+                )
+        elif self.site_id is None:
+            raise ValueError("expected site_id (the Wix site's id), or sandbox = true")
+        elif self.data_file is not None:
+            raise ValueError("expected data_file only with sandbox = true")
+        return self
+
+
 class Config(Section):
     """Everything planner-tui can be told in ``config.toml``."""
 
@@ -271,6 +337,46 @@ class Config(Section):
 
     log: LogConfig = Field(default_factory=LogConfig)
     """The debug log."""
+
+    sites: dict[str, SiteConfig] = Field(default_factory=dict)
+    """Several sites in one file, a [sites.NAME] table each, as in the example that follows."""
+
+    default_site: str | None = Field(default=None, examples=["shop"])
+    """The site used when --site is not given, one of the [sites.NAME] tables."""
+
+    _site: str | None = PrivateAttr(default=None)
+
+    @field_validator("sites")
+    @classmethod
+    def _typeable_names(cls, value: dict[str, SiteConfig]) -> dict[str, SiteConfig]:
+        for name in value:
+            if not _SITE_NAME.match(name):
+                raise ValueError(
+                    f"expected site names of letters, digits, - and _ (for --site), not {name!r}"
+                )
+        return value
+
+    @field_validator("default_site")
+    @classmethod
+    def _default_site_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        sites = info.data.get("sites", {})  # validated first: declared before
+        if value is not None and value not in sites:
+            known = ", ".join(sites) or "none yet"
+            raise ValueError(f"expected the name of a [sites.NAME] table ({known})")
+        return value
+
+    @property
+    def site(self) -> str | None:
+        """The site this config was chosen for (:func:`~tui_planner.config.sites.choose_site`);
+        ``None`` when it is the config as written."""
+        return self._site
+
+    def as_site(self, name: str) -> Config:
+        """A copy that knows it is the config for site ``name`` (the choosing is done by
+        :func:`~tui_planner.config.sites.choose_site`)."""
+        copy = self.model_copy()
+        copy._site = name
+        return copy
 
     @property
     def uses_sandbox(self) -> bool:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, SecretStr
 from pydantic.fields import FieldInfo
 
 from .field_docs import field_docstrings
-from .model import section_models
+from .model import Config, SiteConfig, section_models
 
 __all__ = ["starter_config_text", "toml_value"]
 
@@ -36,17 +36,33 @@ _PREAMBLE = """\
 """
 
 
+_SITES_EXAMPLE = "shop"
+"""The table name the starter shows for a site (``[sites.shop]``)."""
+
+
 def starter_config_text() -> str:
-    """The text of a fresh ``config.toml``: every section and key, documented."""
+    """The text of a fresh ``config.toml``: every section and key, documented.
+
+    Top-level keys come first (TOML wants them before any table), then each section, then
+    one example ``[sites.NAME]`` table.
+    """
+    docstrings = field_docstrings(Config)
     blocks = [_PREAMBLE]
+    for key, field in Config.model_fields.items():
+        if key not in section_models() and key != "sites":
+            lines = [*_comment(docstrings.get(key, "")), _key_line(key, field), ""]
+            blocks.append("\n".join(lines))
     for name, section in section_models().items():
         blocks.append(_section_block(name, section))
+    # Commented out as a whole: an empty [sites.shop] would be a site with no id.
+    sites = _section_block(f"sites.{_SITES_EXAMPLE}", SiteConfig, header_comment=True)
+    blocks.append("\n".join(_comment(docstrings.get("sites", ""))) + "\n" + sites)
     return "\n".join(blocks)
 
 
-def _section_block(name: str, section: type[BaseModel]) -> str:
+def _section_block(name: str, section: type[BaseModel], *, header_comment: bool = False) -> str:
     doc = (section.__doc__ or "").strip()
-    lines = [*_comment(doc), f"[{name}]", ""]
+    lines = [*_comment(doc), f"# [{name}]" if header_comment else f"[{name}]", ""]
     docstrings = field_docstrings(section)
     for key, field in section.model_fields.items():
         lines.extend(_comment(docstrings.get(key, "")))

@@ -11,6 +11,8 @@ before a section switch or quit throws unsaved work away.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
     from tui_planner.clock import Clock
     from tui_planner.config import Config
     from tui_planner.session import Session
+    from tui_planner.site_switch import SiteSwitch
     from tui_planner.store import Store
     from tui_planner.sync.commands import Command, CommandOutcome
     from tui_planner.ui.saved_calendar import CalendarKeeper, SavedCalendar
@@ -100,11 +103,14 @@ class PlannerApp(App[None]):
         calendar_file: Path | None = None,
         offer_first_run: bool = True,
         preferences_file: Path | None = None,
+        sites: SiteSwitch | None = None,
     ) -> None:
         """Run over ``session``, painting with ``ui`` (theme, keys, week start) until its
         config is validated. ``calendar_file`` is where the calendar is saved for the next
         start and read from at this one (``None``: nowhere). ``preferences_file`` keeps the
-        theme picked in the palette for the next start (``None``: for this run only)."""
+        theme picked in the palette for the next start (``None``: for this run only).
+        ``sites`` makes the session for another ``[sites.NAME]`` of the config, which the
+        palette offers to switch to (``None``: no switching)."""
         super().__init__()
         self.session = session
         """The store, backend, engine and connection of this run."""
@@ -119,6 +125,9 @@ class PlannerApp(App[None]):
         self.now_signal: Signal[datetime] = Signal(self, "now")
         """Each clock tick, for the screens on show."""
         self._keeper, self.saved_calendar = _saved_calendar(calendar_file, session)
+        self._keeps_calendars = calendar_file is not None
+        self.sites = sites
+        """Makes the session for another site of the config (``None``: one site only)."""
         self._first_run_offered = False
         self._post_news = PostNews()
         self._sync_crashes = 0
@@ -269,6 +278,67 @@ class PlannerApp(App[None]):
             self._apply_ui_settings()
         if isinstance(self.screen, PlannerScreen):
             self.screen.catch_up()  # the header names the backend as validated
+
+    # -- sites ---------------------------------------------------------------------------
+
+    @property
+    def site_names(self) -> tuple[str, ...]:
+        """The ``[sites.NAME]`` tables of the validated config (none before it is)."""
+        config = self.session.config
+        return tuple(config.sites) if config is not None and self.sites is not None else ()
+
+    async def switch_site(self, name: str) -> None:
+        """Close this site and open site ``name`` in its place (asking first about unsaved
+        work on the screen); a name the config does not have is a notice."""
+        if self._leave_then(partial(self._switch_site_now, name)):
+            await self._switch_site_now(name)
+
+    async def _switch_site_now(self, name: str) -> None:
+        if self.sites is None:
+            return
+        try:
+            # Reads and validates the config file: off the event loop.
+            session = await asyncio.to_thread(self.sites.session_for, name)
+        except ConfigError as error:
+            self.notify(str(error), title="Site not switched", severity="error", markup=False)
+            return
+        await self._replace_session(session)
+        self.notify(f"Switched to the site {name}.", timeout=3, markup=False)
+
+    async def _replace_session(self, session: Session) -> None:
+        """Close the session on show and follow ``session`` instead: its store, its saved
+        calendar and journal; the sections start afresh on the calendar."""
+        self.workers.cancel_group(self, WorkerGroup.SYNC)
+        if self._keeper is not None:
+            with contextlib.suppress(OSError):  # only the next start is any slower
+                self._keeper.save_now(self.state)
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        old, self.session = self.session, session
+        await old.aclose()
+        calendar_file = None
+        if self._keeps_calendars and session.info.key is not None:
+            from tui_planner.ui.saved_calendar import saved_calendar_file
+
+            calendar_file = saved_calendar_file(session.info.key)
+        self._keeper, self.saved_calendar = _saved_calendar(calendar_file, session)
+        self._first_run_offered = False
+        self._pending_state = None
+        self.active_search = None
+        self._unsubscribe = self.store.subscribe(self._on_store_change)
+        await self.switch_mode(HOME)
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        for mode in SECTIONS:
+            # The other sections showed the old site: made again when next opened.
+            if mode != HOME:
+                await self.remove_mode(mode)
+                self.add_mode(mode, SECTIONS[mode])
+        self.state = self.store.state
+        if isinstance(self.screen, PlannerScreen):
+            self.screen.catch_up()  # the header names the other site
+        self.refresh_bindings()
+        self._start_sync(connect=True)
 
     # -- state and time --------------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 Which entries appear depends on the moment: "Generate the plan" only when there is no
 working plan, "Regenerate" and "Delete the plan" only when there is one (each asks first,
 naming the scheduled posts and edited activities it would lose), and every activity in the
-plan can be opened by typing part of its title.
+plan can be opened by typing part of its title. With ``[sites.NAME]`` tables in the config,
+"Switch site: NAME" closes this site and opens that one in its place.
 """
 
 from __future__ import annotations
@@ -91,6 +92,17 @@ def planner_entries(app: Any) -> Iterator[PaletteEntry]:
                 f"Open the {title.lower()} screen",
                 partial(app.action_switch_mode, mode),
             )
+    here = app.backend_info.site_name
+    for name in app.site_names:
+        if name != here:
+            yield PaletteEntry(
+                f"Switch site: {name}",
+                f"Close this site and open {name}, with its own plan, calendar and journal",
+                partial(app.switch_site, name),
+            )
+    yield PaletteEntry(
+        "Search", "Search the plan: titles, captions, events, settings", app.action_search
+    )
     for activity in sorted(state.activities.values(), key=lambda item: item.date):
         when = day_text(activity.date.astimezone(app.clock.tz))
         yield PaletteEntry(

@@ -32,16 +32,23 @@ def badge_texts(backend: BackendInfo) -> tuple[str, ...]:
     """The badge's texts from the fullest (``"SANDBOX · ~/path/data.sqlite3"``, or the Wix
     site's label) to the shortest, for narrower and narrower headers. A Wix site's shortest
     is its whole id."""
+    named = f"{backend.site_name} · " if backend.site_name else ""
     if not backend.is_sandbox:
         # The site id tells one site from another, so it is never cut; the title gives way.
-        return (backend.label, backend.site) if backend.site else (backend.label,)
+        if not backend.site:
+            return (backend.label,)
+        return tuple(dict.fromkeys((backend.label, f"{named}{backend.site}", backend.site)))
+    texts: tuple[str, ...]
     if backend.data_file is None:
-        return ("SANDBOX · in memory", "SANDBOX")
-    return (
-        f"SANDBOX · {display_path(backend.data_file)}",
-        f"SANDBOX · {backend.data_file.name}",
-        "SANDBOX",
-    )
+        texts = (f"{named}SANDBOX · in memory", f"{named}SANDBOX", "SANDBOX")
+    else:
+        texts = (
+            f"{named}SANDBOX · {display_path(backend.data_file)}",
+            f"{named}SANDBOX · {backend.data_file.name}",
+            f"{named}SANDBOX",
+            "SANDBOX",
+        )
+    return tuple(dict.fromkeys(texts))
 
 
 class BackendBadge(Label):

@@ -1,0 +1,94 @@
+"""Switching sites from the command palette: the other site's plan, and a header naming it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+
+from tests.harness import SIZE, generate_plan, settle
+from tui_planner.api.models import PlanStatus
+from tui_planner.clock import ManualClock
+from tui_planner.config import load_config, locate_config, write_private_file
+from tui_planner.launch import UiSettings
+from tui_planner.site_switch import SiteSwitch
+from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.screens.calendar import CalendarScreen
+from tui_planner.ui.widgets.backend_badge import BackendBadge
+
+
+def two_site_app(tmp_path: Path, clock: ManualClock) -> PlannerApp:
+    """The app on site "first" of a config with two sandbox sites, each with its own file."""
+    config = tmp_path / "config.toml"
+    write_private_file(
+        config,
+        'default_site = "first"\n\n'
+        f'[sites.first]\nsandbox = true\ndata_file = "{tmp_path / "first.sqlite3"}"\n\n'
+        f'[sites.second]\nsandbox = true\ndata_file = "{tmp_path / "second.sqlite3"}"\n',
+    )
+    location = locate_config(config)
+    sites = SiteSwitch(location, clock, state_dir=tmp_path / "state", cache_dir=tmp_path / "cache")
+    return PlannerApp(
+        sites.session_for("first"),
+        ui=UiSettings.from_config(load_config(location).config),
+        offer_first_run=False,
+        sites=sites,
+    )
+
+
+def badge(app: PlannerApp) -> str:
+    return str(app.screen.query_one(BackendBadge).render())
+
+
+async def switch_in_palette(app: PlannerApp, pilot: Pilot[None], name: str) -> None:
+    await pilot.press("ctrl+p")
+    await settle(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+    await pilot.press(*f"switch site: {name}")
+    await settle(
+        pilot, lambda: app.screen.query_one(CommandList).option_count > 0, what="the site listed"
+    )
+    await pilot.press("enter")
+    await settle(
+        pilot,
+        lambda: app.backend_info.site_name == name and app.state.loaded,
+        what=f"site {name} loaded",
+    )
+
+
+async def test_the_palette_switches_to_the_other_sites_plan_and_the_header_follows(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    app = two_site_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await generate_plan(pilot)
+        planned = set(app.state.activities)
+        assert planned
+        assert badge(app).startswith("first · SANDBOX")
+
+        await switch_in_palette(app, pilot, "second")
+
+        assert isinstance(app.screen, CalendarScreen)
+        assert badge(app).startswith("second · SANDBOX")
+        assert app.state.plan_status == PlanStatus.NEVER_CREATED
+        assert not app.state.activities
+
+        await switch_in_palette(app, pilot, "first")
+
+        assert badge(app).startswith("first · SANDBOX")
+        assert set(app.state.activities) == planned
+
+
+async def test_a_site_gone_from_the_config_is_a_notice_and_the_app_stays(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    app = two_site_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.switch_site("third")
+        await pilot.pause()
+
+        notices = [n.message for n in app._notifications]
+        assert any(n.startswith("There is no site called “third”") for n in notices)
+        assert app.backend_info.site_name == "first"
+        assert badge(app).startswith("first · SANDBOX")
