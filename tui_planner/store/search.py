@@ -52,7 +52,7 @@ __all__ = [
     "snippet",
 ]
 
-DEFAULT_LIMIT = 20
+DEFAULT_LIMIT = 12
 """Hits listed per kind; the rest are counted (typing more narrows them)."""
 
 SNIPPET_BEFORE = 24

@@ -106,8 +106,7 @@ class SearchResultsList(OptionList):
 
     DEFAULT_CSS = """
     SearchResultsList {
-        height: auto;
-        max-height: 1fr;
+        height: 1fr;
         border: none;
         padding: 0;
         /* A result is one or two screen lines: what it is, then the text around the match. */
@@ -126,11 +125,12 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         align: center top;
         background: $background 60%;
     }
+    /* Fixed heights: a keystroke changes the results, never the layout (which would
+       reflow the screen on every key). */
     SearchScreen > #search-box {
         width: 100;
         max-width: 95%;
-        height: auto;
-        max-height: 85%;
+        height: 85%;
         margin-top: 2;
         padding: 0 1;
         border: thick $primary;
@@ -204,10 +204,11 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
                 for hit in hits
             )
         listing.set_options(options)
-        listing.display = bool(options)
         if options:
             listing.highlighted = next(n for n, option in enumerate(options) if not option.disabled)
-        self.query_one("#search-summary", Static).update(self._summary(results))
+        else:
+            listing.refresh()  # set_options draws nothing new when there is nothing to add
+        self.query_one("#search-summary", Static).update(self._summary(results), layout=False)
 
     def _summary(self, results: SearchResults) -> str:
         if not results.query.strip():
