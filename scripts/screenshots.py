@@ -148,8 +148,79 @@ async def _settings(pilot: Pilot[None]) -> None:
     await _press(pilot, *"warm", "space", *"and", "space", *"direct")
 
 
+GOING_OUT = SandboxOptions(seed=SEED, publish_failure_rate=0.3)
+"""A sandbox where about one post in three fails to go out, for the Posts shots."""
+
+
+async def _posts_gone_out(pilot: Pilot[None]) -> None:
+    """Eight connected drafts scheduled: four went out three hours ago (at least one of
+    them failed), one is publishing now and three are still to come."""
+    from datetime import timedelta
+
+    from tui_planner.sandbox.publication import publish_fails
+    from tui_planner.store.selectors import drafts
+    from tui_planner.sync.commands import RescheduleItem, ScheduleDrafts
+
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+    state = app.state
+    connected = [e.id for _, e in drafts(state) if state.is_connected(e.channel.name)]
+    failing = [key for key in connected if publish_fails(GOING_OUT, key)][:1]
+    chosen = failing + [key for key in connected if key not in failing][:7]
+    outcome = await app.execute(ScheduleDrafts(tuple(chosen)))
+    assert outcome.ok, outcome.message
+    now = app.clock.now()
+    for key in chosen[:4]:
+        assert (await app.execute(RescheduleItem(key, now + timedelta(minutes=5)))).ok
+    await advance(pilot, 3 * 3600, step=600)
+    now = app.clock.now()
+    assert (await app.execute(RescheduleItem(chosen[4], now + timedelta(minutes=1)))).ok
+    await advance(pilot, 62, step=31)
+    await _press(pilot, "ctrl+r")
+
+
 async def _posts(pilot: Pilot[None]) -> None:
+    await _posts_gone_out(pilot)
     await _press(pilot, "f8")
+
+
+async def _posts_failed(pilot: Pilot[None]) -> None:
+    """The cursor on a post that failed, its reason in full below the list."""
+    from tui_planner.api.models import ItemStatus
+    from tui_planner.ui.screens.posts import PostsScreen
+
+    await _posts(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, PostsScreen)
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+    failed = next(
+        key
+        for key, entry in app.state.site_posts.items.items()
+        if entry.status == ItemStatus.FAILED
+    )
+    screen.post_list.move_to_key(failed)
+    await _press(pilot)
+
+
+async def _caption_editor(pilot: Pilot[None]) -> None:
+    """The caption editor on the X draft of the first activity with one, a few words added."""
+    from textual.widgets import TextArea
+
+    from tui_planner.api.models import ChannelName
+    from tui_planner.store.selectors import drafts
+    from tui_planner.ui.screens.posts import PostsScreen
+
+    await _press(pilot, "f8")
+    screen = pilot.app.screen
+    assert isinstance(screen, PostsScreen)
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+    x_draft = next(e for _, e in drafts(app.state) if e.channel.name == ChannelName.TWITTER)
+    screen.post_list.move_to_key(x_draft.id)
+    await _press(pilot, "e")
+    app.screen.query_one(TextArea).insert(" See you there!")
+    await _press(pilot)
 
 
 NARROW = (80, 24)
@@ -171,12 +242,15 @@ SHOTS: list[Shot] = [
     Shot("events", _events),
     Shot("event_form", _event_form),
     Shot("settings", _settings),
-    Shot("posts", _posts),
+    Shot("posts", _posts, sandbox=GOING_OUT),
+    Shot("posts_failed", _posts_failed, sandbox=GOING_OUT),
+    Shot("caption_editor", _caption_editor),
     Shot("calendar_80x24", size=NARROW),
     Shot("post_preview_80x24", _post_preview, size=NARROW),
     Shot("drafts_80x24", _drafts, size=NARROW),
     Shot("settings_80x24", _settings, size=NARROW),
-    Shot("posts_80x24", _posts, size=NARROW),
+    Shot("posts_80x24", _posts, sandbox=GOING_OUT, size=NARROW),
+    Shot("caption_editor_80x24", _caption_editor, size=NARROW),
 ]
 """Every screenshot, in README order. Screen authors append theirs here."""
 

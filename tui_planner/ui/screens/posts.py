@@ -55,6 +55,8 @@ class PostsScreen(PlannerScreen[None]):
 
     CSS_PATH = "posts.tcss"
     TITLE = "Posts"
+    # Below 30 rows the list keeps more of them (see posts.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_live", "Open live post", id="posts.open"),

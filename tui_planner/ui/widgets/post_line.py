@@ -48,7 +48,7 @@ def when_text(when: datetime | None, tz: tzinfo, year: int, *, wide: bool) -> st
     return f"{day_text(local)} {local:%H:%M}" if wide else f"{local.day} {local:%b %H:%M}"
 
 
-def insights_text(entry: PostItem, *, wide: bool = True) -> str:
+def insights_text(entry: PostItem) -> str:
     """How a published post did: "1,234 seen · 56 interactions" (what the network gave)."""
     summary = entry.insights_summary
     if summary is None:
@@ -57,8 +57,7 @@ def insights_text(entry: PostItem, *, wide: bool = True) -> str:
     if summary.impressions is not None:
         parts.append(f"{summary.impressions:,.0f} seen")
     if summary.interactions is not None:
-        noun = "interactions" if wide else "acts"
-        parts.append(f"{summary.interactions:,.0f} {noun}")
+        parts.append(f"{summary.interactions:,.0f} interactions")
     return " · ".join(parts) or "no figures yet"
 
 
@@ -81,10 +80,10 @@ def post_line(post: ShownPost, width: int, tz: tzinfo, year: int) -> Text:
     text.append(network.ljust(channel_width)[:channel_width])
     text.append("  ")
     used = 1 + 1 + when_width + 2 + channel_width + 2
-    right, right_style = _right(post, wide)
+    right, right_style = _right(post)
     right_width = 34 if wide else 18
-    if post.group == PostGroup.FAILED:
-        # Why it failed is the point of the line: the reason gets most of the room.
+    if post.group in (PostGroup.FAILED, PostGroup.PUBLISHED):
+        # Why it failed, or how it did, is the point of the line: it gets the room it needs.
         right_width = max(right_width, min(len(right), width - used - MIDDLE_MIN - 2))
     middle = max(8, width - used - (right_width + 2 if right else 0))
     text.append_text(_middle(post, middle))
@@ -112,11 +111,11 @@ def _middle(post: ShownPost, width: int) -> Text:
     return middle
 
 
-def _right(post: ShownPost, wide: bool) -> tuple[str, str]:
+def _right(post: ShownPost) -> tuple[str, str]:
     entry = post.entry
     match post.group:
         case PostGroup.PUBLISHED:
-            return insights_text(entry, wide=wide), "green"
+            return insights_text(entry), "green"
         case PostGroup.FAILED:
             error = entry.publication_error
             reason = error.sentence if error is not None else "the network gave no reason"
