@@ -148,7 +148,7 @@ async def test_d_deletes_a_scheduled_post_after_saying_when_it_would_have_gone_o
         assert engine.commands == [DeleteItem("ig-glaze")]
 
 
-async def test_the_filter_dialog_narrows_the_list_and_x_clears_it() -> None:
+async def test_the_filter_dialog_narrows_the_list_and_shift_f_clears_it() -> None:
     app, _ = posts_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_posts(pilot)
@@ -179,7 +179,7 @@ async def test_the_filter_dialog_narrows_the_list_and_x_clears_it() -> None:
         )
         assert screen.post_list.keys == ("fb-dashboard", "fb-glaze", "fb-open")
         assert "Clear filters" in hints(screen)
-        await pilot.press("x")
+        await pilot.press("F")
         await pilot.pause()
         assert len(screen.post_list.keys) == 10
 

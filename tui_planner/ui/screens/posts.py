@@ -64,7 +64,7 @@ class PostsScreen(PlannerScreen[None]):
         Binding("d,delete", "delete_post", "Delete", id="posts.delete"),
         Binding("c", "copy_caption", "Copy caption", id="posts.copy"),
         Binding("f", "filter", "Filter", id="posts.filter"),
-        Binding("x,F", "clear_filters", "Clear filters", id="posts.clear_filters"),
+        Binding("F", "clear_filters", "Clear filters", id="posts.clear_filters"),
     ]
 
     def __init__(self) -> None:
