@@ -21,9 +21,9 @@ async def search_for_kiln(pilot: Pilot[None]) -> None:
 def test_search_results_grouped_with_the_match_highlighted(
     snap_compare: SnapCompare, make_app: Any
 ) -> None:
-    """The search box (a fixed-height box over the calendar) with "kiln" typed: an "Activities" group (the
-    glaze-kiln mornings, each with its date) and a "Posts" group (channel · activity title,
-    then the caption line around the match), "kiln" bold and underlined in the accent colour
-    wherever it matched; the first activity highlighted; the hint line "enter opens · ↑↓
-    choose · tab moves into the list · esc closes"."""
+    """The search box (a fixed-height box over the calendar) with "kiln" typed: an
+    "Activities" group (the glaze-kiln mornings, each with its date) and a "Posts" group
+    (channel · activity title, then the caption line around the match), "kiln" bold and
+    underlined in the accent colour wherever it matched; the first activity highlighted;
+    the hint line "enter opens · ↑↓ choose · tab moves into the list · esc closes"."""
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=search_for_kiln)
