@@ -26,12 +26,10 @@ from tui_planner.backend import (
     Backend,
     Connection,
 )
-from tui_planner.clock import Clock, ManualClock
-from tui_planner.config import Config, SandboxConfig
-from tui_planner.launch import UiSettings
+from tui_planner.clock import ManualClock
+from tui_planner.config import Config, SandboxConfig, UiSettings
 from tui_planner.sandbox import SandboxOptions, create_app
 from tui_planner.session import Engine, Session, build_engine
-from tui_planner.store import Store
 from tui_planner.sync.engine import SyncEngine
 from tui_planner.sync.policy import PollPolicy
 from tui_planner.ui.app import PlannerApp
@@ -160,9 +158,9 @@ def planner_app(
         make_engine = build_engine
     else:
 
-        def make_engine(store: Store, connection: Connection, clock: Clock) -> Engine:
+        def make_engine(session: Session, connection: Connection) -> Engine:
             plan, publisher = connection.backend.plan, connection.backend.publisher
-            return SyncEngine(store, plan, publisher, clock, policy)
+            return SyncEngine(session.store, plan, publisher, session.clock, policy)
 
     session = Session(
         lambda: Connection(config, backend),

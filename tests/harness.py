@@ -32,9 +32,8 @@ from tui_planner.backend import (
     open_backend,
 )
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config, SandboxConfig
+from tui_planner.config import Config, SandboxConfig, UiSettings
 from tui_planner.journal import Journal
-from tui_planner.launch import UiSettings
 from tui_planner.sandbox import SandboxOptions, create_app
 from tui_planner.session import Engine, Opener, Session
 from tui_planner.store import Store
@@ -232,7 +231,7 @@ def build_static_app(
         info=describe_backend(chosen),
         clock=clock,
         store=engine.store,
-        make_engine=lambda _store, _connection, _clock: engine,
+        make_engine=lambda _session, _connection: engine,
     )
     return PlannerApp(session, ui=UiSettings.from_config(chosen), offer_first_run=first_run)
 

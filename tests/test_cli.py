@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import types
-from functools import partial
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,9 @@ import pytest
 import tui_planner.sandbox
 from tui_planner.backend import BackendInfo
 from tui_planner.cli import main
-from tui_planner.config import Config, ConfigError, write_private_file
+from tui_planner.config import ConfigError, ConfigFile, UiSettings, write_private_file
 from tui_planner.debug_log import log_file
 from tui_planner.journal import journal_file
-from tui_planner.launch import UiSettings
 from tui_planner.session import Session
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -120,7 +119,6 @@ class FakePlannerApp:
 
     def __init__(self, session: Session, *, ui: UiSettings, calendar_file: Path | None) -> None:
         self.session = session
-        self.given_config = _validated_first(session)
         self.ui = ui
         self.info = session.info
         self.calendar_file = calendar_file
@@ -129,9 +127,7 @@ class FakePlannerApp:
         FakePlannerApp.created.append(self)
 
     def run(self) -> None:
-        assert self.session.backend is None, (
-            "the app opens the session itself, after its first frame"
-        )
+        assert self.session.config is None, "validated after the first frame, not before"
         try:
             asyncio.run(self.session.open())
         except ConfigError as error:
@@ -139,13 +135,6 @@ class FakePlannerApp:
             return
         assert self.session.backend is not None
         assert not self.session.backend.closed
-
-
-def _validated_first(session: Session) -> Config | None:
-    """The config the command validated before the app, if it did (then the opener has it)."""
-    opener: Any = session._opener
-    loaded = opener.keywords.get("loaded") if isinstance(opener, partial) else None
-    return None if loaded is None else loaded.config
 
 
 @pytest.fixture
@@ -161,65 +150,104 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[FakePlannerApp]:
 def test_running_without_a_command_starts_the_app_on_the_sandbox(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: list[FakePlannerApp]
 ) -> None:
-    data_file = use_sandbox_file(tmp_path, monkeypatch, "[ui]\nweek_start = 'sunday'\n")
+    data_file = use_sandbox_file(
+        tmp_path, monkeypatch, "[ui]\nweek_start = 'sunday'\ntheme = 'nord'\n"
+    )
 
     assert main([]) == 0
 
     (app,) = fake_app
-    assert app.given_config is not None, "the first start validates the config first"
-    assert app.ui.week_start == "sunday"
+    assert app.ui.week_start == "sunday", "the first frame's settings, read before validation"
+    assert app.ui.theme == "nord"
     assert app.info.is_sandbox
     assert app.info.data_file == data_file
     assert app.info.key is not None
     assert app.calendar_file is not None
     assert app.calendar_file.name == f"{app.info.key}.json"
     assert app.session.journal.path == journal_file(app.info.key), "one journal per backend"
+    assert app.session.config is not None, "validated once the app opened the session"
+    assert app.session.config.ui.week_start == "sunday"
+    assert app.session.info == app.info, "the validated config names the same backend"
     assert app.session.config_file == tmp_path / "config.toml", "named when a key is refused"
     assert app.session.backend is not None
     assert app.session.backend.data_file == data_file
     assert app.session.backend.closed, "the command closes the backend the app opened"
 
 
-def test_the_next_start_paints_from_the_launch_record_and_validates_after(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_app: list[FakePlannerApp]
-) -> None:
-    use_sandbox_file(tmp_path, monkeypatch, "[ui]\nweek_start = 'sunday'\n")
-    assert main([]) == 0
-
-    assert main([]) == 0
-
-    first, second = fake_app
-    assert second.given_config is None, "the config is validated in the opener this time"
-    assert second.ui == first.ui
-    assert second.info == first.info
-    assert second.session.backend is not None
-    assert second.session.backend.closed
-
-
-def test_a_config_that_went_bad_behind_a_record_is_still_a_sentence_and_exit_2(
+def test_a_bad_value_is_found_after_the_first_frame_and_is_still_a_sentence_and_exit_2(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     fake_app: list[FakePlannerApp],
 ) -> None:
-    use_sandbox_file(tmp_path, monkeypatch)
-    assert main([]) == 0
-    # Let the record match whatever the file says, so the bad file is met only in the
-    # opener, after the first frame, as a file going bad between start-up steps would be.
-    config = Path(os.environ["PLANNER_TUI_CONFIG"])
-    monkeypatch.setattr(
-        "tui_planner.launch.fingerprint", lambda location, environ=None: "unchanged"
-    )
-    assert main([]) == 0  # writes a record under the stubbed fingerprint
-    config.write_text("[sync]\nidle_interval = 'soon'\n", encoding="utf-8")
-    capsys.readouterr()
+    use_sandbox_file(tmp_path, monkeypatch, "[sync]\nidle_interval = 'soon'\n")
 
     assert main([]) == 2
 
-    assert fake_app[-1].given_config is None
+    (app,) = fake_app
+    assert app.config_error is not None, "met when the app opened the session"
     err = capsys.readouterr().err
     assert "idle_interval" in err
+    assert "line 4" in err, "the usual sentence names the line"
     assert "Traceback" not in err
+
+
+def test_a_file_that_is_not_toml_stops_before_the_app(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_app: list[FakePlannerApp],
+) -> None:
+    use_sandbox_file(tmp_path, monkeypatch, "[ui\n")
+
+    assert main([]) == 2
+
+    assert fake_app == [], "no screen for a file that cannot even be read as TOML"
+    assert "is not valid TOML at line 3" in capsys.readouterr().err
+
+
+def test_the_app_is_built_before_pydantic_httpx_or_the_engine_is_imported(tmp_path: Path) -> None:
+    """In a fresh process, the real app is built with its zone and backend before anything
+    that comes after the first frame (validation, the clients, the sandbox, the engine)."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[ui]\ntimezone = "Australia/Sydney"\n[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n',
+        encoding="utf-8",
+    )
+    script = """
+import sys
+from tui_planner import cli
+from tui_planner.ui.app import PlannerApp
+
+LATER = ("pydantic", "httpx", "starlette", "tui_planner.sandbox", "tui_planner.sync.engine")
+
+def run(self):
+    loaded = [name for name in LATER if name in sys.modules]
+    print(self.session.clock.tz, self.session.info.label.startswith("SANDBOX"), loaded)
+
+PlannerApp.run = run
+sys.exit(cli.main([]))
+"""
+    env = {
+        **os.environ,
+        "TZ": "America/New_York",
+        "PLANNER_TUI_CONFIG": str(config),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    env.pop("WIX_API_KEY", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPOSITORY,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Australia/Sydney True []"
 
 
 def test_api_key_without_site_id_is_a_sentence(
@@ -237,10 +265,10 @@ def test_api_key_without_site_id_is_a_sentence(
 def test_unexpected_error_is_a_sentence_naming_the_log_which_has_the_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def explode(config: Config) -> BackendInfo:
+    def explode(file: ConfigFile, environ: Mapping[str, str] | None = None) -> BackendInfo:
         raise RuntimeError("the disk is on fire")
 
-    monkeypatch.setattr("tui_planner.backend.describe_backend", explode)
+    monkeypatch.setattr("tui_planner.backend.describe_file", explode)
 
     assert main([]) == 1
     assert capsys.readouterr().err == (

@@ -4,27 +4,40 @@ Both backends are reached through the same client code over ``httpx``; only the 
 differs. With no API key the sandbox's ASGI app is mounted in-process, so the app works on a
 fresh machine with no account and no network.
 
-:func:`describe_backend` says which backend a config means without building it, and this
-module imports ``httpx``, the clients and the sandbox only inside :func:`open_backend`: the
-app paints its first screen from the description and opens the backend after (about 150 ms
-and 15 MiB later).
+:func:`describe_backend` says which backend a config means without building it
+(:func:`describe_file` the same from the file as read, before validation), and this module
+imports ``httpx``, the clients and the sandbox only inside :func:`open_backend`: the app
+paints its first screen from the description and opens the backend after, in a thread
+(:func:`connect` validates the file, then opens what it names).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from tui_planner.config import ConfigError, display_path
+from tui_planner.config.errors import ConfigError
+from tui_planner.config.locations import (
+    API_KEY_ENV_VAR,
+    WIX_API_BASE_URL,
+    default_sandbox_data_file,
+    display_path,
+    site_data_file,
+)
+from tui_planner.config.read import table, text_value
 
 if TYPE_CHECKING:
     import httpx
 
     from tui_planner.api import MarketingPlanClient, PublisherClient
     from tui_planner.clock import Clock
-    from tui_planner.config import Config, SandboxConfig
+    from tui_planner.config import Config, ConfigFile, SandboxConfig
     from tui_planner.sandbox import SandboxOptions
 
 __all__ = [
@@ -35,7 +48,9 @@ __all__ = [
     "Backend",
     "BackendInfo",
     "Connection",
+    "connect",
     "describe_backend",
+    "describe_file",
     "open_backend",
     "sandbox_options",
 ]
@@ -174,27 +189,109 @@ def describe_backend(config: Config) -> BackendInfo:
 
     Raises :class:`ConfigError` when an API key is set without a site id.
     """
-    name = config.site
-    named = f"{name} · " if name is not None else ""
-    if config.uses_sandbox:
-        data_file = config.sandbox.resolved_data_file
+    api = config.api
+    return _describe(
+        has_key=api.api_key is not None,
+        site_id=api.site_id,
+        base_url=api.base_url,
+        data_file=config.sandbox.resolved_data_file,
+        site_name=config.site,
+    )
+
+
+def describe_file(
+    file: ConfigFile, environ: Mapping[str, str] | None = None, site: str | None = None
+) -> BackendInfo:
+    """Which backend the config file asks for (for ``site``, ``--site``; ``None``: its
+    ``default_site``), read before it is validated, for the first frame: a value of the
+    wrong type, or a site the file does not have, counts as unset; validation names it later.
+
+    Raises :class:`ConfigError` when an API key is set without a site id, as
+    :func:`describe_backend` does.
+    """
+    env = os.environ if environ is None else environ
+    document = file.document
+    api, sandbox, sites = (
+        table(document, "api"),
+        table(document, "sandbox"),
+        table(document, "sites"),
+    )
+    has_key = bool(text_value(env.get(API_KEY_ENV_VAR)) or text_value(api.get("api_key")))
+    site_id = text_value(api.get("site_id"))
+    base_url = text_value(api.get("base_url")) or WIX_API_BASE_URL
+    own_file = text_value(sandbox.get("data_file"))
+    data_file = Path(own_file).expanduser() if own_file else default_sandbox_data_file()
+    name = site if site is not None else text_value(document.get("default_site"))
+    if name not in sites:
+        name = None  # the config as written (an unknown site is named by validation)
+    if name is not None:
+        # As config.sites.choose_site makes the config for a site.
+        chosen = table(sites, name)
+        if chosen.get("sandbox") is True:
+            has_key, own_file = False, text_value(chosen.get("data_file"))
+            data_file = Path(own_file).expanduser() if own_file else site_data_file(name)
+        else:
+            has_key, site_id = True, text_value(chosen.get("site_id"))
+            base_url = text_value(chosen.get("base_url")) or base_url
+    return _describe(
+        has_key=has_key,
+        site_id=site_id,
+        base_url=base_url.rstrip("/"),
+        data_file=data_file,
+        site_name=name,
+    )
+
+
+def _describe(
+    *, has_key: bool, site_id: str | None, base_url: str, data_file: Path, site_name: str | None
+) -> BackendInfo:
+    """The description both readers share: a config chosen for a ``[sites.NAME]`` table
+    says the name first (``shop · Wix site 0f3c…``)."""
+    named = f"{site_name} · " if site_name is not None else ""
+    if not has_key:
         if str(data_file) == IN_MEMORY:
-            return BackendInfo(label=f"{named}SANDBOX in memory", is_sandbox=True, site_name=name)
+            return BackendInfo(
+                label=f"{named}SANDBOX in memory", is_sandbox=True, site_name=site_name
+            )
         return BackendInfo(
             label=f"{named}SANDBOX {display_path(data_file)}",
             is_sandbox=True,
             data_file=data_file,
             key=_key("sandbox", str(data_file.absolute())),
-            site_name=name,
+            site_name=site_name,
         )
-    _, site_id = _wix_credentials(config)
+    if site_id is None:
+        raise _missing_site_id()
     return BackendInfo(
         label=f"{named}Wix site {site_id}",
         is_sandbox=False,
         site=site_id,
-        key=_key("wix", config.api.base_url.rstrip("/"), site_id),
-        site_name=name,
+        key=_key("wix", base_url.rstrip("/"), site_id),
+        site_name=site_name,
     )
+
+
+def connect(
+    file: ConfigFile,
+    clock: Clock,
+    *,
+    site: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Connection:
+    """Validate the config file already read, choose ``site`` (``--site``; ``None``: its
+    ``default_site``) and open the backend it names: the opener ``planner-tui`` gives its
+    session, run in a thread after the first frame.
+
+    Raises :class:`ConfigError` for a bad config or an unknown site (the same sentence as at
+    any other time).
+    """
+    from tui_planner.config import validate_config
+    from tui_planner.config.sites import choose_site
+
+    path = file.location.path
+    validated = validate_config(file, environ=environ).config
+    config = choose_site(validated, site, path=path, environ=environ)
+    return Connection(config, open_backend(config, clock), path)
 
 
 def _key(*parts: str) -> str:
@@ -207,12 +304,16 @@ def _wix_credentials(config: Config) -> tuple[str, str]:
         raise ConfigError("An API key is needed to reach Wix; set WIX_API_KEY or [api] api_key.")
     site_id = config.api.site_id
     if site_id is None:
-        raise ConfigError(
-            "An API key is set but no site id; add site_id under [api] in the config file "
-            "so planner-tui knows which Wix site to manage.",
-            key="api.site_id",
-        )
+        raise _missing_site_id()
     return config.api.api_key.get_secret_value(), site_id
+
+
+def _missing_site_id() -> ConfigError:
+    return ConfigError(
+        "An API key is set but no site id; add site_id under [api] in the config file "
+        "so planner-tui knows which Wix site to manage.",
+        key="api.site_id",
+    )
 
 
 def open_backend(config: Config, clock: Clock) -> Backend:
@@ -220,10 +321,20 @@ def open_backend(config: Config, clock: Clock) -> Backend:
 
     Raises :class:`ConfigError` when an API key is set without a site id.
     """
+    _skip_httpx_cli()
     info = describe_backend(config)
     if info.is_sandbox:
         return _open_sandbox(config, clock, info)
     return _open_wix(config, clock, info)
+
+
+def _skip_httpx_cli() -> None:
+    """Leave out httpx's command-line client: with click, rich and pygments installed (as
+    Textual and uvicorn bring them), ``import httpx`` imports all three for a CLI the app never
+    runs, about 35 ms on the way to the first sync. An empty ``httpx._main`` makes httpx fall
+    back to its stub ``main``, as it does when they are not installed; a process that has
+    imported httpx already is left as it is."""
+    sys.modules.setdefault("httpx._main", ModuleType("httpx._main"))
 
 
 def _open_sandbox(config: Config, clock: Clock, info: BackendInfo) -> Backend:

@@ -1,6 +1,6 @@
 """Hand checks for the small JSON files the app keeps in its cache directory.
 
-The saved calendar and the launch record are read before the first frame, when pydantic is
+The saved calendar and the journal are read before the first frame, when pydantic is
 not loaded yet (it costs 30 ms to import), and they are the app's own files: a wrong shape
 means a damaged or foreign file, which the reader treats as no file. Each check returns the
 value with its type narrowed, or raises ``TypeError`` / ``ValueError``.

@@ -8,13 +8,25 @@ default thresholds one starts soon after every big plan is read, stopping the UI
 collections become about a hundred times rarer. Nothing is exempt from collection, unlike
 ``gc.freeze()``, which would keep every cycle alive at the time for good (removed widgets
 among them).
+
+Start-up is the other case: importing Textual and the app builds tens of thousands of
+long-lived objects (modules, classes, stylesheets), and the young collections they trigger
+walk them again and again, about 50 ms before the first frame on a 2-core machine. So
+``planner-tui`` calls :func:`pause_collection` before it imports the app, and the app calls
+:func:`collect_rarely` once its first frame is out, which turns collection back on.
 """
 
 from __future__ import annotations
 
 import gc
 
-__all__ = ["FULL_COLLECTION_EVERY", "collect_rarely", "restore_collection"]
+__all__ = [
+    "FULL_COLLECTION_EVERY",
+    "collect_rarely",
+    "pause_collection",
+    "restore_collection",
+    "resume_collection",
+]
 
 FULL_COLLECTION_EVERY = 1000
 """Collections of the middle generation between two full collections (CPython's default:
@@ -22,11 +34,24 @@ FULL_COLLECTION_EVERY = 1000
 about 40 ms."""
 
 
+def pause_collection() -> None:
+    """Collect no cycles until :func:`collect_rarely` (for start-up: nothing is freed early
+    there, everything built is kept)."""
+    gc.disable()
+
+
+def resume_collection() -> None:
+    """Collect cycles again, whatever the thresholds (after a start that ended early)."""
+    gc.enable()
+
+
 def collect_rarely() -> tuple[int, int, int]:
-    """Make full collections rare; returns the thresholds to give :func:`restore_collection`."""
+    """Collect again, with full collections made rare; returns the thresholds to give
+    :func:`restore_collection`."""
     previous = gc.get_threshold()
     young, middle, _oldest = previous
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+    gc.enable()
     return previous
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
@@ -77,11 +77,11 @@ class Engine(Protocol):
         ...
 
 
-EngineFactory = Callable[["Store", "Connection", "Clock"], Engine]
-"""Builds the engine for an open connection, writing to the given store."""
+EngineFactory = Callable[["Session", "Connection"], Engine]
+"""Builds the engine for the session's open connection, writing to the session's store."""
 
 
-def build_engine(store: Store, connection: Connection, clock: Clock) -> Engine:
+def build_engine(session: Session, connection: Connection) -> Engine:
     """The real :class:`SyncEngine` over ``connection``, polling as its config says."""
     from tui_planner.sync.engine import SyncEngine
     from tui_planner.sync.policy import PollPolicy
@@ -95,12 +95,13 @@ def build_engine(store: Store, connection: Connection, clock: Clock) -> Engine:
     backend = connection.backend
     where = connection.config_file
     return SyncEngine(
-        store,
+        session.store,
         backend.plan,
         backend.publisher,
-        clock,
+        session.clock,
         policy,
         config_file=display_path(where) if where is not None else None,
+        plan_shown=session.plan_shown,
     )
 
 
@@ -138,6 +139,9 @@ class Session:
         """Keeps :attr:`store` in step with the backend, once open."""
         self.problem: str | None = None
         """Why the backend could not be opened, as a sentence (``None`` while all is well)."""
+        self.plan_shown: Callable[[], Awaitable[None]] | None = None
+        """Waits until the UI has shown the plan the first load just read (the app sets it:
+        the engine then reads the rest of the first load, see :class:`SyncEngine`)."""
         self.journal = journal if journal is not None else Journal(None, clock)
         """Commands in flight and hand-edited activities (:mod:`tui_planner.journal`;
         by default kept in memory only)."""
@@ -181,7 +185,7 @@ class Session:
         self.config_file = connection.config_file
         self.info = connection.backend.info
         self.backend = connection.backend
-        engine = self._make_engine(self.store, connection, self.clock)
+        engine = self._make_engine(self, connection)
         if self._paused:
             engine.pause()
         self.engine = engine

@@ -10,7 +10,6 @@ import pytest
 from tui_planner.backend import describe_backend
 from tui_planner.config import ConfigError, load_config, locate_config, starter_config_text
 from tui_planner.config.sites import choose_site, site_data_file
-from tui_planner.launch import launch_file
 
 SITES = """\
 default_site = "shop"
@@ -165,10 +164,3 @@ def test_the_starter_documents_sites_and_stays_a_valid_empty_config() -> None:
     assert '# default_site = "shop"' in text
     assert "# [sites.shop]" in text
     assert '# api_key_env = "SHOP_WIX_KEY"' in text
-
-
-def test_each_site_has_its_own_launch_record(tmp_path: Path) -> None:
-    location = locate_config(tmp_path / "config.toml")
-    files = {launch_file(location, tmp_path, site) for site in (None, "shop", "studio")}
-
-    assert len(files) == 3

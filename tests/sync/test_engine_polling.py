@@ -408,3 +408,21 @@ async def test_a_big_plan_syncs_with_identity_kept(
 
     assert len(store.state.activities) == count
     assert all(store.state.activities[key] is value for key, value in first.items())
+
+
+async def test_the_plan_is_in_and_synced_before_the_rest_of_the_first_load(
+    engine: SyncEngine, store: Store, clock: ManualClock
+) -> None:
+    seen: list[PlannerState] = []
+    store.subscribe(seen.append)
+
+    await engine.run_once()
+
+    first = next(state for state in seen if state.plan_loaded)
+    assert set(first.activities) == {"a1", "a2", "a3"}
+    assert not first.loaded, "settings, events and the rest come after"
+    assert first.settings is None
+    assert first.sync.phase == ConnectionPhase.ONLINE
+    assert first.sync.last_sync_at == clock.now(), "what is shown is in step"
+    assert store.state.loaded
+    assert store.state.plan_loaded

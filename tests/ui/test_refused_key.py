@@ -9,8 +9,7 @@ from textual.widgets import Label
 from tests.harness import SIZE, sandbox_backend, settle
 from tui_planner.backend import Connection
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config
-from tui_planner.launch import UiSettings
+from tui_planner.config import Config, UiSettings
 from tui_planner.session import Session
 from tui_planner.store.state import ConnectionPhase
 from tui_planner.ui.app import PlannerApp

@@ -12,8 +12,7 @@ from textual.pilot import Pilot
 from tests.harness import SIZE, opener, sandbox_config, settle
 from tui_planner.backend import describe_backend
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config, UiConfig
-from tui_planner.launch import UiSettings
+from tui_planner.config import Config, UiConfig, UiSettings
 from tui_planner.preferences import Preferences, read_preferences, write_preferences
 from tui_planner.session import Session
 from tui_planner.ui.app import PlannerApp

@@ -10,11 +10,11 @@ from textual.pilot import Pilot
 from tests.harness import SIZE, generate_plan, settle
 from tui_planner.api.models import PlanStatus
 from tui_planner.clock import ManualClock
-from tui_planner.config import load_config, locate_config, write_private_file
-from tui_planner.launch import UiSettings
+from tui_planner.config import UiSettings, load_config, locate_config, write_private_file
 from tui_planner.site_switch import SiteSwitch
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.screens.calendar import CalendarScreen
+from tui_planner.ui.site_switching import switch_site
 from tui_planner.ui.widgets.backend_badge import BackendBadge
 
 
@@ -28,7 +28,7 @@ def two_site_app(tmp_path: Path, clock: ManualClock) -> PlannerApp:
         f'[sites.second]\nsandbox = true\ndata_file = "{tmp_path / "second.sqlite3"}"\n',
     )
     location = locate_config(config)
-    sites = SiteSwitch(location, clock, state_dir=tmp_path / "state", cache_dir=tmp_path / "cache")
+    sites = SiteSwitch(location, clock, state_dir=tmp_path / "state")
     return PlannerApp(
         sites.session_for("first"),
         ui=UiSettings.from_config(load_config(location).config),
@@ -85,7 +85,7 @@ async def test_a_site_gone_from_the_config_is_a_notice_and_the_app_stays(
     app = two_site_app(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await app.switch_site("third")
+        await switch_site(app, "third")
         await pilot.pause()
 
         notices = [n.message for n in app._notifications]

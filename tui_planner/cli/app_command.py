@@ -12,8 +12,7 @@ if TYPE_CHECKING:
 
     from tui_planner.backend import Connection
     from tui_planner.clock import Clock
-    from tui_planner.config import ConfigLocation, LoadedConfig
-    from tui_planner.launch import LaunchRecord
+    from tui_planner.config import ConfigFile
 
     from .context import CommandContext
 
@@ -21,33 +20,34 @@ __all__ = ["run_app"]
 
 
 def run_app(args: argparse.Namespace, context: CommandContext) -> int:
-    """Start the app: paint what the last start saw, then validate and open in a thread."""
+    """Start the app: paint from the config file as read, then validate and open in a thread."""
     del args
+    from tui_planner import heap
+
+    heap.pause_collection()  # until the first frame is out (the app resumes it)
+    try:
+        return _start_app(context)
+    finally:
+        heap.resume_collection()  # in case the app ended before its first frame
+
+
+def _start_app(context: CommandContext) -> int:
     from functools import partial
 
+    from tui_planner.backend import describe_file
     from tui_planner.clock import SystemClock
-    from tui_planner.launch import UiSettings, read_launch_record
+    from tui_planner.config import UiSettings, read_config_file
     from tui_planner.zone import resolve_zone
 
-    location = context.location
-    site = context.options.site
-    known = read_launch_record(location, site=site)
-    if known is not None:
-        # The config is as the last start validated it: paint first, validate after.
-        for warning in known.warnings:
-            say(f"Warning: {warning}")
-        info, ui = known.info, known.ui
-        clock = SystemClock(resolve_zone(ui.timezone))
-        opener = partial(_connect, context, location, clock, known=known)
-    else:
-        from tui_planner.backend import describe_backend
-
-        loaded = context.load()
-        # A bad [api] section stops here, before the screen.
-        info = describe_backend(loaded.config)
-        ui = UiSettings.from_config(loaded.config)
-        clock = SystemClock(resolve_zone(ui.timezone))
-        opener = partial(_connect, context, location, clock, loaded=loaded)
+    # The first frame needs only a few keys of the file, read as TOML: a file that cannot be
+    # read, is not TOML or names no site for its API key stops here, before the screen; the
+    # rest is validated after the first frame (the same sentence and exit code 2 if bad).
+    file = read_config_file(context.location)
+    for warning in file.warnings:
+        say(f"Warning: {warning}")
+    info = describe_file(file, site=context.options.site)
+    ui = UiSettings.from_file(file)
+    clock = SystemClock(resolve_zone(ui.timezone))
 
     # Imported late so that config and sandbox commands never load Textual.
     from tui_planner.journal import Journal, journal_file
@@ -61,18 +61,19 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
     prepare_terminal_graphics()  # while the terminal can still be asked
     # The app paints the calendar saved last time, then opens the backend in a thread.
     journal = Journal(journal_file(info.key) if info.key is not None else None, clock)
+    opener = partial(_connect, context, file, clock)
     session = Session(opener, info=info, clock=clock, journal=journal)
     app = PlannerApp(
         session,
         ui=ui,
         calendar_file=saved_calendar_file(info.key) if info.key is not None else None,
         preferences_file=preferences_file(),
-        sites=SiteSwitch(location, clock),
+        sites=SiteSwitch(file.location, clock),
     )
     try:
         app.run()
     finally:
-        backend = session.backend
+        backend = app.session.backend  # the site on show at the end (another after a switch)
         if backend is not None and not backend.closed:
             asyncio.run(backend.aclose())
     if app.config_error is not None:
@@ -80,19 +81,13 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
     return app.return_code or EXIT_OK
 
 
-def _connect(
-    context: CommandContext,
-    location: ConfigLocation,
-    clock: Clock,
-    *,
-    loaded: LoadedConfig | None = None,
-    known: LaunchRecord | None = None,
-) -> Connection:
-    """Open the log (here, in the opener's thread, after the first frame), then
-    :func:`tui_planner.launch.connect`; the log follows the config it validated."""
-    from tui_planner.launch import connect
+def _connect(context: CommandContext, file: ConfigFile, clock: Clock) -> Connection:
+    """Open the log (here, in the opener's thread, after the first frame), then validate the
+    file and open the backend (:func:`tui_planner.backend.connect`); the log follows the
+    config it validated."""
+    from tui_planner.backend import connect
 
     context.start_log()
-    connection = connect(location, clock, site=context.options.site, loaded=loaded, known=known)
+    connection = connect(file, clock, site=context.options.site)
     context.follow_config(connection.config)
     return connection

@@ -8,8 +8,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-# Only the config names that need no pydantic, here: a start that paints from its launch
-# record reaches the first frame without it (see tui_planner.launch).
+# Only the config names that need no pydantic, here: the app's first frame comes before
+# the config is validated (see app_command).
 from tui_planner.config import ConfigError
 from tui_planner.debug_log import active_log_file
 

@@ -1,11 +1,13 @@
-"""Read ``config.toml`` into a :class:`Config`, turning every problem into one sentence."""
+"""Validate ``config.toml`` into a :class:`Config`, turning every problem into one sentence.
+
+:func:`load_config` reads and validates in one go; ``planner-tui`` reads the file first
+(:func:`~tui_planner.config.read.read_config_file`, no pydantic) and gives the same
+:class:`ConfigFile` to :func:`validate_config` after its first frame.
+"""
 
 from __future__ import annotations
 
 import os
-import re
-import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +19,9 @@ from pydantic_core import ErrorDetails
 from .errors import ConfigError
 from .locations import API_KEY_ENV_VAR, ConfigLocation, locate_config
 from .model import Config, SiteConfig, section_models
+from .read import ConfigFile, dotted_key, read_config_file
 
-__all__ = ["API_KEY_ENV_VAR", "LoadedConfig", "load_config"]
-
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+__all__ = ["API_KEY_ENV_VAR", "LoadedConfig", "load_config", "validate_config"]
 
 
 @dataclass(frozen=True)
@@ -48,96 +47,15 @@ def load_config(
     """
     env = os.environ if environ is None else environ
     where = location if location is not None else locate_config(environ=env)
-    path = where.path
-    raw = _read_bytes(where)
-    if raw is None:
-        return LoadedConfig(_validate({}, "", path, env), where, found=False)
-    text = _decode(raw, path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise _syntax_error(error, text, path) from None
-    warnings = _permission_warnings(data, path)
-    return LoadedConfig(_validate(data, text, path, env), where, True, warnings)
+    return validate_config(read_config_file(where), environ=env)
 
 
-def _read_bytes(location: ConfigLocation) -> bytes | None:
-    path = location.path
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        if location.explicit:
-            raise ConfigError(
-                f"The config file {path} does not exist; create it with "
-                f"`planner-tui --config {path} config init` or leave out --config.",
-                path=path,
-            ) from None
-        return None
-    except IsADirectoryError:
-        raise ConfigError(
-            f"The config file {path} is a directory, not a file.", path=path
-        ) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ConfigError(
-            f"The config file {path} could not be read: {reason}.", path=path
-        ) from None
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ConfigError(
-            f"The config file {path} is not UTF-8 text at line {line}.", path=path, line=line
-        ) from None
-
-
-def _syntax_error(error: tomllib.TOMLDecodeError, text: str, path: Path) -> ConfigError:
-    from .key_lines import key_at_line  # its patterns are compiled only for a broken file
-
-    message = str(error)
-    position = _TOML_POSITION.search(message)
-    reason = _TOML_POSITION.sub("", message).strip().rstrip(".")
-    reason = reason[:1].lower() + reason[1:]
-    line: int | None = None
-    key: str | None = None
-    where = ""
-    if position is not None and position.group(1) is not None:
-        line = int(position.group(1))
-        names = key_at_line(text, line)
-        key = _dotted(names) if names else None
-        where = f" at line {line}" + (f", in `{key}`" if key else "")
-    elif position is not None:
-        where = " at its end"
-    return ConfigError(
-        f"The config file {path} is not valid TOML{where}: {reason}.",
-        path=path,
-        line=line,
-        key=key,
-    )
-
-
-def _permission_warnings(data: Mapping[str, Any], path: Path) -> tuple[str, ...]:
-    """Warn when the file holds an API key (in [api] or a [sites.NAME] table) that the
-    group or others can read."""
-    api = data.get("api")
-    sites = data.get("sites")
-    tables = [api, *(sites.values() if isinstance(sites, Mapping) else ())]
-    holds_key = any(isinstance(table, Mapping) and table.get("api_key") for table in tables)
-    if os.name != "posix" or not holds_key:
-        return ()
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return ()
-    if stat.S_IMODE(mode) & 0o077 == 0:
-        return ()
-    return (
-        f"The config file {path} holds an API key that other users can read; "
-        f"run `chmod 600 {path}` to keep it private.",
-    )
+def validate_config(file: ConfigFile, *, environ: Mapping[str, str] | None = None) -> LoadedConfig:
+    """Validate a config file already read; ``WIX_API_KEY`` in ``environ`` wins over its
+    ``[api] api_key``. Raises :class:`ConfigError` for an unknown key or a bad value."""
+    env = os.environ if environ is None else environ
+    config = _validate(file.document, file.text, file.location.path, env)
+    return LoadedConfig(config, file.location, file.found, file.warnings)
 
 
 def _validate(data: dict[str, Any], text: str, path: Path, env: Mapping[str, str]) -> Config:
@@ -159,7 +77,7 @@ def _validation_error(errors: list[ErrorDetails], text: str, path: Path) -> Conf
     first = errors[0]
     location = tuple(first["loc"])
     names = tuple(str(part) for part in location if isinstance(part, str))
-    key = _dotted(location)
+    key = dotted_key(location)
     line = find_key_line(text, names) if text else None
     at_line = f" at line {line}" if line is not None else ""
     if first["type"] == "extra_forbidden":
@@ -173,17 +91,6 @@ def _validation_error(errors: list[ErrorDetails], text: str, path: Path) -> Conf
             f"The config file {path} has a bad value for `{key}`{at_line}: {_expected(first)}."
         )
     return ConfigError(message, path=path, line=line, key=key)
-
-
-def _dotted(location: tuple[int | str, ...]) -> str:
-    key = ""
-    for part in location:
-        if isinstance(part, int):
-            key += f"[{part}]"
-            continue
-        name = part if _BARE_KEY.match(part) else f'"{part}"'
-        key = f"{key}.{name}" if key else name
-    return key
 
 
 def _allowed_keys(table: tuple[str, ...]) -> list[str]:

@@ -18,11 +18,13 @@ __all__ = [
     "API_KEY_ENV_VAR",
     "APP_NAME",
     "CONFIG_ENV_VAR",
+    "WIX_API_BASE_URL",
     "ConfigLocation",
     "default_config_path",
     "default_sandbox_data_file",
     "display_path",
     "locate_config",
+    "site_data_file",
 ]
 
 APP_NAME = "planner-tui"
@@ -33,6 +35,9 @@ CONFIG_ENV_VAR = "PLANNER_TUI_CONFIG"
 
 API_KEY_ENV_VAR = "WIX_API_KEY"
 """Environment variable holding the Wix API key; it wins over the config file."""
+
+WIX_API_BASE_URL = "https://www.wixapis.com"
+"""Where the Wix REST API lives unless ``[api] base_url`` says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,12 @@ def default_config_path() -> Path:
 def default_sandbox_data_file() -> Path:
     """``sandbox.sqlite3`` in the platform's user data directory."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "sandbox.sqlite3"
+
+
+def site_data_file(name: str) -> Path:
+    """Where a sandbox site (``[sites.NAME] sandbox = true``) keeps its data unless its table
+    says: ``sandbox-NAME.sqlite3`` beside the default sandbox file."""
+    return default_sandbox_data_file().with_name(f"sandbox-{name}.sqlite3")
 
 
 def locate_config(

@@ -33,7 +33,8 @@ from tui_planner.api.models.enums import ChannelName
 from tui_planner.config.binding_ids import BINDING_IDS
 from tui_planner.zone import zone_named
 
-from .locations import default_sandbox_data_file
+from .locations import WIX_API_BASE_URL, default_sandbox_data_file
+from .ui_settings import DEFAULT_THEME, WeekStart
 
 __all__ = [
     "ApiConfig",
@@ -71,7 +72,7 @@ def _blank_to_none(value: object) -> object:
 class ApiConfig(Section):
     """How to reach the real Wix REST API."""
 
-    base_url: str = "https://www.wixapis.com"
+    base_url: str = WIX_API_BASE_URL
     """Host of the Wix REST API; the client adds each service's path to it."""
 
     site_id: str | None = Field(default=None, examples=["00000000-0000-0000-0000-000000000000"])
@@ -121,10 +122,10 @@ class SyncConfig(Section):
 class UiConfig(Section):
     """How the app looks and which keys do what."""
 
-    theme: str = Field(default="textual-dark", min_length=1)
+    theme: str = Field(default=DEFAULT_THEME, min_length=1)
     """A Textual theme name, e.g. textual-dark, nord; unset: the last one picked in the palette."""
 
-    week_start: Literal["monday", "sunday"] = "monday"
+    week_start: WeekStart = "monday"
     """First day of the week in the calendar: monday or sunday."""
 
     keymap: dict[str, str] = Field(default_factory=dict, examples=[{"calendar.today": "t,home"}])

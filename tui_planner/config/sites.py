@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from pydantic import SecretStr
 
 from .errors import ConfigError
-from .locations import API_KEY_ENV_VAR, default_sandbox_data_file, display_path
+from .locations import API_KEY_ENV_VAR, display_path, site_data_file
 
 if TYPE_CHECKING:
     from .model import Config, SiteConfig
@@ -45,12 +45,6 @@ __all__ = ["choose_site", "site_data_file", "site_names"]
 def site_names(config: Config) -> tuple[str, ...]:
     """The sites the config names, in the file's order."""
     return tuple(config.sites)
-
-
-def site_data_file(name: str) -> Path:
-    """Where a sandbox site keeps its data unless its table says: ``sandbox-NAME.sqlite3``
-    beside the default sandbox file."""
-    return default_sandbox_data_file().with_name(f"sandbox-{name}.sqlite3")
 
 
 def choose_site(

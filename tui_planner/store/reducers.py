@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import PlanStatus
 
-from .state import PendingCommand, PlannerState, SyncStatus, frozen_mapping
+from .state import ConnectionPhase, PendingCommand, PlannerState, SyncStatus, frozen_mapping
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -153,6 +153,14 @@ def set_sync_status(state: PlannerState, sync: SyncStatus) -> PlannerState:
     if sync == state.sync:
         return state
     return _next(state, sync=sync)
+
+
+def mark_plan_read(state: PlannerState, now: datetime) -> PlannerState:
+    """The first load has read the plan itself, at ``now``: what is shown is in step."""
+    if state.plan_read:
+        return state
+    sync = replace(state.sync, phase=ConnectionPhase.ONLINE, last_sync_at=now)
+    return _next(state, plan_read=True, sync=sync)
 
 
 def mark_loaded(state: PlannerState) -> PlannerState:

@@ -134,10 +134,14 @@ class PlannerState:
     deep-compares thousands of activities on every refresh.
 
     ``loaded`` is False until the first full sync has answered; screens show a loading
-    state until then rather than an empty plan.
+    state until then rather than an empty plan. The calendar needs only the plan itself
+    (:attr:`plan_loaded`), which the first load reads before the rest.
     """
 
     loaded: bool = False
+    plan_read: bool = False
+    """The first load has read the plan itself (status and activities); the rest of it
+    (settings, events, options, the site's posts) may still be on its way."""
     plan_status: PlanStatus = PlanStatus.NEVER_CREATED
     generation_started_at: datetime | None = None
     """When the current generation began (as this app saw it), for the elapsed time."""
@@ -167,6 +171,11 @@ class PlannerState:
     read_only_event_ids: frozenset[str] = frozenset()
     """Events the server refused to change (428): the contract has no read-only flag, so
     the app learns which events come from a connected calendar when one is refused."""
+
+    @property
+    def plan_loaded(self) -> bool:
+        """Whether the plan on show is the server's: the first load has read it."""
+        return self.loaded or self.plan_read
 
     def is_connected(self, channel: ChannelName) -> bool:
         """Whether the site can schedule to ``channel``."""

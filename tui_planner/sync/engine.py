@@ -50,7 +50,7 @@ from .reconcile import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+    from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 
     from tui_planner.api.models import (
         ActivityPosts,
@@ -194,6 +194,9 @@ class SyncEngine:
     ``run_once()`` performs one cycle and returns the wait before the next (``None`` when
     polling has stopped after a 401/403); ``run()`` loops until cancelled. ``config_file``
     names the config file in the sentence that says how to fix a refused key.
+    ``plan_shown``, when given, is awaited after the first load has published the plan and
+    before it reads the rest: the app waits there for the frame that shows the plan, which
+    the in-process sandbox's answers to the other reads would otherwise hold back.
     """
 
     def __init__(
@@ -206,9 +209,11 @@ class SyncEngine:
         rng: random.Random | None = None,
         *,
         config_file: str | None = None,
+        plan_shown: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self._store = store
         self._config_file = config_file
+        self._plan_shown = plan_shown
         self._plan = plan
         self._publisher = publisher
         self._clock = clock
@@ -352,7 +357,11 @@ class SyncEngine:
             replace(self._truth, plan_status=answer.status, activities=activities)
         )
         await self._fold_plan_items_off_loop()
-        self._commit()
+        now = self._clock.now()
+        first = not self._store.state.plan_loaded
+        self._commit(lambda s: reducers.mark_plan_read(s, now))
+        if first and self._plan_shown is not None:
+            await self._plan_shown()
         async with _together() as group:
             group.create_task(self._read_details(start, end))
             settings = group.create_task(plan.get_marketing_settings())

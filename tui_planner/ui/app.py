@@ -11,10 +11,7 @@ before a section switch or quit throws unsaved work away.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import PurePath
@@ -28,23 +25,22 @@ from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from tui_planner import heap
-from tui_planner.api.models import PlanStatus
-from tui_planner.config import ConfigError
-from tui_planner.debug_log import see_the_log
-from tui_planner.launch import UiSettings
-from tui_planner.preferences import Preferences, read_preferences, write_preferences
+from tui_planner.config import ConfigError, UiSettings
 from tui_planner.store.state import PlannerState
 from tui_planner.ui import keymap
+from tui_planner.ui.calendar_saving import CalendarSaving
+from tui_planner.ui.connecting import SessionRunner
+from tui_planner.ui.first_load import FirstLoadNotices
 from tui_planner.ui.palette import PlannerCommands
 from tui_planner.ui.plan_notices import PlanFailureNotice
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.post_news import PostNews
 from tui_planner.ui.screens.calendar import CalendarScreen
-from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
 from tui_planner.ui.screens.help import HelpScreen
-from tui_planner.ui.sections import HOME, SECTIONS
+from tui_planner.ui.sections import HOME, LATER_SECTIONS, leave_then
+from tui_planner.ui.theme_choice import ThemeChoice
 from tui_planner.ui.ticker import tick_forever
-from tui_planner.ui.workers import WorkerGroup
+from tui_planner.ui.workers import WorkerGroup, say_failed
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -58,20 +54,9 @@ if TYPE_CHECKING:
     from tui_planner.site_switch import SiteSwitch
     from tui_planner.store import Store
     from tui_planner.sync.commands import Command, CommandOutcome
-    from tui_planner.ui.saved_calendar import CalendarKeeper, SavedCalendar
+    from tui_planner.ui.saved_calendar import SavedCalendar
 
-__all__ = ["CONFIG_ERROR_EXIT", "PlannerApp"]
-
-logger = logging.getLogger(__name__)
-
-SYNC_RESTART_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
-"""Seconds before restarting a crashed sync worker, by how many times in a row it crashed."""
-
-CALENDAR_SAVE_INTERVAL = 60.0
-"""Seconds between saves of the calendar for the next start, at most (one more at exit)."""
-
-CONFIG_ERROR_EXIT = 2
-"""The app's return code when the config, validated after the first frame, is unusable."""
+__all__ = ["PlannerApp"]
 
 
 class PlannerApp(App[None]):
@@ -86,7 +71,7 @@ class PlannerApp(App[None]):
         *keymap.APP_BINDINGS,
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = SECTIONS
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = LATER_SECTIONS
     DEFAULT_MODE = HOME
 
     state: reactive[PlannerState] = reactive(PlannerState(), init=False, always_update=False)
@@ -94,6 +79,21 @@ class PlannerApp(App[None]):
 
     now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
     """The clock's time as of the last tick, for ages, countdowns and the spinner."""
+
+    session: Session
+    """The store, backend, engine and connection of this run."""
+    ui_settings: UiSettings
+    """Theme, keys, week start and zone, known before the config is validated."""
+    config_error: ConfigError | None
+    """Why the config turned out unusable after the first frame (the app then exits 2)."""
+    state_signal: Signal[PlannerState]
+    """Each new snapshot, for the screens on show."""
+    now_signal: Signal[datetime]
+    """Each clock tick, for the screens on show."""
+    sites: SiteSwitch | None
+    """Makes the session for another site of the config (``None``: one site only)."""
+    active_search: str | None
+    """The query ``n``/``N`` step through (see :mod:`tui_planner.ui.search`)."""
 
     def __init__(
         self,
@@ -107,42 +107,27 @@ class PlannerApp(App[None]):
     ) -> None:
         """Run over ``session``, painting with ``ui`` (theme, keys, week start) until its
         config is validated. ``calendar_file`` is where the calendar is saved for the next
-        start and read from at this one (``None``: nowhere). ``preferences_file`` keeps the
-        theme picked in the palette for the next start (``None``: for this run only).
-        ``sites`` makes the session for another ``[sites.NAME]`` of the config, which the
-        palette offers to switch to (``None``: no switching)."""
+        start and read from at this one (``None``: nowhere). ``offer_first_run``: whether a
+        plan never created (or INACTIVE) prompts the user once loaded. ``preferences_file``
+        keeps the theme picked in the palette (``None``: for this run only). ``sites``
+        makes the session for another ``[sites.NAME]`` of the config (``None``: one site)."""
         super().__init__()
-        self.session = session
-        """The store, backend, engine and connection of this run."""
-        self.ui_settings = ui
-        """Theme, keys and week start, known before the config is validated."""
-        self.offer_first_run = offer_first_run
-        """Whether a plan that was never created (or is INACTIVE) prompts the user on load."""
-        self.config_error: ConfigError | None = None
-        """Why the config turned out unusable after the first frame (the app then exits 2)."""
-        self.state_signal: Signal[PlannerState] = Signal(self, "state")
-        """Each new snapshot, for the screens on show."""
-        self.now_signal: Signal[datetime] = Signal(self, "now")
-        """Each clock tick, for the screens on show."""
-        self._keeper, self.saved_calendar = _saved_calendar(calendar_file, session)
-        self._keeps_calendars = calendar_file is not None
-        self.sites = sites
-        """Makes the session for another site of the config (``None``: one site only)."""
-        self._first_run_offered = False
+        self.session, self.ui_settings, self.config_error = session, ui, None
+        self.sites, self.active_search = sites, None
+        self.state_signal = Signal(self, "state")
+        self.now_signal = Signal(self, "now")
+        self._calendar = CalendarSaving(self, calendar_file, session)
+        self._theme = ThemeChoice(preferences_file)
+        self._first_load = FirstLoadNotices(self, offer_first_run=offer_first_run)
         self._post_news = PostNews()
-        self._sync_crashes = 0
+        self._runner = SessionRunner(self)
         self._pending_state: PlannerState | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._gc_thresholds: tuple[int, int, int] | None = None
-        self._preferences_file = preferences_file
-        self.preferences: Preferences = read_preferences(preferences_file)
-        """What the user picked before (the theme), kept apart from the config."""
-        self._theme_shown: str | None = None
-        self.active_search: str | None = None
-        """The query ``n``/``N`` step through (see :mod:`tui_planner.ui.search`)."""
         self._failure_notice = PlanFailureNotice(self)
         self.set_reactive(PlannerApp.state, session.state)
         self.set_reactive(PlannerApp.now, session.clock.now())
+        session.plan_shown = self._runner.next_frame
 
     # -- what screens read -----------------------------------------------------------------
 
@@ -157,6 +142,11 @@ class PlannerApp(App[None]):
         return self.session.store
 
     @property
+    def saved_calendar(self) -> SavedCalendar | None:
+        """The calendar the last start saved, shown until the plan is read."""
+        return self._calendar.saved
+
+    @property
     def backend_info(self) -> BackendInfo:
         """Which backend this is, for the header; known before it is open."""
         return self.session.info
@@ -168,19 +158,28 @@ class PlannerApp(App[None]):
 
     # -- lifecycle -------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The home section's screen, opened as the default screen (see ``LATER_SECTIONS``)."""
+        return CalendarScreen()
+
     def on_mount(self) -> None:
-        # Full collections over a big plan stop the UI for 150 ms; see tui_planner/heap.py.
-        self._gc_thresholds = heap.collect_rarely()
+        self.add_mode(HOME, CalendarScreen)  # its screen is open already: this names it
         self._apply_ui_settings()
         self._unsubscribe = self.store.subscribe(self._on_store_change)
         self.state = self.store.state  # anything that changed before we subscribed
         self.app_suspend_signal.subscribe(self, lambda _app: self.session.pause())
         self.app_resume_signal.subscribe(self, lambda _app: self.session.resume())
         # Paint first: the backend's imports and the first load come after a frame.
-        self.call_after_refresh(self._start_sync, connect=True)
+        self.call_after_refresh(self._after_first_frame)
         self._start_ticker()
-        self._maybe_offer_first_run(self.state)
-        self._calendar_changed(self.state)
+        self._first_load.seen(self.state)
+        self._calendar.changed(self.state, lambda: self.state)
+
+    def _after_first_frame(self) -> None:
+        # Collection resumes (planner-tui paused it for start-up), with full collections
+        # made rare: over a big plan they stop the UI for 150 ms; see tui_planner/heap.py.
+        self._gc_thresholds = heap.collect_rarely()
+        self._runner.open()
 
     async def on_unmount(self) -> None:
         self.workers.cancel_group(self, WorkerGroup.SYNC)
@@ -189,87 +188,20 @@ class PlannerApp(App[None]):
             self._unsubscribe()
         if self._gc_thresholds is not None:
             heap.restore_collection(self._gc_thresholds)
-        if self._keeper is not None:
-            try:
-                self._keeper.save_now(self.state)
-            except OSError as error:
-                self.log.warning("could not save the calendar", error)
+        self._calendar.save_now(self.state)
         await self.session.aclose()
 
     def _apply_ui_settings(self) -> None:
         """The keymap, and the config's theme, else the user's last pick, else the default."""
         self.set_keymap(dict(self.ui_settings.keymap))
-        wanted = self.preferences.theme_to_use(self.ui_settings.theme)
-        if wanted in self.available_themes:
-            self._theme_shown = wanted
-            self.theme = wanted
-            return
-        known = ", ".join(sorted(self.available_themes))
-        where = "[ui] theme" if self.ui_settings.theme else "the theme you picked last time"
-        self.notify(
-            f"There is no theme called {wanted!r} ({where}); using the default. Themes: {known}.",
-            title="Unknown theme",
-            severity="warning",
-            markup=False,
-        )
+        self._theme.apply(self, self.ui_settings)
 
     def watch_theme(self, theme: str) -> None:
-        """Remember a theme the user picks (in the palette) for the next start, unless the
-        config names one, which wins at every start."""
-        if self._theme_shown is None or theme == self._theme_shown:
-            return  # the app's own choice at start-up, not the user's
-        self._theme_shown = theme
-        if self.ui_settings.theme is not None:
-            self.notify(
-                f"The theme {theme} is for this session: [ui] theme in the config file "
-                f"sets {self.ui_settings.theme} for every start.",
-                timeout=6,
-                markup=False,
-            )
-            return
-        self.preferences = Preferences(theme=theme)
-        if self._preferences_file is None:
-            return
-        try:
-            write_preferences(self._preferences_file, self.preferences)
-        except OSError as error:
-            self.log.warning("could not remember the theme", error)
+        self._theme.picked(self, self.ui_settings, theme)
 
-    # -- connecting and syncing ------------------------------------------------------------
+    # -- the validated config -------------------------------------------------------------
 
-    def _start_sync(self, delay: float = 0.0, *, connect: bool = False) -> None:
-        self.run_worker(
-            self._connect_then_sync() if connect else self._sync_after(delay),
-            name="connect" if connect else "sync",
-            group=WorkerGroup.SYNC,
-            exclusive=True,
-            exit_on_error=False,
-            description="Opens the backend" if connect else "Keeps the plan in step with the API",
-        )
-
-    async def _connect_then_sync(self) -> None:
-        try:
-            connection = await self.session.open()
-        except ConfigError as error:
-            # The same sentence a bad config always gets, printed once the screen is gone.
-            self.config_error = error
-            self.exit(return_code=CONFIG_ERROR_EXIT)
-            return
-        if connection is None:
-            if self.session.problem is not None:
-                self.notify(
-                    self.session.problem, title="Not connected", severity="error", timeout=30
-                )
-            return
-        self._take_config(connection.config)
-        await self.session.sync()
-
-    async def _sync_after(self, delay: float) -> None:
-        if delay > 0:
-            await self.clock.sleep(delay)
-        await self.session.sync()
-
-    def _take_config(self, config: Config) -> None:
+    def take_config(self, config: Config) -> None:
         """The validated config normally says what the first frame assumed; if it changed
         in between, show what it says now."""
         settings = UiSettings.from_config(config)
@@ -279,66 +211,25 @@ class PlannerApp(App[None]):
         if isinstance(self.screen, PlannerScreen):
             self.screen.catch_up()  # the header names the backend as validated
 
-    # -- sites ---------------------------------------------------------------------------
+    # -- another session (another site) --------------------------------------------------
 
-    @property
-    def site_names(self) -> tuple[str, ...]:
-        """The ``[sites.NAME]`` tables of the validated config (none before it is)."""
-        config = self.session.config
-        return tuple(config.sites) if config is not None and self.sites is not None else ()
-
-    async def switch_site(self, name: str) -> None:
-        """Close this site and open site ``name`` in its place (asking first about unsaved
-        work on the screen); a name the config does not have is a notice."""
-        if self._leave_then(partial(self._switch_site_now, name)):
-            await self._switch_site_now(name)
-
-    async def _switch_site_now(self, name: str) -> None:
-        if self.sites is None:
-            return
-        try:
-            # Reads and validates the config file: off the event loop.
-            session = await asyncio.to_thread(self.sites.session_for, name)
-        except ConfigError as error:
-            self.notify(str(error), title="Site not switched", severity="error", markup=False)
-            return
-        await self._replace_session(session)
-        self.notify(f"Switched to the site {name}.", timeout=3, markup=False)
-
-    async def _replace_session(self, session: Session) -> None:
-        """Close the session on show and follow ``session`` instead: its store, its saved
-        calendar and journal; the sections start afresh on the calendar."""
+    def follow_session(self, session: Session) -> Session:
+        """Follow ``session`` in place of the one on show, which is returned for the caller
+        to close: its store, saved calendar and journal; then open it and keep it syncing
+        (:mod:`tui_planner.ui.site_switching` resets the sections around this)."""
         self.workers.cancel_group(self, WorkerGroup.SYNC)
-        if self._keeper is not None:
-            with contextlib.suppress(OSError):  # only the next start is any slower
-                self._keeper.save_now(self.state)
+        self._calendar.save_now(self.state)
         if self._unsubscribe is not None:
             self._unsubscribe()
         old, self.session = self.session, session
-        await old.aclose()
-        calendar_file = None
-        if self._keeps_calendars and session.info.key is not None:
-            from tui_planner.ui.saved_calendar import saved_calendar_file
-
-            calendar_file = saved_calendar_file(session.info.key)
-        self._keeper, self.saved_calendar = _saved_calendar(calendar_file, session)
-        self._first_run_offered = False
-        self._pending_state = None
-        self.active_search = None
+        session.plan_shown = self._runner.next_frame
+        self._calendar.follow(session)
+        self._first_load = FirstLoadNotices(self, offer_first_run=self._first_load.offers)
+        self._pending_state, self.active_search = None, None
         self._unsubscribe = self.store.subscribe(self._on_store_change)
-        await self.switch_mode(HOME)
-        while len(self.screen_stack) > 1:
-            await self.pop_screen()
-        for mode in SECTIONS:
-            # The other sections showed the old site: made again when next opened.
-            if mode != HOME:
-                await self.remove_mode(mode)
-                self.add_mode(mode, SECTIONS[mode])
         self.state = self.store.state
-        if isinstance(self.screen, PlannerScreen):
-            self.screen.catch_up()  # the header names the other site
-        self.refresh_bindings()
-        self._start_sync(connect=True)
+        self._runner.open()
+        return old
 
     # -- state and time --------------------------------------------------------------------
 
@@ -357,20 +248,9 @@ class PlannerApp(App[None]):
     def watch_state(self, state: PlannerState) -> None:
         self.state_signal.publish(state)
         self._failure_notice.follow(state)
-        if state.loaded and self.session.journal.leftover:
-            self._report_interrupted(state)
-        self._maybe_offer_first_run(state)
-        self._calendar_changed(state)
+        self._first_load.seen(state)
+        self._calendar.changed(state, lambda: self.state)
         self._post_news.tell(self, state)
-
-    def _report_interrupted(self, state: PlannerState) -> None:
-        """Say how the commands the last session left in flight ended, from the plan just
-        read from the server; then forget them."""
-        journal = self.session.journal
-        report = journal.report(state)
-        journal.forget_leftover()
-        if report:
-            self.notify(report, title="Interrupted last time", severity="warning", timeout=30)
 
     def watch_now(self, now: datetime) -> None:
         self.now_signal.publish(now)
@@ -388,58 +268,13 @@ class PlannerApp(App[None]):
     def _tick(self, now: datetime) -> None:
         self.now = now
 
-    def _calendar_changed(self, state: PlannerState) -> None:
-        keeper = self._keeper
-        delay = keeper.changed(state) if keeper is not None else None
-        if keeper is not None and delay is not None:
-            self.run_worker(
-                keeper.save_later(delay, lambda: self.state),
-                name="save calendar",
-                group=WorkerGroup.CALENDAR_FILE,
-                exit_on_error=False,
-                description="Saves the calendar for the next start",
-            )
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place worker failures are turned into sentences."""
+        """The one place worker failures are turned into sentences (:func:`say_failed`)."""
         worker = event.worker
         if event.state == WorkerState.SUCCESS and worker.group == WorkerGroup.SYNC:
-            self._sync_crashes = 0
-        if event.state != WorkerState.ERROR:
-            return
-        error = worker.error
-        # The whole traceback goes to the debug log; the notice names the file.
-        logger.error("worker %r (%s) failed", worker.name, worker.group, exc_info=error)
-        see_log = see_the_log()
-        match worker.group:
-            case WorkerGroup.SYNC:
-                delay = SYNC_RESTART_DELAYS[min(self._sync_crashes, len(SYNC_RESTART_DELAYS) - 1)]
-                self._sync_crashes += 1
-                self.notify(
-                    f"Syncing stopped unexpectedly ({error}). Trying again in {delay:g} s."
-                    f"{see_log}",
-                    title="Sync problem",
-                    severity="error",
-                )
-                self._start_sync(delay)
-            case WorkerGroup.COMMANDS:
-                self.notify(
-                    f"{worker.description} did not finish: {error}.{see_log}",
-                    title="Command failed",
-                    severity="error",
-                )
-            case WorkerGroup.TICKER:
-                self.log.error("status bar ticker stopped", error)
-                self._start_ticker()
-            case WorkerGroup.CALENDAR_FILE:
-                # Only the next start is any slower; not worth interrupting the user for.
-                self.log.warning("could not save the calendar", error)
-            case _:
-                self.notify(
-                    f"{worker.description or worker.name} failed: {error}.{see_log}",
-                    title="Something went wrong",
-                    severity="error",
-                )
+            self._runner.synced_cleanly()
+        elif event.state == WorkerState.ERROR:
+            say_failed(self, worker, restart_sync=self._runner.crashed, restart=self._start_ticker)
 
     # -- commands --------------------------------------------------------------------------
 
@@ -477,21 +312,11 @@ class PlannerApp(App[None]):
         self.notify("Syncing now.", timeout=2)
 
     def action_generate(self) -> None:
-        """Generate the plan (first time, after a failure, or to reactivate it), first
-        saying what an existing plan would lose. An existing plan (FAILED, INACTIVE) is
-        regenerated; Generate is for a site that never had one. While generating it says
-        so; an ACTIVE plan is offered regeneration, with the same question."""
-        from tui_planner.sync.commands import RegeneratePlan
-        from tui_planner.sync.plan_start import start_plan
-        from tui_planner.ui.plan_commands import run_plan_command
+        """Generate the plan (first time, after a failure, or to reactivate it), or offer to
+        regenerate an ACTIVE one, first saying what would be lost (:func:`generate_key`)."""
+        from tui_planner.ui.plan_commands import generate_key
 
-        status = self.state.plan_status
-        if status == PlanStatus.GENERATING:
-            self.notify("The plan is already generating; it shows here as soon as it is ready.")
-        elif status == PlanStatus.ACTIVE:
-            run_plan_command(self, RegeneratePlan(), always_ask=True)
-        else:
-            run_plan_command(self, start_plan(status))
+        generate_key(self)
 
     def action_export_plan(self) -> None:
         """Write the plan to an .ics, .csv or .json file, asking only where."""
@@ -512,41 +337,25 @@ class PlannerApp(App[None]):
             await self.push_screen(ActivityDetailScreen(activity_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":
-            return isinstance(self._screen_under_help, PlannerScreen)  # not over a dialog
-        if action == "search_clear":
-            return self.active_search is not None
-        if action == "search_step":
-            # Screens that take part say where the next match is (tui_planner.ui.search).
-            stepper = getattr(self._screen_under_help, "step_to_match", None)
-            return self.active_search is not None and callable(stepper)
+        if action in ("search", "search_clear", "search_step"):
+            from tui_planner.ui.search import is_search_action_on
+
+            return is_search_action_on(self, action)
         return True
-
-    @property
-    def _screen_under_help(self) -> Screen[Any]:
-        """The screen the user is working on: the one on top, or the one the help is about
-        (whose keys the help lists, search among them)."""
-        if isinstance(self.screen, HelpScreen) and len(self.screen_stack) > 1:
-            return self.screen_stack[-2]
-        return self.screen
-
-    async def _close_help(self) -> None:
-        if isinstance(self.screen, HelpScreen):
-            await self.pop_screen()
 
     @work(group=WorkerGroup.DIALOGS, exclusive=True, exit_on_error=False, description="Search")
     async def action_search(self) -> None:
         """Search the plan and open what the user picks."""
-        from tui_planner.ui.search import run_search
+        from tui_planner.ui.search import close_help, run_search
 
-        await self._close_help()
+        await close_help(self)
         await run_search(self)
 
     async def action_search_step(self, step: int) -> None:
         """Step to the next (1) or previous (-1) match of the active search on this screen."""
-        from tui_planner.ui.search import step_match
+        from tui_planner.ui.search import close_help, step_match
 
-        await self._close_help()
+        await close_help(self)
         step_match(self, step)
 
     def action_search_clear(self) -> None:
@@ -568,72 +377,15 @@ class PlannerApp(App[None]):
         """
         if mode == self.current_mode:
             return True
-        if not self._leave_then(partial(self.switch_mode, mode)):
+        if not leave_then(self, partial(self.switch_mode, mode)):
             return False
         await self.switch_mode(mode)
         return True
 
     async def action_quit(self) -> None:
         """Quit, asking first when the current screen holds unsaved work."""
-        if self._leave_then(self._exit_now):
+        if leave_then(self, self._exit_now):
             self.exit()
 
     async def _exit_now(self) -> None:
         self.exit()
-
-    def _leave_then(self, then: Callable[[], Awaitable[object]]) -> bool:
-        """True when the screen on show may be left at once; otherwise ask it in a worker
-        and run ``then`` if the user agrees."""
-        screen = self.screen
-        if not isinstance(screen, PlannerScreen) or not screen.is_dirty:
-            return True
-
-        async def ask_then_go() -> None:
-            if await screen.confirm_leave():
-                await then()
-
-        self.run_worker(
-            ask_then_go(),
-            name="leave screen",
-            group=WorkerGroup.DIALOGS,
-            exclusive=True,
-            exit_on_error=False,
-            description="Asks about unsaved changes",
-        )
-        return False
-
-    # -- first run -------------------------------------------------------------------------
-
-    def _maybe_offer_first_run(self, state: PlannerState) -> None:
-        if not self.offer_first_run or self._first_run_offered or not state.loaded:
-            return
-        if state.plan_status not in (PlanStatus.NEVER_CREATED, PlanStatus.INACTIVE):
-            return
-        self._first_run_offered = True
-        self._offer_first_run(state.plan_status)
-
-    @work(group=WorkerGroup.DIALOGS, exit_on_error=False, description="Offers to generate the plan")
-    async def _offer_first_run(self, status: PlanStatus) -> None:
-        choice = await self.push_screen_wait(FirstRunScreen(status))
-        if choice is FirstRunChoice.GENERATE:
-            from tui_planner.sync.plan_start import start_plan
-            from tui_planner.ui.plan_commands import carry_plan_command
-
-            await carry_plan_command(self, start_plan(status))
-        elif choice is FirstRunChoice.SETTINGS:
-            await self.switch_mode("settings")
-
-
-def _saved_calendar(
-    calendar_file: Path | None, session: Session
-) -> tuple[CalendarKeeper | None, SavedCalendar | None]:
-    """Who saves the calendar for the next start, and what the last start saved (shown
-    until the plan loads; ``None`` when the store has loaded already or there is none)."""
-    if calendar_file is None:
-        return None, None
-    from tui_planner.ui.saved_calendar import CalendarKeeper, load_saved_calendar
-
-    clock = session.clock
-    keeper = CalendarKeeper(calendar_file, clock, interval=CALENDAR_SAVE_INTERVAL)
-    saved = None if session.state.loaded else load_saved_calendar(calendar_file, clock.tz)
-    return keeper, saved

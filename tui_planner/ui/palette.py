@@ -86,19 +86,20 @@ def planner_entries(app: Any) -> Iterator[PaletteEntry]:
             partial(run_plan_command, app, DeletePlan()),
         )
     for mode, title in _MODE_TITLES.items():
-        if mode in app.MODES:
-            yield PaletteEntry(
-                f"Switch to {title}",
-                f"Open the {title.lower()} screen",
-                partial(app.action_switch_mode, mode),
-            )
+        yield PaletteEntry(
+            f"Switch to {title}",
+            f"Open the {title.lower()} screen",
+            partial(app.action_switch_mode, mode),
+        )
+    from tui_planner.ui.site_switching import site_names, switch_site
+
     here = app.backend_info.site_name
-    for name in app.site_names:
+    for name in site_names(app):
         if name != here:
             yield PaletteEntry(
                 f"Switch site: {name}",
                 f"Close this site and open {name}, with its own plan, calendar and journal",
-                partial(app.switch_site, name),
+                partial(switch_site, app, name),
             )
     yield PaletteEntry(
         "Search", "Search the plan: titles, captions, events, settings", app.action_search

@@ -40,6 +40,7 @@ __all__ = [
     "PlanCommand",
     "carry_plan_command",
     "confirm_plan_command",
+    "generate_key",
     "regeneration_losses",
     "run_plan_command",
     "watch_regeneration",
@@ -131,6 +132,22 @@ async def carry_plan_command(app: App[Any], command: PlanCommand) -> bool:
     if outcome.ok and not isinstance(command, DeletePlan):
         watch_regeneration(app, before)
     return bool(outcome.ok)
+
+
+def generate_key(app: App[Any]) -> None:
+    """``ctrl+g``: generate the plan (first time, after a failure, or to reactivate it),
+    first saying what an existing plan would lose; an existing plan (FAILED, INACTIVE) is
+    regenerated, Generate being for a site that never had one. While generating it says so;
+    an ACTIVE plan is offered regeneration, with the same question."""
+    from tui_planner.sync.plan_start import start_plan
+
+    status = planner_host(app).state.plan_status
+    if status == PlanStatus.GENERATING:
+        app.notify("The plan is already generating; it shows here as soon as it is ready.")
+    elif status == PlanStatus.ACTIVE:
+        run_plan_command(app, RegeneratePlan(), always_ask=True)
+    else:
+        run_plan_command(app, start_plan(status))
 
 
 def run_plan_command(app: App[Any], command: PlanCommand, *, always_ask: bool = False) -> None:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from tui_planner.backend import BackendInfo
     from tui_planner.clock import Clock
-    from tui_planner.launch import UiSettings
+    from tui_planner.config import UiSettings
     from tui_planner.session import Session
     from tui_planner.store import Store
     from tui_planner.sync.commands import Command, CommandOutcome
@@ -125,6 +125,29 @@ class PlannerScreen(Screen[ResultT]):
     backend_info: reactive[BackendInfo | None] = reactive(None, init=False)
     """Which backend the header names."""
 
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        # Start with the breakpoint class the terminal's width calls for: the first resize
+        # then changes no class, where a change would restyle the whole screen again
+        # (15 ms before the first frame).
+        breakpoint = self._breakpoint_class()
+        if breakpoint is not None:
+            self.add_class(breakpoint)
+
+    def _breakpoint_class(self) -> str | None:
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or []
+        try:
+            width = self.app.size.width
+        except RuntimeError:  # Textual's NoActiveAppError: built outside a running app
+            return None
+        # As Textual picks it: the highest threshold the width reaches.
+        for threshold, name in sorted(breakpoints, reverse=True):
+            if width >= threshold:
+                return name
+        return None
+
     def compose(self) -> ComposeResult:
         # The chrome is composed with the body, so the first frame lays out all of it at once.
         self.catch_up()
@@ -137,6 +160,7 @@ class PlannerScreen(Screen[ResultT]):
             generate_key=generate_key,
             posts_key=self.host.key_for(keymap.POSTS),
             tz=self.host.clock.tz,
+            saved_at=self.saved_at,
         )
         status.data_bind(
             state=PlannerScreen.snapshot, now=PlannerScreen.now, saved_at=PlannerScreen.saved_at
@@ -191,7 +215,7 @@ class PlannerScreen(Screen[ResultT]):
 
     def _take_state(self, state: PlannerState) -> None:
         saved = self.host.saved_calendar
-        self.saved_at = saved.saved_at if saved is not None and not state.loaded else None
+        self.saved_at = saved.saved_at if saved is not None and not state.plan_loaded else None
         self.snapshot = state
 
     def _follow_now(self, now: datetime) -> None:

@@ -13,15 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from tui_planner.api.models import ItemStatus, PostItem
+from tui_planner.api.models import ItemStatus
 from tui_planner.day_words import day_text
 from tui_planner.store.selectors import item
-from tui_planner.sync.commands import DeleteItem
 from tui_planner.ui.icons import channel_label
+from tui_planner.ui.planner_screen import planner_host
 
 if TYPE_CHECKING:
     from textual.app import App
 
+    from tui_planner.api.models import PostItem
     from tui_planner.store.state import PlannerState
 
 __all__ = [
@@ -113,7 +114,7 @@ def delete_question(state: PlannerState, entries: Sequence[PostItem], tz: Any) -
 def edit_caption(app: App[Any], entry: PostItem) -> None:
     """Open the caption editor over the current screen for ``entry`` (a DRAFT or SCHEDULED
     post; anything else gets a sentence instead)."""
-    state: PlannerState = app.state  # type: ignore[attr-defined]
+    state = planner_host(app).state
     if entry.status not in EDITABLE:
         app.notify(
             f"Only a draft or scheduled post's caption can change; this one is "
@@ -136,10 +137,11 @@ async def delete_with_confirmation(app: App[Any], item_ids: Sequence[str]) -> in
     sentence). One notification sums up: "Deleted 3 drafts", or how many could not be
     deleted and the first reason.
     """
+    from tui_planner.sync.commands import DeleteItem
     from tui_planner.ui.dialogs.confirm import ConfirmDialog
 
-    host: Any = app
-    state: PlannerState = host.state
+    host = planner_host(app)
+    state = host.state
     found = [entry for key in item_ids if (entry := find_post(state, key)) is not None]
     entries = [entry for entry in found if entry.status in EDITABLE]
     if not entries:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tui_planner.store import reducers
+from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.post_actions import find_post, post_name
 
 if TYPE_CHECKING:
@@ -46,8 +47,7 @@ class PostNews:
             self._tell_failed(app, state, failed)
         if posts.unseen_published:
             self._tell_published(app, state, sorted(posts.unseen_published))
-            store = app.store  # type: ignore[attr-defined]
-            store.dispatch(reducers.acknowledge_posts, posts.unseen_published)
+            planner_host(app).store.dispatch(reducers.acknowledge_posts, posts.unseen_published)
 
     def _tell_failed(self, app: App[Any], state: PlannerState, item_ids: list[str]) -> None:
         named = item_ids if len(item_ids) <= TOASTS_AT_ONCE else item_ids[: TOASTS_AT_ONCE - 1]

@@ -36,8 +36,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT",
+    "SAVE_INTERVAL",
     "CalendarKeeper",
     "SavedCalendar",
+    "keep_calendar",
     "load_saved_calendar",
     "save_calendar",
     "saved_calendar_file",
@@ -46,6 +48,9 @@ __all__ = [
 
 FORMAT = 1
 """The file format's version; a file of another version is ignored."""
+
+SAVE_INTERVAL = 60.0
+"""Seconds between saves of the calendar for the next start, at most (one more at exit)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +155,17 @@ class CalendarKeeper:
     runs :meth:`save_later` (in a worker), which writes the newest snapshot in a thread.
     """
 
-    def __init__(self, path: Path, clock: Clock, *, interval: float = 60.0) -> None:
+    def __init__(self, path: Path, clock: Clock, *, interval: float = SAVE_INTERVAL) -> None:
         self.path = path
         self._clock = clock
         self._interval = interval
         self._saved: PlannerState | None = None
         self._due = False
+
+    def saved_copy(self, state: PlannerState) -> SavedCalendar | None:
+        """What the last start saved, to show until ``state`` has loaded (``None`` once it
+        has, or when there is nothing usable to show)."""
+        return None if state.loaded else load_saved_calendar(self.path, self._clock.tz)
 
     def changed(self, state: PlannerState) -> float | None:
         """Seconds until a save is due for ``state``; ``None`` when none is to be scheduled."""
@@ -185,3 +195,14 @@ class CalendarKeeper:
             return
         self._saved = state
         save_calendar(self.path, state, self._clock.tz, self._clock.now())
+
+
+def keep_calendar(
+    calendar_file: Path | None, clock: Clock, state: PlannerState
+) -> tuple[CalendarKeeper | None, SavedCalendar | None]:
+    """Who saves the calendar at ``calendar_file`` for the next start (``None``: nowhere),
+    and what the last start saved there, to show until ``state`` has the plan."""
+    if calendar_file is None:
+        return None, None
+    keeper = CalendarKeeper(calendar_file, clock)
+    return keeper, keeper.saved_copy(state)

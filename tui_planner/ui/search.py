@@ -23,22 +23,26 @@ it matches. What a step means, screen by screen:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tui_planner.store.search import SearchHit, SearchIndex, SearchKind, search_index
 
 if TYPE_CHECKING:
+    from tui_planner.store.state import PlannerState
     from tui_planner.ui.app import PlannerApp
 
 __all__ = [
     "MatchPosition",
     "MatchStepper",
     "clear_search",
+    "close_help",
+    "is_search_action_on",
     "open_hit",
     "pick_match",
     "run_search",
+    "step_activities",
     "step_match",
 ]
 
@@ -79,9 +83,56 @@ def pick_match(matched: Sequence[int], position: float, step: int) -> tuple[int,
     return matched[at], MatchPosition(at + 1, len(matched), wrapped)
 
 
+def step_activities(
+    state: PlannerState, wanted: Collection[str], current: str, step: int
+) -> tuple[str, MatchPosition] | None:
+    """The next (or previous) activity of the plan by date, from ``current``, among those
+    ``wanted`` (the ones that match), and where it is among them; ``None`` when none does."""
+    ordered = sorted(state.activities.values(), key=lambda a: (a.date, a.title, a.id))
+    keys = [activity.id for activity in ordered]
+    matched = [number for number, key in enumerate(keys) if key in wanted]
+    if not matched:
+        return None
+    here = keys.index(current) if current in keys else -0.5
+    row, where = pick_match(matched, here, step)
+    return keys[row], where
+
+
 def _stepper(app: PlannerApp) -> MatchStepper | None:
     screen: Any = app.screen
     return screen if callable(getattr(screen, "step_to_match", None)) else None
+
+
+def _screen_under_help(app: PlannerApp) -> object:
+    """The screen the user is working on: the one on top, or the one the help is about
+    (whose keys the help lists, search among them)."""
+    from tui_planner.ui.screens.help import HelpScreen
+
+    if isinstance(app.screen, HelpScreen) and len(app.screen_stack) > 1:
+        return app.screen_stack[-2]
+    return app.screen
+
+
+async def close_help(app: PlannerApp) -> None:
+    """Close the help, if it is on show: a search key pressed there acts on the screen under."""
+    from tui_planner.ui.screens.help import HelpScreen
+
+    if isinstance(app.screen, HelpScreen):
+        await app.pop_screen()
+
+
+def is_search_action_on(app: PlannerApp, action: str) -> bool:
+    """Whether the search key ``action`` works on the screen worked on (under the help, if
+    it shows): ``/`` over a planner screen (not a dialog), ``n``/``N`` while a search is
+    active on a screen that takes part, ``escape`` while one is active."""
+    from tui_planner.ui.planner_screen import PlannerScreen
+
+    under = _screen_under_help(app)
+    if action == "search":
+        return isinstance(under, PlannerScreen)
+    if action == "search_clear":
+        return app.active_search is not None
+    return app.active_search is not None and callable(getattr(under, "step_to_match", None))
 
 
 def step_match(app: PlannerApp, step: int) -> None:

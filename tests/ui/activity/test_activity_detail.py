@@ -10,7 +10,8 @@ from textual.widgets import Input
 from tui_planner.api.models import ItemStatus, PlanMarketingActivity
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog, TextPromptDialog
-from tui_planner.ui.screens.activity_detail import ActivityDetailScreen, check_image_url
+from tui_planner.ui.dialogs.text_prompt import check_image_url
+from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.widgets.field_error import FieldError
 
 SIZE = (120, 40)

@@ -14,8 +14,9 @@ from tui_planner.config import Config, UiConfig
 from tui_planner.sync.commands import ClearStories, RegenerateStories, ScheduleDrafts
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs import ConfirmDialog
-from tui_planner.ui.screens.activity_detail import ActivityDetailScreen, describe_story_drafts
+from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.screens.help import HelpScreen
+from tui_planner.ui.widgets.activity_posts import describe_story_drafts
 
 SIZE = (120, 40)
 Settle = Callable[..., Awaitable[None]]

@@ -27,8 +27,7 @@ from tui_planner.api.models import (
 )
 from tui_planner.backend import BackendInfo
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config
-from tui_planner.launch import UiSettings
+from tui_planner.config import Config, UiSettings
 from tui_planner.store import Store
 from tui_planner.store.state import PlannerState, SyncStatus
 from tui_planner.sync.commands import Command, CommandOutcome

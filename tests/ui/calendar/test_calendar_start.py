@@ -15,8 +15,7 @@ from tests.harness import FIXED_NOW, SIZE, RecordingEngine, opener, sandbox_conf
 from tests.ui.calendar.calendar_host import activity, sample_state
 from tui_planner.backend import Backend, BackendInfo, Connection, open_backend
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config
-from tui_planner.launch import UiSettings
+from tui_planner.config import Config, UiSettings
 from tui_planner.session import Session
 from tui_planner.store.state import ConnectionPhase
 from tui_planner.sync.commands import GeneratePlan
@@ -183,7 +182,7 @@ async def test_the_first_load_is_saved_at_once_and_the_last_change_at_exit(
         info=INFO,
         clock=clock,
         store=engine.store,
-        make_engine=lambda _store, _connection, _clock: engine,
+        make_engine=lambda _session, _connection: engine,
     )
     app = PlannerApp(session, ui=UiSettings(), calendar_file=calendar_file, offer_first_run=False)
     async with app.run_test(size=SIZE) as pilot:

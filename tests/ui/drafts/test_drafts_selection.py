@@ -7,9 +7,10 @@ from dataclasses import replace
 from textual.widgets import Static
 
 from tests.harness import SIZE
-from tests.ui.preview.fixed_plan import StillEngine, fixed_app
+from tests.ui.preview.fixed_plan import StillEngine, fixed_app, fixed_state
 from tui_planner.api.models import ItemStatus
 from tui_planner.store.scheduling import Reason, SchedulePlan
+from tui_planner.store.state import frozen_mapping
 from tui_planner.sync.commands import GeneratePosts, ScheduleDrafts
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.screens.drafts import DraftsScreen
@@ -301,3 +302,29 @@ def test_the_headline_counts_drafts_in_words_that_fit_the_number() -> None:
     assert SchedulePlan(("a",), (), False).headline() == "Schedule this draft?"
     some = SchedulePlan(("a",), (("b", Reason.X_SUNSET),), False)
     assert some.headline() == "Schedule 1 of 2 drafts?"
+
+
+async def test_scheduling_before_the_accounts_are_known_waits_for_them() -> None:
+    """s pressed while the first load has the plan but not yet the connections: the
+    question comes once they are in, and names the connected channels as such."""
+    full = fixed_state()
+    early = replace(full, loaded=False, plan_read=True, connections=frozen_mapping({}))
+    app = fixed_app(state=early)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drafts(app, pilot)
+        await pilot.press("s")  # the Instagram draft under the cursor
+        await pilot.pause()
+        assert not isinstance(app.screen, ScheduleConfirmScreen), "waits for the accounts"
+        assert any("Checking which accounts" in n.message for n in app._notifications)
+
+        engine = app.session.engine
+        assert isinstance(engine, StillEngine)
+        engine.store.apply(lambda s: replace(s, loaded=True, connections=full.connections))
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, ScheduleConfirmScreen):
+                break
+        confirm = app.screen
+        assert isinstance(confirm, ScheduleConfirmScreen)
+        assert confirm.plan.will_schedule == ("ig-launch",)
+        assert screen.is_attached

@@ -37,8 +37,7 @@ from tui_planner.backend import (
     Backend,
     Connection,
 )
-from tui_planner.config import Config
-from tui_planner.launch import UiSettings
+from tui_planner.config import Config, UiSettings
 from tui_planner.session import Session
 from tui_planner.store import Store
 from tui_planner.store.state import ConnectionPhase, PlannerState, SyncStatus, frozen_mapping
@@ -297,6 +296,6 @@ def fixed_app(*, premium: bool = True, state: PlannerState | None = None) -> Pla
         info=backend.info,
         clock=clock,
         store=engine.store,
-        make_engine=lambda _store, _connection, _clock: engine,
+        make_engine=lambda _session, _connection: engine,
     )
     return PlannerApp(session, ui=UiSettings())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlparse
 
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,7 +17,18 @@ if TYPE_CHECKING:
 
     from textual.app import ComposeResult
 
-__all__ = ["TextPromptDialog"]
+__all__ = ["TextPromptDialog", "check_image_url"]
+
+
+def check_image_url(value: str) -> str | None:
+    """Why ``value`` is not an image address the API can fetch, or ``None`` when it is (a
+    ``check`` for the prompt that asks for one)."""
+    if not value:
+        return "Enter the image's address (https://…)."
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return "That is not a web address; it must start with https:// or http://."
+    return None
 
 
 class TextPromptDialog(ModalScreen["str | None"]):

@@ -14,15 +14,13 @@ story drafts ``S`` says why nothing can happen instead of sending a request that
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
-from urllib.parse import urlparse
 
-from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Label, Static
+from textual.reactive import reactive
+from textual.widgets import Label
 
-from tui_planner.api.models import PLAN_CHANNELS, ItemStatus
+from tui_planner.api.models import ItemStatus
 from tui_planner.day_words import day_text
 from tui_planner.sync.commands import (
     ClearPosts,
@@ -35,10 +33,22 @@ from tui_planner.sync.commands import (
     UpdatePostsMedia,
 )
 from tui_planner.ui.dialogs import ConfirmDialog, TextPromptDialog
-from tui_planner.ui.icons import channel_label, type_icon, type_label
+from tui_planner.ui.dialogs.text_prompt import check_image_url
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.activity_form import ActivityForm
-from tui_planner.ui.widgets.activity_posts import ActivityPosts, describe_posts
+from tui_planner.ui.widgets.activity_posts import (
+    ActivityPosts,
+    describe_posts,
+    describe_story_drafts,
+    stories_kept,
+)
+from tui_planner.ui.widgets.activity_summary import (
+    ActivityDescription,
+    ActivityTitle,
+    ActivityWhen,
+    GenerationNote,
+    StoriesHeading,
+)
 from tui_planner.ui.widgets.list_keys import scroll_bindings, scroll_by_key
 
 if TYPE_CHECKING:
@@ -46,46 +56,13 @@ if TYPE_CHECKING:
 
     from textual.app import ComposeResult
 
-    from tui_planner.api.models import PlanMarketingActivity, PostItem
+    from tui_planner.api.models import ChannelName, PlanMarketingActivity, PostItem
     from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
     from tui_planner.sync.commands import Command
     from tui_planner.ui.search import MatchPosition
 
-__all__ = ["ActivityDetailScreen", "check_image_url", "describe_story_drafts"]
-
-
-def check_image_url(value: str) -> str | None:
-    """Why ``value`` is not an image address the API can fetch, or ``None`` when it is."""
-    if not value:
-        return "Enter the image's address (https://…)."
-    parsed = urlparse(value)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        return "That is not a web address; it must start with https:// or http://."
-    return None
-
-
-def describe_story_drafts(stories: tuple[PostItem, ...]) -> str:
-    """The story drafts among ``stories``, by channel: "2 story drafts (Facebook, Instagram)"."""
-    drafts = [story for story in stories if story.status == ItemStatus.DRAFT]
-    if not drafts:
-        return "no story drafts"
-    order = {channel: index for index, channel in enumerate(PLAN_CHANNELS)}
-    channels = sorted(
-        {story.channel.name for story in drafts}, key=lambda c: (order.get(c, len(order)), str(c))
-    )
-    noun = "story draft" if len(drafts) == 1 else "story drafts"
-    return f"{len(drafts)} {noun} ({', '.join(channel_label(c) for c in channels)})"
-
-
-def _stories_kept(stories: tuple[PostItem, ...]) -> str:
-    """Which stories a story action leaves alone: it always names the rule, with a count."""
-    kept = sum(story.status != ItemStatus.DRAFT for story in stories)
-    if kept == 1:
-        return "the 1 story already scheduled or published stays"
-    if kept:
-        return f"the {kept} stories already scheduled or published stay"
-    return "scheduled and published stories are never touched"
+__all__ = ["ActivityDetailScreen"]
 
 
 class ActivityDetailScreen(PlannerScreen[None]):
@@ -117,12 +94,21 @@ class ActivityDetailScreen(PlannerScreen[None]):
         *scroll_bindings("scroll_body", top_keys="home", bottom_keys="end"),
     ]
 
+    activity: reactive[PlanMarketingActivity | None] = reactive(None, init=False)
+    """The activity on show (``None`` until the plan has it)."""
+    generating: reactive[bool] = reactive(False, init=False)
+    """Whether posts or stories are being generated for it."""
+    generation_note: reactive[str] = reactive("", init=False)
+    """What is being generated, in words ("" when nothing is)."""
+    connected: reactive[frozenset[ChannelName]] = reactive(frozenset(), init=False)
+    """The channels whose account is connected."""
+    posts: reactive[tuple[PostItem, ...]] = reactive((), init=False)
+    stories: reactive[tuple[PostItem, ...]] = reactive((), init=False)
+
     def __init__(self, activity_id: str) -> None:
         super().__init__()
         self.activity_id = activity_id
         """The activity on show."""
-        self._activity: PlanMarketingActivity | None = None
-        self._generating = False
         self._stories_asked = False
         """Whether the last regeneration sent from here was the stories' (for the wording)."""
         self._leaving = False
@@ -130,15 +116,29 @@ class ActivityDetailScreen(PlannerScreen[None]):
     # -- layout -------------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
+        tz = self.host.clock.tz
         with VerticalScroll(id="detail-body"):
-            yield Static(id="detail-title", markup=False)
-            yield Static(id="detail-meta")
-            yield Static(id="detail-description", markup=False)
+            yield ActivityTitle(id="detail-title").data_bind(ActivityDetailScreen.activity)
+            yield ActivityWhen(tz, id="detail-meta").data_bind(ActivityDetailScreen.activity)
+            yield ActivityDescription(id="detail-description").data_bind(
+                ActivityDetailScreen.activity
+            )
             yield Label("Posts", classes="section")
-            yield Static(id="detail-generating")
-            yield ActivityPosts(id="detail-posts")
-            yield Label("Stories", classes="section", id="stories-heading")
-            yield ActivityPosts(id="detail-stories")
+            yield GenerationNote(id="detail-generating").data_bind(
+                note=ActivityDetailScreen.generation_note
+            )
+            yield ActivityPosts(
+                tz=tz, empty="No posts yet. Press g to generate them.", id="detail-posts"
+            ).data_bind(ActivityDetailScreen.connected, items=ActivityDetailScreen.posts)
+            yield StoriesHeading(
+                regenerate_key=self.key_for("detail.regenerate_stories"),
+                clear_key=self.key_for("detail.clear_stories"),
+                id="stories-heading",
+                classes="section",
+            ).data_bind(ActivityDetailScreen.activity, ActivityDetailScreen.generating)
+            yield ActivityPosts(tz=tz, id="detail-stories").data_bind(
+                ActivityDetailScreen.connected, items=ActivityDetailScreen.stories
+            )
 
     # -- following the store ------------------------------------------------------------------
 
@@ -148,84 +148,34 @@ class ActivityDetailScreen(PlannerScreen[None]):
             if state.loaded:
                 self._close_gone()
             return
-        generating = activity.id in state.posts_generating
-        if activity is self._activity and generating == self._generating:
-            self._show_connections(state)
-            return
-        self._activity = activity
-        self._generating = generating
-        self._show(activity, state)
+        self.connected = frozenset(c for c in state.connections if state.is_connected(c))
+        self.generating = activity.id in state.posts_generating
+        self.generation_note = self._generation_note()
+        self.posts, self.stories = activity.posts, activity.stories
+        self.activity = activity
+        self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
         """Close now if the activity went while a dialog was on top."""
         if self.activity_id not in self.state.activities and self.state.loaded:
             self._close_gone()
 
+    def _generation_note(self) -> str:
+        if not self.generating:
+            return ""
+        if self._stories_asked:
+            return "Regenerating the stories… the new ones appear below when ready."
+        return "Generating posts… they appear here when ready."
+
     def _close_gone(self) -> None:
         # Not while a dialog is on top (is_current would be true under a modal): dismissing
-        # then would pop the dialog, form and typing included. on_screen_resume comes back.
+        # then would pop the dialog, form and typing included. The catch-up on resume
+        # comes back here.
         if self._leaving or not self.is_active:
             return
         self._leaving = True
         self.notify("This activity is no longer in the plan; it was deleted.", severity="warning")
         self.dismiss()
-
-    def _show(self, activity: PlanMarketingActivity, state: PlannerState) -> None:
-        tz = self.host.clock.tz
-        self.query_one("#detail-title", Static).update(activity.title or "Untitled activity")
-        when = activity.date.astimezone(tz)
-        kind = activity.marketing_activity_type
-        meta = Text.assemble(
-            (f"{type_icon(kind)} {type_label(kind)}", "bold"),
-            f" · {day_text(when, long=True, year=True)}, {when:%H:%M}",
-        )
-        self.query_one("#detail-meta", Static).update(meta)
-        self.query_one("#detail-description", Static).update(
-            activity.description or "No description."
-        )
-        generating = activity.id in state.posts_generating
-        if not generating:
-            waiting = ""
-        elif self._stories_asked:
-            waiting = "Regenerating the stories… the new ones appear below when ready."
-        else:
-            waiting = "Generating posts… they appear here when ready."
-        self.query_one("#detail-generating", Static).update(waiting)
-        self.query_one("#detail-generating").display = generating
-        self._show_connections(state)
-        self.refresh_bindings()
-
-    def _show_connections(self, state: PlannerState) -> None:
-        activity = self._activity
-        if activity is None:
-            return
-        tz = self.host.clock.tz
-        self.query_one("#detail-posts", ActivityPosts).show(
-            activity.posts,
-            is_connected=state.is_connected,
-            tz=tz,
-            empty="No posts yet. Press g to generate them.",
-        )
-        stories = activity.stories
-        heading = self.query_one("#stories-heading", Label)
-        heading.display = bool(stories)
-        heading.update(self._stories_heading(activity))
-        stories_table = self.query_one("#detail-stories", ActivityPosts)
-        stories_table.display = bool(stories)
-        stories_table.show(stories, is_connected=state.is_connected, tz=tz, empty="")
-
-    def _stories_heading(self, activity: PlanMarketingActivity) -> Text:
-        """The heading "Stories", then the story keys while there are drafts to act on."""
-        heading = Text("Stories")
-        has_drafts = any(story.status == ItemStatus.DRAFT for story in activity.stories)
-        if has_drafts and not self._generating:
-            hint = Style(bold=False, dim=True)
-            heading.append("   ")
-            heading.append(self.key_for("detail.regenerate_stories"))
-            heading.append(" regenerate · ", hint)
-            heading.append(self.key_for("detail.clear_stories"))
-            heading.append(" clear drafts", hint)
-        return heading
 
     def action_scroll_body(self, how: str) -> None:
         """Scroll the page (``j``, ``k``, ``home``, ``end``)."""
@@ -236,19 +186,16 @@ class ActivityDetailScreen(PlannerScreen[None]):
     def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
         """Show the next (or previous) activity by date whose title, description or a
         post's caption matches ``query``, in place of this one."""
-        from tui_planner.ui.search import pick_match
+        from tui_planner.ui.search import step_activities
 
-        wanted = index.matching_activities(query)
-        ordered = sorted(self.state.activities.values(), key=lambda a: (a.date, a.title, a.id))
-        keys = [activity.id for activity in ordered]
-        matched = [number for number, key in enumerate(keys) if key in wanted]
-        if not matched:
+        found = step_activities(
+            self.state, index.matching_activities(query), self.activity_id, step
+        )
+        if found is None:
             return None
-        here = keys.index(self.activity_id) if self.activity_id in keys else -0.5
-        row, where = pick_match(matched, here, step)
-        if keys[row] != self.activity_id:
-            self.activity_id = keys[row]
-            self._activity = None
+        activity_id, where = found
+        if activity_id != self.activity_id:
+            self.activity_id = activity_id
             self._stories_asked = False
             self.query_one("#detail-body", VerticalScroll).scroll_home(animate=False)
             self.state_changed(self.state)
@@ -257,7 +204,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
     # -- which keys apply ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        activity = self._activity
+        activity = self.activity
         has_posts = bool(activity and activity.posts)
         if action == "generate":
             return activity is not None and not activity.items
@@ -275,11 +222,11 @@ class ActivityDetailScreen(PlannerScreen[None]):
         published, hidden when there are no stories. Regenerating always answers, if only to
         say why there is nothing to regenerate.
         """
-        activity = self._activity
+        activity = self.activity
         if activity is None:
             return False
         stories = activity.stories
-        if self._generating:
+        if self.generating:
             return None if stories or action == "regenerate_stories" else False
         if action == "regenerate_stories":
             return True
@@ -291,7 +238,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
 
     def action_edit(self) -> None:
         """Open the title, description and date in the activity form, filled in."""
-        activity = self._activity
+        activity = self.activity
         if activity is None:
             return
         state = self.state
@@ -366,7 +313,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
 
     def action_clear_posts(self) -> None:
         """Remove every post of this activity, after asking."""
-        activity = self._activity
+        activity = self.activity
         if activity is None:
             return
         self._confirm_then(
@@ -379,7 +326,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
 
     def action_regenerate_stories(self) -> None:
         """Replace the story drafts with new ones, after asking; or say why there are none."""
-        activity = self._activity
+        activity = self.activity
         if activity is None:
             return
         stories = activity.stories
@@ -403,14 +350,14 @@ class ActivityDetailScreen(PlannerScreen[None]):
             RegenerateStories(self.activity_id),
             "Regenerate the stories?",
             f"Replaces the {describe_story_drafts(stories)} of “{activity.title}” with new "
-            f"ones; the current ones are lost. Only drafts change: {_stories_kept(stories)}. "
+            f"ones; the current ones are lost. Only drafts change: {stories_kept(stories)}. "
             "The posts stay as they are.",
             "Regenerate stories",
         )
 
     def action_clear_stories(self) -> None:
         """Remove the story drafts of this activity, after asking; other stories stay."""
-        activity = self._activity
+        activity = self.activity
         if activity is None:
             return
         stories = activity.stories
@@ -418,13 +365,13 @@ class ActivityDetailScreen(PlannerScreen[None]):
             ClearStories(self.activity_id),
             "Clear the story drafts?",
             f"Clears {describe_story_drafts(stories)} from “{activity.title}”. "
-            f"Only drafts go: {_stories_kept(stories)}. The posts stay. This cannot be undone.",
+            f"Only drafts go: {stories_kept(stories)}. The posts stay. This cannot be undone.",
             "Clear stories",
         )
 
     def action_delete(self) -> None:
         """Delete the activity, after asking; the screen closes."""
-        activity = self._activity
+        activity = self.activity
         if activity is None:
             return
         when = activity.date.astimezone(self.host.clock.tz)
@@ -462,5 +409,5 @@ class ActivityDetailScreen(PlannerScreen[None]):
         self.app.push_screen(ConfirmDialog(title, body, label), answered)
 
     def _posts_text(self) -> str:
-        activity = self._activity
+        activity = self.activity
         return describe_posts(activity.posts) if activity else "no posts"

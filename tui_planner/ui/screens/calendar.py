@@ -123,13 +123,13 @@ class CalendarScreen(PlannerScreen[None]):
 
     def _saved(self) -> SavedCalendar | None:
         """The last session's calendar, while the live plan has not loaded."""
-        return None if self.state.loaded else self.host.saved_calendar
+        return None if self.state.plan_loaded else self.host.saved_calendar
 
     def _rebuild_index(self, state: PlannerState) -> None:
         tz = self._tz()
         if self._index is not None and self._index.is_for(state, self._filter, tz):
             return
-        saved = None if state.loaded else self._saved()
+        saved = None if state.plan_loaded else self._saved()
         if saved is not None:
             if self._index is not None and self._index.state is None:
                 return  # already showing the saved calendar
@@ -226,7 +226,7 @@ class CalendarScreen(PlannerScreen[None]):
 
     def _still_loading(self) -> bool:
         """Whether the live plan has yet to load; if so, tell the user once per key press."""
-        if self.state.loaded:
+        if self.state.plan_loaded:
             return False
         stopped = self.state.sync.stopped_reason
         if stopped is not None:

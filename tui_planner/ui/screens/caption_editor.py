@@ -26,6 +26,7 @@ from tui_planner.api.text_rules import control_character_problem
 from tui_planner.sync.commands import UpdateItemCaption
 from tui_planner.ui.dialogs.form_modal import CommandForm
 from tui_planner.ui.icons import channel_label
+from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.post_actions import EDITABLE, find_post
 from tui_planner.ui.widgets.caption_view import counter_line, measure_caption
 from tui_planner.ui.widgets.field_error import FieldError
@@ -158,8 +159,7 @@ class CaptionEditor(CommandForm):
         self._state_changed(self._app_state())
 
     def _app_state(self) -> PlannerState:
-        state: PlannerState = self.app.state  # type: ignore[attr-defined]
-        return state
+        return planner_host(self.app).state
 
     # -- what is typed -------------------------------------------------------------------------
 

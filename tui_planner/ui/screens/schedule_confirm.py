@@ -8,6 +8,7 @@ and the post preview use.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -139,6 +140,35 @@ class ScheduleConfirmScreen(ButtonDialog[bool]):
         self.dismiss(False)
 
 
+async def _loaded(screen: PlannerScreen[Any]) -> PlannerState | None:
+    """The snapshot once the first load is complete (which accounts are connected, whether
+    scheduling is premium), waiting for it with a word if it is still on its way; ``None``
+    (after saying why) when loading has stopped for good."""
+    store = screen.host.store
+    state = store.state
+    if state.loaded:
+        return state
+    stopped = state.sync.stopped_reason
+    if stopped is None:
+        screen.notify("Checking which accounts are connected first…", timeout=3)
+        arrived: asyncio.Future[PlannerState] = asyncio.get_running_loop().create_future()
+
+        def on_change(new: PlannerState) -> None:
+            if (new.loaded or new.sync.stopped_reason) and not arrived.done():
+                arrived.set_result(new)
+
+        unsubscribe = store.subscribe(on_change)
+        try:
+            state = await arrived
+        finally:
+            unsubscribe()
+        stopped = None if state.loaded else state.sync.stopped_reason
+    if stopped is not None:
+        screen.notify(stopped, severity="error", timeout=6)
+        return None
+    return state
+
+
 async def schedule_with_confirmation(
     screen: PlannerScreen[Any], draft_ids: Iterable[str]
 ) -> ScheduleReport | None:
@@ -146,7 +176,9 @@ async def schedule_with_confirmation(
     backed out. Call it from a worker (it waits on the dialogs)."""
     app, host = screen.app, screen.host
     tz: tzinfo = host.clock.tz
-    state: PlannerState = host.state
+    state = await _loaded(screen)
+    if state is None:
+        return None
     plan = plan_schedule(state, draft_ids, host.clock.now())
     if not await app.push_screen_wait(ScheduleConfirmScreen(plan, state, tz)):
         return None

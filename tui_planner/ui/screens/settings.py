@@ -6,7 +6,6 @@ and leaving with unsaved changes asks first (:meth:`SettingsScreen.confirm_leave
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,7 +14,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
-from tui_planner.api.models import PlanStatus
 from tui_planner.config import write_private_file
 from tui_planner.store.search import SearchKind
 from tui_planner.store.settings_draft import (
@@ -33,13 +31,17 @@ from tui_planner.store.settings_profile import (
     dump_profile,
     load_profile,
 )
-from tui_planner.sync.commands import RegeneratePlanWithResearch, UpsertSettings
-from tui_planner.sync.plan_start import start_plan
-from tui_planner.ui.dialogs.choice import Choice, ChoiceDialog
+from tui_planner.sync.commands import UpsertSettings
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.dialogs.path_prompt import PathPrompt
-from tui_planner.ui.plan_commands import PlanCommand, carry_plan_command, regeneration_losses
+from tui_planner.ui.plan_commands import carry_plan_command
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.screens.settings_questions import (
+    LeaveChoice,
+    RegenerateChoice,
+    ask_about_unsaved,
+    ask_to_regenerate,
+)
 from tui_planner.ui.widgets.form_field import FormField
 from tui_planner.ui.widgets.settings_form import TOOL_LABELS, SettingsForm
 
@@ -53,22 +55,6 @@ if TYPE_CHECKING:
     from tui_planner.ui.search import MatchPosition
 
 __all__ = ["LeaveChoice", "RegenerateChoice", "SettingsScreen"]
-
-
-class LeaveChoice(enum.Enum):
-    """What to do with unsaved changes."""
-
-    SAVE = "save"
-    DISCARD = "discard"
-    STAY = "stay"
-
-
-class RegenerateChoice(enum.Enum):
-    """What to do after saving."""
-
-    NOW = "now"
-    WITH_RESEARCH = "with research"
-    LATER = "later"
 
 
 PROFILE_NAME = "marketing-settings.toml"
@@ -311,55 +297,9 @@ class SettingsScreen(PlannerScreen[None]):
         return True
 
     async def _offer_regenerate(self, paths: tuple[str, ...]) -> None:
-        status = self.state.plan_status
-        topics_changed = "settings.topics" in paths
-        if status == PlanStatus.NEVER_CREATED:
-            choices = [
-                Choice("g", "Generate now", RegenerateChoice.NOW, "primary"),
-                Choice("l", "Later", RegenerateChoice.LATER),
-            ]
-            body = "There is no plan yet. Generate one from these settings?"
-            default = RegenerateChoice.NOW
-        elif status == PlanStatus.GENERATING:
-            choices = [
-                Choice("k", "Refresh keyword research", RegenerateChoice.WITH_RESEARCH),
-                Choice("l", "Later", RegenerateChoice.LATER, "primary"),
-            ]
-            body = (
-                "A generation is running, so the plan cannot be regenerated until it finishes "
-                "(Wix refuses with “plan already generating”). Keyword research can still "
-                "refresh its inputs without starting a second generation."
-            )
-            default = RegenerateChoice.LATER
-        else:
-            choices = [
-                Choice("r", "Regenerate now", RegenerateChoice.NOW, "primary"),
-                Choice("k", "With keyword research", RegenerateChoice.WITH_RESEARCH),
-                Choice("l", "Later", RegenerateChoice.LATER),
-            ]
-            body = (
-                "Settings only shape the plan when it is generated. Regenerating rebuilds "
-                f"it from them. {regeneration_losses(self.app)}"
-            )
-            if topics_changed:
-                body += " Topics changed, so keyword research is recommended."
-            default = RegenerateChoice.WITH_RESEARCH if topics_changed else RegenerateChoice.NOW
-        choice = await self.app.push_screen_wait(
-            ChoiceDialog(
-                "Regenerate the plan?",
-                body,
-                choices,
-                cancel_value=RegenerateChoice.LATER,
-                default=default,
-            )
-        )
-        command: PlanCommand | None = None
-        if choice is RegenerateChoice.NOW:
-            command = start_plan(status)
-        elif choice is RegenerateChoice.WITH_RESEARCH:
-            command = RegeneratePlanWithResearch()
+        command = await ask_to_regenerate(self.app, self.state.plan_status, paths)
         if command is not None:
-            # The dialog above named what would be lost; this sends it and sums up after.
+            # The dialog named what would be lost; this sends it and sums up after.
             await carry_plan_command(self.app, command)
 
     # -- leaving ---------------------------------------------------------------------------
@@ -369,19 +309,7 @@ class SettingsScreen(PlannerScreen[None]):
         if not self._dirty:
             return True
         names = ", ".join(_field_label(n) for n in self._dirty)
-        choice = await self.app.push_screen_wait(
-            ChoiceDialog(
-                "Unsaved changes",
-                f"You changed: {names}.",
-                [
-                    Choice("s", "Save", LeaveChoice.SAVE, "primary"),
-                    Choice("d", "Discard", LeaveChoice.DISCARD, "error"),
-                    Choice("escape", "Stay", LeaveChoice.STAY),
-                ],
-                cancel_value=LeaveChoice.STAY,
-                default=LeaveChoice.SAVE,
-            )
-        )
+        choice = await ask_about_unsaved(self.app, names)
         if choice is LeaveChoice.SAVE:
             return await self.save()
         if choice is LeaveChoice.DISCARD:

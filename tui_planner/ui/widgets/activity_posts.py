@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui_planner.api.models import PLAN_CHANNELS, ItemStatus
@@ -16,13 +17,13 @@ from tui_planner.day_words import day_text
 from tui_planner.ui.icons import STATUS_STYLES, channel_label, status_icon
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
     from rich.console import Console, ConsoleOptions, RenderResult
 
     from tui_planner.api.models import ChannelName, PostItem
 
-__all__ = ["ActivityPosts", "describe_posts"]
+__all__ = ["ActivityPosts", "describe_posts", "describe_story_drafts", "stories_kept"]
 
 _STATUS_ORDER = (
     ItemStatus.DRAFT,
@@ -55,6 +56,29 @@ def describe_posts(items: Iterable[PostItem], noun: str = "post") -> str:
                 else f"{counted[status]} {word}"
             )
     return f"{_plural(total, noun)} ({', '.join(parts)})"
+
+
+def describe_story_drafts(stories: tuple[PostItem, ...]) -> str:
+    """The story drafts among ``stories``, by channel: "2 story drafts (Facebook, Instagram)"."""
+    drafts = [story for story in stories if story.status == ItemStatus.DRAFT]
+    if not drafts:
+        return "no story drafts"
+    order = {channel: index for index, channel in enumerate(PLAN_CHANNELS)}
+    channels = sorted(
+        {story.channel.name for story in drafts}, key=lambda c: (order.get(c, len(order)), str(c))
+    )
+    noun = "story draft" if len(drafts) == 1 else "story drafts"
+    return f"{len(drafts)} {noun} ({', '.join(channel_label(c) for c in channels)})"
+
+
+def stories_kept(stories: tuple[PostItem, ...]) -> str:
+    """Which stories a story action leaves alone: it always names the rule, with a count."""
+    kept = sum(story.status != ItemStatus.DRAFT for story in stories)
+    if kept == 1:
+        return "the 1 story already scheduled or published stays"
+    if kept:
+        return f"the {kept} stories already scheduled or published stay"
+    return "scheduled and published stories are never touched"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +143,12 @@ def _account(connected: bool | None, wide: bool) -> Text:
 
 
 class ActivityPosts(Static):
-    """A table: channel and whether it is connected, then each item's status, time and text."""
+    """A table: channel and whether it is connected, then each item's status, time and text.
+
+    It draws its ``items`` (an activity's posts or stories, grouped by channel in the plan's
+    channel order) against ``connected``, the channels whose account is connected; a screen
+    binds both down. With no items it shows ``empty``, or nothing at all when that is "".
+    """
 
     DEFAULT_CSS = """
     ActivityPosts {
@@ -128,17 +157,26 @@ class ActivityPosts(Static):
     }
     """
 
-    def show(
-        self,
-        items: tuple[PostItem, ...],
-        *,
-        is_connected: Callable[[ChannelName], bool],
-        tz: tzinfo,
-        empty: str,
-    ) -> None:
-        """Show ``items`` grouped by channel in the plan's channel order."""
+    items: reactive[tuple[PostItem, ...]] = reactive(())
+    connected: reactive[frozenset[ChannelName]] = reactive(frozenset())
+
+    def __init__(self, *, tz: tzinfo = UTC, empty: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._tz = tz
+        self._empty = empty
+
+    def watch_items(self) -> None:
+        self._show()
+
+    def watch_connected(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        items = self.items
+        if not self._empty:
+            self.display = bool(items)
         if not items:
-            self.update(Text(empty, style="dim italic"))
+            self.update(Text(self._empty, style="dim italic"))
             return
         order = {channel: n for n, channel in enumerate(PLAN_CHANNELS)}
         ordered = sorted(items, key=lambda item: (order.get(item.channel.name, 99), item.id))
@@ -151,7 +189,7 @@ class ActivityPosts(Static):
             rows.append(
                 _Row(
                     channel=Text(channel_label(channel), style="bold") if first else Text(""),
-                    connected=is_connected(channel) if first else None,
+                    connected=channel in self.connected if first else None,
                     status=Text(
                         f"{status_icon(item.status)} {item.status.value.title()}",
                         style=STATUS_STYLES.get(item.status, ""),
@@ -165,4 +203,4 @@ class ActivityPosts(Static):
                 )
             )
         timed = any(item.scheduled_date for item in items)
-        self.update(_PostsTable(tuple(rows), timed, tz))
+        self.update(_PostsTable(tuple(rows), timed, self._tz))

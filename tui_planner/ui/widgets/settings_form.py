@@ -20,7 +20,6 @@ from tui_planner.api.models import (
     PLAN_CHANNELS,
     CalendarOption,
     ChannelName,
-    FrequencyInterval,
     MarketingSettings,
     MarketingSettingsDefaults,
     MarketingTool,
@@ -38,40 +37,18 @@ from tui_planner.store.settings_draft import (
 )
 from tui_planner.ui.widgets.form_field import FormField
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
+from tui_planner.ui.widgets.settings_labels import (
+    CHANNEL_LABELS,
+    INTERVAL_LABELS,
+    TEXT_AREAS,
+    TEXT_INPUTS,
+    default_frequency,
+    goal_label,
+    humanise,
+    lines_of,
+)
 
 __all__ = ["TOOL_LABELS", "SettingsForm", "humanise"]
-
-CHANNEL_LABELS = {
-    ChannelName.FACEBOOK: "Facebook",
-    ChannelName.INSTAGRAM: "Instagram",
-    ChannelName.LINKEDIN: "LinkedIn",
-    ChannelName.PINTEREST: "Pinterest",
-    ChannelName.GBP: "Google Business Profile",
-    ChannelName.TIKTOK: "TikTok",
-    ChannelName.TWITTER: "X (Twitter)",
-}
-INTERVAL_LABELS = {
-    FrequencyInterval.WEEK: "per week",
-    FrequencyInterval.MONTH: "per month",
-    FrequencyInterval.YEAR: "per year",
-}
-TEXT_INPUTS = (
-    "custom_goal",
-    "tone_of_voice",
-    "value_proposition",
-    "target_audience",
-    "business_goal",
-)
-TEXT_AREAS = ("topics_included", "topics_excluded", "content_guidelines", "image_guidelines")
-
-
-def humanise(value: str) -> str:
-    """``BOOST_SALES`` -> ``Boost sales``."""
-    return value.replace("_", " ").capitalize()
-
-
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 class SettingsForm(VerticalScroll):
@@ -145,7 +122,7 @@ class SettingsForm(VerticalScroll):
         defaults = self.defaults
         goal_default = defaults.marketing_plan_goal if defaults else None
         goal_prompt = (
-            f"Default: {self._goal_label(goal_default.goal_key)}"
+            f"Default: {goal_label(self.goals, goal_default.goal_key)}"
             if goal_default and goal_default.goal_key
             else "Choose a goal"
         )
@@ -154,7 +131,7 @@ class SettingsForm(VerticalScroll):
             FIELD_LABELS["goal_key"],
             Select(
                 [
-                    (o.label or self._goal_label(o.plan_goal_key), o.plan_goal_key)
+                    (o.label or goal_label(self.goals, o.plan_goal_key), o.plan_goal_key)
                     for o in self.goals
                 ],
                 prompt=goal_prompt,
@@ -262,7 +239,7 @@ class SettingsForm(VerticalScroll):
         yield Static("", id="read-only", classes="read-only")
 
     def _frequency_field(self, tool: MarketingTool) -> FormField:
-        default = self._default_frequency(tool)
+        default = default_frequency(self.defaults, tool)
         return FormField(
             f"{FIELD_LABELS['frequencies']}: {TOOL_LABELS[tool].lower()}",
             Horizontal(
@@ -280,33 +257,6 @@ class SettingsForm(VerticalScroll):
             ),
             field_name=f"frequencies.{tool.value}",
         )
-
-    def _default_frequency(self, tool: MarketingTool) -> tuple[str, str] | None:
-        defaults = self.defaults
-        if defaults is None:
-            return None
-        frequency = defaults.frequency
-        if defaults.overrides is not None:
-            key = {
-                MarketingTool.SOCIAL_MARKETING: defaults.overrides.social_marketing,
-                MarketingTool.EMAIL_MARKETING: defaults.overrides.email_marketing,
-                MarketingTool.BLOGS: defaults.overrides.blogs,
-            }[tool]
-            if key is not None and key.frequency is not None:
-                frequency = key.frequency
-        if frequency is None:
-            return None
-        return INTERVAL_LABELS.get(frequency.interval, frequency.interval.value), str(
-            frequency.count
-        )
-
-    def _goal_label(self, key: PlanGoal | None) -> str:
-        if key is None:
-            return "none"
-        for option in self.goals:
-            if option.plan_goal_key == key and option.label:
-                return option.label
-        return humanise(key.value)
 
     # -- draft <-> widgets -----------------------------------------------------------------
 
@@ -327,8 +277,8 @@ class SettingsForm(VerticalScroll):
             ),
             point_of_view=self._select_value("point_of_view"),
             tone_of_voice=self.query_one("#tone_of_voice", Input).value,
-            topics_included=_lines(self.query_one("#topics_included", TextArea).text),
-            topics_excluded=_lines(self.query_one("#topics_excluded", TextArea).text),
+            topics_included=lines_of(self.query_one("#topics_included", TextArea).text),
+            topics_excluded=lines_of(self.query_one("#topics_excluded", TextArea).text),
             value_proposition=self.query_one("#value_proposition", Input).value,
             target_audience=self.query_one("#target_audience", Input).value,
             business_goal=self.query_one("#business_goal", Input).value,
@@ -425,7 +375,8 @@ class SettingsForm(VerticalScroll):
         while node is not None and node is not self:
             if isinstance(node, FormField):
                 return node
-            node = node.parent  # type: ignore[assignment]
+            parent = node.parent
+            node = parent if isinstance(parent, Widget) else None
         return None
 
     def first_field(self, names: Iterable[str]) -> FormField | None:

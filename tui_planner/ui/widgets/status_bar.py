@@ -77,7 +77,7 @@ def spinner_frame(now: datetime) -> str:
 def _plan_segment(
     state: PlannerState, now: datetime, generate_key: str, saved_at: datetime | None
 ) -> Segment:
-    if not state.loaded:
+    if not state.plan_loaded:
         # Stopped for good (a refused key, no backend): "loading" would wait forever.
         unavailable = state.sync.stopped_reason is not None
         if saved_at is not None:
@@ -236,6 +236,7 @@ class StatusBar(Widget):
         generate_key: str = "ctrl+g",
         posts_key: str = "f8",
         tz: tzinfo | None = None,
+        saved_at: datetime | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -244,23 +245,24 @@ class StatusBar(Widget):
         self._generate_key = generate_key
         self._posts_key = posts_key
         self._tz = tz
+        self._labels: dict[str, Label] = {}
         if state is not None:
             self.set_reactive(StatusBar.state, state)
         if now is not None:
             self.set_reactive(StatusBar.now, now)
+        self.set_reactive(StatusBar.saved_at, saved_at)
 
     def compose(self) -> ComposeResult:
-        # markup=False: sentences like "Fix [api] in config.toml" are words, not styles.
-        yield Label(id="status-plan", markup=False)
-        yield Label(id="status-posts", markup=False)
-        yield Label(id="status-failed", markup=False)
-        yield Label(id="status-spacer")
-        yield Label(id="status-connection", markup=False)
-        yield Label(id="status-pending", markup=False)
-        yield Label(id="status-zone", markup=False)
-
-    def on_mount(self) -> None:
-        self._show()
+        # Each label starts with its words and tone, so the first frame restyles nothing.
+        for part, segment in self._segments().items():
+            # markup=False: sentences like "Fix [api] in config.toml" are words, not styles.
+            label = Label(
+                _text(segment), id=f"status-{part}", markup=False, classes=_tone(part, segment)
+            )
+            self._labels[part] = label
+            yield label
+            if part == "failed":
+                yield Label(id="status-spacer")
 
     def watch_state(self) -> None:
         self._show()
@@ -271,26 +273,42 @@ class StatusBar(Widget):
     def watch_saved_at(self) -> None:
         self._show()
 
-    def _show(self) -> None:
-        if not self.children:  # not composed yet
-            return
+    def _segments(self) -> dict[str, Segment | None]:
         plan, posts, connection, pending = status_segments(
             self.state, self.now, self._generate_key, self.saved_at
         )
-        self._fill("#status-plan", plan)
-        self._fill("#status-posts", posts)
-        self._fill("#status-failed", failed_posts_segment(self.state, self._posts_key))
-        self._fill("#status-connection", connection)
-        self._fill("#status-pending", pending)
-        self._fill("#status-zone", self._zone_segment())
+        return {
+            "plan": plan,
+            "posts": posts,
+            "failed": failed_posts_segment(self.state, self._posts_key),
+            "connection": connection,
+            "pending": pending,
+            "zone": self._zone_segment(),
+        }
+
+    def _show(self) -> None:
+        if not self._labels:  # not composed yet
+            return
+        for part, segment in self._segments().items():
+            label = self._labels[part]
+            tone = _tone(part, segment)
+            if label.classes != frozenset(tone.split()):
+                label.set_classes(tone)
+            text = _text(segment)
+            if str(label.content) != text:
+                label.update(text)
 
     def _zone_segment(self) -> Segment | None:
         """The zone wall times are shown in (the app clock's), when it is not UTC."""
         label = zone_label(self._tz, self.now) if self._tz is not None else None
         return Segment(label, "muted") if label else None
 
-    def _fill(self, selector: str, segment: Segment | None) -> None:
-        label = self.query_one(selector, Label)
-        tone = "-hidden" if segment is None else f"-{segment.tone}"
-        label.set_classes(tone if selector == "#status-plan" else f"-separated {tone}")
-        label.update("" if segment is None else segment.text)
+
+def _tone(part: str, segment: Segment | None) -> str:
+    """The label classes for ``segment``: its tone, a gap before all but the plan's."""
+    tone = "-hidden" if segment is None else f"-{segment.tone}"
+    return tone if part == "plan" else f"-separated {tone}"
+
+
+def _text(segment: Segment | None) -> str:
+    return "" if segment is None else segment.text
