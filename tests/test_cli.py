@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import types
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,12 @@ import pytest
 import tui_planner.sandbox
 from tui_planner.backend import BackendInfo
 from tui_planner.cli import main
-from tui_planner.config import ConfigError, ConfigFile, UiSettings, write_private_file
+from tui_planner.config import ConfigError, UiSettings, write_private_file
 from tui_planner.debug_log import log_file
 from tui_planner.journal import journal_file
+from tui_planner.preferences import preferences_file
 from tui_planner.session import Session
+from tui_planner.site_switch import SiteSwitch
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 
@@ -117,11 +118,21 @@ class FakePlannerApp:
 
     created: list[FakePlannerApp] = []
 
-    def __init__(self, session: Session, *, ui: UiSettings, calendar_file: Path | None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        ui: UiSettings,
+        calendar_file: Path | None,
+        preferences_file: Path | None,
+        sites: SiteSwitch | None,
+    ) -> None:
         self.session = session
         self.ui = ui
         self.info = session.info
         self.calendar_file = calendar_file
+        self.preferences_file = preferences_file
+        self.sites = sites
         self.config_error: ConfigError | None = None
         self.return_code: int | None = None
         FakePlannerApp.created.append(self)
@@ -165,6 +176,8 @@ def test_running_without_a_command_starts_the_app_on_the_sandbox(
     assert app.calendar_file is not None
     assert app.calendar_file.name == f"{app.info.key}.json"
     assert app.session.journal.path == journal_file(app.info.key), "one journal per backend"
+    assert app.preferences_file == preferences_file(), "the theme picked is remembered"
+    assert app.sites is not None, "the palette can switch to another site of the file"
     assert app.session.config is not None, "validated once the app opened the session"
     assert app.session.config.ui.week_start == "sunday"
     assert app.session.info == app.info, "the validated config names the same backend"
@@ -265,7 +278,7 @@ def test_api_key_without_site_id_is_a_sentence(
 def test_unexpected_error_is_a_sentence_naming_the_log_which_has_the_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def explode(file: ConfigFile, environ: Mapping[str, str] | None = None) -> BackendInfo:
+    def explode(*args: object, **kwargs: object) -> BackendInfo:
         raise RuntimeError("the disk is on fire")
 
     monkeypatch.setattr("tui_planner.backend.describe_file", explode)

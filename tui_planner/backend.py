@@ -29,6 +29,7 @@ from tui_planner.config.locations import (
     default_sandbox_data_file,
     display_path,
     site_data_file,
+    unknown_site,
 )
 from tui_planner.config.read import table, text_value
 
@@ -204,10 +205,10 @@ def describe_file(
 ) -> BackendInfo:
     """Which backend the config file asks for (for ``site``, ``--site``; ``None``: its
     ``default_site``), read before it is validated, for the first frame: a value of the
-    wrong type, or a site the file does not have, counts as unset; validation names it later.
+    wrong type counts as unset; validation names it later.
 
-    Raises :class:`ConfigError` when an API key is set without a site id, as
-    :func:`describe_backend` does.
+    Raises :class:`ConfigError` for a site the file has no ``[sites.NAME]`` table for, and
+    when an API key is set without a site id, as :func:`describe_backend` does.
     """
     env = os.environ if environ is None else environ
     document = file.document
@@ -222,8 +223,10 @@ def describe_file(
     own_file = text_value(sandbox.get("data_file"))
     data_file = Path(own_file).expanduser() if own_file else default_sandbox_data_file()
     name = site if site is not None else text_value(document.get("default_site"))
-    if name not in sites:
-        name = None  # the config as written (an unknown site is named by validation)
+    if name is not None and name not in sites:
+        # Before the key without a site id: the name is what the user got wrong.
+        path = file.location.path
+        raise ConfigError(unknown_site(name, tuple(sites), path), path=path, key="sites")
     if name is not None:
         # As config.sites.choose_site makes the config for a site.
         chosen = table(sites, name)

@@ -17,6 +17,7 @@ from tui_planner.config import (
     read_config_file,
     validate_config,
 )
+from tui_planner.config.locations import display_path
 
 WriteConfig = Callable[[str], Path]
 
@@ -133,9 +134,16 @@ def test_each_site_reads_the_same_before_and_after_validation(
     assert info.label.startswith(f"{site or 'shop'} · ")
 
 
-def test_a_site_the_file_does_not_have_is_the_config_as_written_until_validation(
+def test_a_site_the_file_does_not_have_is_named_before_the_first_frame(
     write_config: WriteConfig,
 ) -> None:
-    file = read_config_file(ConfigLocation(write_config(SITES)))
+    path = write_config(SITES)
+    file = read_config_file(ConfigLocation(path))
 
-    assert describe_file(file, environ={}, site="nowhere").site_name is None
+    with pytest.raises(ConfigError) as raised:
+        describe_file(file, environ={}, site="nowhere")
+
+    assert str(raised.value) == (
+        f"There is no site called “nowhere” in {display_path(path)}; "
+        "its sites are shop, studio and rehearsal."
+    )

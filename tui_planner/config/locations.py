@@ -88,3 +88,12 @@ def display_path(path: Path) -> str:
     except ValueError:
         return str(path)
     return "~" if inside_home == Path() else f"~/{inside_home.as_posix()}"
+
+
+def unknown_site(name: str, known: tuple[str, ...], path: Path | None) -> str:
+    """The sentence for a site name the config file has no ``[sites.NAME]`` table for."""
+    file = display_path(path) if path is not None else "the config file"
+    if not known:
+        return f"There is no site called “{name}”: {file} has no [sites.NAME] tables."
+    listed = known[0] if len(known) == 1 else f"{', '.join(known[:-1])} and {known[-1]}"
+    return f"There is no site called “{name}” in {file}; its sites are {listed}."

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from pydantic import SecretStr
 
 from .errors import ConfigError
-from .locations import API_KEY_ENV_VAR, display_path, site_data_file
+from .locations import API_KEY_ENV_VAR, display_path, site_data_file, unknown_site
 
 if TYPE_CHECKING:
     from .model import Config, SiteConfig
@@ -65,7 +65,7 @@ def choose_site(
     site = config.sites.get(chosen)
     where = f" in {display_path(path)}" if path is not None else ""
     if site is None:
-        raise ConfigError(_unknown(chosen, tuple(config.sites), path), path=path, key="sites")
+        raise ConfigError(unknown_site(chosen, tuple(config.sites), path), path=path, key="sites")
     env = os.environ if environ is None else environ
     if site.sandbox:
         data_file = site.data_file if site.data_file is not None else site_data_file(chosen)
@@ -91,14 +91,6 @@ def choose_site(
         )
         chosen_config = config.model_copy(update={"api": api})
     return chosen_config.as_site(chosen)
-
-
-def _unknown(name: str, known: tuple[str, ...], path: Path | None) -> str:
-    file = display_path(path) if path is not None else "the config file"
-    if not known:
-        return f"There is no site called “{name}”: {file} has no [sites.NAME] tables."
-    listed = known[0] if len(known) == 1 else f"{', '.join(known[:-1])} and {known[-1]}"
-    return f"There is no site called “{name}” in {file}; its sites are {listed}."
 
 
 def _site_key(site: SiteConfig, env: Mapping[str, str]) -> SecretStr | None:
