@@ -263,6 +263,50 @@ sys.exit(cli.main([]))
     assert done.stdout.strip() == "Australia/Sydney True []"
 
 
+def test_the_first_frame_is_painted_before_pydantic_httpx_or_the_engine_is_imported(
+    tmp_path: Path,
+) -> None:
+    """Everything the first frame draws (the key bar asking which actions are on among
+    them) runs without the modules that come after it."""
+    config = tmp_path / "config.toml"
+    config.write_text(f'[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n', encoding="utf-8")
+    script = """
+import sys
+from tui_planner import cli
+from tui_planner.ui.app import PlannerApp
+
+LATER = ("pydantic", "httpx", "starlette", "tui_planner.sandbox", "tui_planner.sync.engine")
+run = PlannerApp.run
+
+def after_first_frame(self):
+    print([name for name in LATER if name in sys.modules], len(self.screen.query("KeyBar")))
+    self.exit()
+
+PlannerApp._after_first_frame = after_first_frame
+PlannerApp.run = lambda self: run(self, headless=True, size=(120, 40))
+sys.exit(cli.main([]))
+"""
+    env = {
+        **os.environ,
+        "PLANNER_TUI_CONFIG": str(config),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    env.pop("WIX_API_KEY", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPOSITORY,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[] 1", "nothing of later imported; the key bar drawn"
+
+
 def test_api_key_without_site_id_is_a_sentence(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,7 +29,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from tui_planner.store.selectors import _LastAnswer
-from tui_planner.store.settings_draft import FIELD_LABELS, TOOL_LABELS, TOOL_OVERRIDE_KEYS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -98,6 +97,10 @@ class SettingsField:
 
 def settings_fields(with_calendars: bool) -> tuple[SettingsField, ...]:
     """The settings form's fields in the form's order (calendars only when there are some)."""
+    # Here, not at the top: the labels come with the settings models (pydantic), which the
+    # first frame must not wait for; the key bar asks this module whether search is on.
+    from tui_planner.store.settings_draft import FIELD_LABELS, TOOL_LABELS, TOOL_OVERRIDE_KEYS
+
     found: list[SettingsField] = []
     for name, label in FIELD_LABELS.items():
         if name == "frequencies":
