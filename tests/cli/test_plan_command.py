@@ -90,7 +90,11 @@ def test_days_outside_the_plan_get_a_note_on_stderr(run: Run, planned: Path) -> 
         ),
         (
             ["--to", "2026-02-30"],
-            "--to expects a day like 2026-11-23, today or +7, not '2026-02-30'.",
+            "--to: There is no “2026-02-30”: February 2026 has 28 days.",
+        ),
+        (
+            ["--from", "2026-04-31"],
+            "--from: There is no “2026-04-31”: April 2026 has 30 days.",
         ),
         (
             ["--from", "2026-12-10", "--to", "2026-12-01"],

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from tui_planner.date_window import outside_window
+from tui_planner.date_window import missing_day, outside_window
 
 from .console import EXIT_USAGE, CommandError
 
@@ -72,6 +72,9 @@ def parse_day(text: str, today: date, flag: str) -> date:
         try:
             day = date.fromisoformat(word)
         except ValueError:
+            missing = missing_day(text, today)
+            if missing is not None:
+                raise _bad(f"{flag}: {missing}") from None
             sentence = f"{flag} expects a day like 2026-11-23, today or +7, not {text!r}."
             raise _bad(sentence) from None
     refusal = outside_window(day)

@@ -1,7 +1,8 @@
 """Reading a day the user typed: ISO dates, "24 Dec", "today", "+3", "-2w".
 
 Relative forms count from today, whatever day the screen has selected, and every day must
-fall inside the calendar's window (:mod:`tui_planner.date_window`).
+fall inside the calendar's window (:mod:`tui_planner.date_window`). A day its month does not
+have ("32 Nov", "29 Feb 2027") is refused by name, not read as something else.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
 
-from tui_planner.date_window import outside_window
+from tui_planner.date_window import missing_day, outside_window
 
 __all__ = ["DAY_HINT", "parse_day"]
 
@@ -52,6 +53,9 @@ def _read_day(text: str, today: date) -> date:
             return today + timedelta(days=days if sign == "+" else -days)
         except OverflowError:
             raise ValueError(f"“{text.strip()}” is too far from today.") from None
+    missing = missing_day(text, today)
+    if missing is not None:
+        raise ValueError(missing)
     try:
         return date.fromisoformat(value)
     except ValueError:

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tui_planner.date_window import beyond_edge, outside_window
+from tui_planner.date_window import beyond_edge, missing_day, outside_window
 from tui_planner.day_words import day_text as written_day
 from tui_planner.zone import to_local, wall_instant, wall_time_exists, zone_label
 
@@ -38,7 +38,8 @@ def parse_when(day_text: str, time_text: str, clock: Clock) -> datetime | str:
     try:
         day = datetime.strptime(day_text.strip(), DATE_FORMAT).date()
     except ValueError:
-        return "Write the date as YYYY-MM-DD, for example 2026-12-01."
+        missing = missing_day(day_text, clock.today())
+        return missing or "Write the date as YYYY-MM-DD, for example 2026-12-01."
     try:
         clock_time = datetime.strptime(time_text.strip(), TIME_FORMAT).time()
     except ValueError:
