@@ -73,3 +73,22 @@ def test_no_matching_drafts_is_said_and_is_not_an_error(run: Run, planned: Path)
 
     assert result.code == 0
     assert result.out == "No drafts match.\n"
+
+
+def test_activity_takes_several_ids_or_the_flag_repeated_as_schedule_does(
+    run: Run, planned: Path
+) -> None:
+    everything = run("drafts", "--json").json()["drafts"]
+    first, second = list(dict.fromkeys(d["activityId"] for d in everything))[:2]
+    expected = [d["id"] for d in everything if d["activityId"] in (first, second)]
+
+    listed = run("drafts", "--activity", first, second, "--json").json()["drafts"]
+    repeated = run("drafts", "--activity", first, "--activity", second, "--json").json()["drafts"]
+    scheduled = run("schedule", "--activity", first, "--activity", second, "--dry-run", "--json")
+
+    assert [d["id"] for d in listed] == [d["id"] for d in repeated] == expected
+    document = scheduled.json()
+    chosen = [d["id"] for d in document["willSchedule"]] + [
+        d["id"] for d in document["staysDraft"]
+    ]
+    assert sorted(chosen) == sorted(expected)

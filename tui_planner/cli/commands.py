@@ -74,6 +74,37 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _add_activity_ids(
+    parser: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup,
+    help_text: str,
+    default: list[str] | None = None,
+) -> None:
+    """``--activity ID...``: one or more ids, and the flag may be repeated (drafts and
+    schedule read it the same way)."""
+    parser.add_argument(
+        "--activity",
+        dest="activity_ids",
+        nargs="+",
+        action="extend",
+        metavar="ID",
+        default=default,
+        help=f"{help_text} (several ids, or the flag repeated)",
+    )
+
+
+def _add_draft_filters(parser: argparse.ArgumentParser) -> None:
+    """What narrows a choice of drafts (``--channel``, ``--from``/``--to``) and ``--json``:
+    the same flags, meaning the same, on ``drafts`` and ``schedule``."""
+    parser.add_argument(
+        "--channel",
+        type=channel_argument,
+        metavar="CHANNEL",
+        help="only drafts for this network (instagram, facebook, linkedin, x, ...)",
+    )
+    add_day_range(parser, "drafts of activities")
+    parser.add_argument("--json", action="store_true", help=_JSON_HELP)
+
+
 def _add_status(commands: Commands, parents: list[argparse.ArgumentParser]) -> None:
     status = commands.add_parser(
         "status",
@@ -106,27 +137,13 @@ def _add_drafts(commands: Commands, parents: list[argparse.ArgumentParser]) -> N
         help="the drafts that could be scheduled",
         description="List the plan's drafts with their ids, for `planner-tui schedule`.",
     )
-    drafts.add_argument(
-        "--activity",
-        dest="activity_ids",
-        metavar="ID",
-        action="append",
-        default=[],
-        help="only this activity's drafts (repeat for more)",
-    )
-    drafts.add_argument(
-        "--channel",
-        type=channel_argument,
-        metavar="CHANNEL",
-        help="only drafts for this network (instagram, facebook, linkedin, x, ...)",
-    )
+    _add_activity_ids(drafts, "only these activities' drafts", default=[])
     drafts.add_argument(
         "--connected-only",
         action="store_true",
         help="only drafts for channels the site has connected",
     )
-    add_day_range(drafts, "drafts of activities")
-    drafts.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _add_draft_filters(drafts)
     drafts.set_defaults(handler=lazy_handler("plan_commands", "run_drafts"))
 
 
@@ -178,23 +195,13 @@ def _add_schedule(commands: Commands, parents: list[argparse.ArgumentParser]) ->
         action="store_true",
         help="every draft on a connected channel",
     )
-    which.add_argument(
-        "--activity",
-        dest="activity_ids",
-        nargs="+",
-        metavar="ID",
-        help="these activities' drafts",
-    )
+    _add_activity_ids(which, "these activities' drafts")
     which.add_argument("--draft", dest="draft_ids", nargs="+", metavar="ID", help="these drafts")
-    schedule.add_argument(
-        "--channel", type=channel_argument, metavar="CHANNEL", help="only drafts for this network"
-    )
-    add_day_range(schedule, "drafts of activities")
     schedule.add_argument(
         "--dry-run", action="store_true", help="say what would be scheduled, and stop"
     )
     schedule.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    schedule.add_argument("--json", action="store_true", help=_JSON_HELP)
+    _add_draft_filters(schedule)
     schedule.set_defaults(handler=lazy_handler("schedule_command", "run_schedule"))
 
 
