@@ -17,20 +17,41 @@ from tui_planner.config import write_private_file
 from tui_planner.debug_log import log_file
 from tui_planner.sandbox import SandboxOptions, create_app
 
-READING = ["status", "plan", "drafts", "export --format ics", "schedule --all-connected --yes"]
+EVERY_COMMAND = [
+    "status",
+    "plan",
+    "drafts",
+    "export --format ics",
+    "schedule --all-connected --yes",
+    "generate",
+    "generate --wait",
+]
+
+FAULTS = {
+    # Every request answered 500, 503 or 504 (the sandbox's error_rate switch).
+    "5xx": ("error_rate = 1.0\n", "Could not read the plan from the sandbox: "),
+    # Every request answered 429 with Retry-After; the client's retries run out.
+    "429": (
+        "rate_limit_rate = 1.0\nretry_after_seconds = 0.5\n",
+        "Could not read the plan from the sandbox: Too many requests; slow down "
+        "(RESOURCE_EXHAUSTED).",
+    ),
+}
 
 
-@pytest.mark.parametrize("command", READING)
-def test_a_sandbox_that_always_fails_is_exit_1_with_one_sentence(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+@pytest.mark.parametrize("command", EVERY_COMMAND)
+def test_a_sandbox_that_always_refuses_is_exit_1_with_one_sentence(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, fault: str
 ) -> None:
-    write_config(tmp_path, monkeypatch, "error_rate = 1.0\n")
+    switches, sentence = FAULTS[fault]
+    write_config(tmp_path, monkeypatch, switches)
 
-    result = run(*command.split())
+    result = run(*command.split(), *(["--json"] if "export" not in command else []))
 
     assert result.code == 1
-    assert result.out == ""
-    assert result.err.startswith("Could not read the plan from the sandbox: ")
+    assert result.out == "", "no half-written JSON for a script to misread"
+    assert result.err.startswith(sentence)
     assert result.err.count("\n") == 1
     assert "Traceback" not in result.err
 
@@ -78,8 +99,9 @@ def served(tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.mark.loopback
+@pytest.mark.parametrize("command", EVERY_COMMAND)
 def test_a_refused_key_is_exit_1_naming_the_config_file(
-    run: Run, served: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, served: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     config = tmp_path / "wix.toml"
     write_private_file(
@@ -89,7 +111,7 @@ def test_a_refused_key_is_exit_1_naming_the_config_file(
     )
     monkeypatch.setenv("PLANNER_TUI_CONFIG", str(config))
 
-    result = run("status")
+    result = run(*command.split())
 
     assert result.code == 1
     assert result.err == (

@@ -88,7 +88,5 @@ def test_activity_takes_several_ids_or_the_flag_repeated_as_schedule_does(
 
     assert [d["id"] for d in listed] == [d["id"] for d in repeated] == expected
     document = scheduled.json()
-    chosen = [d["id"] for d in document["willSchedule"]] + [
-        d["id"] for d in document["staysDraft"]
-    ]
+    chosen = [d["id"] for d in document["willSchedule"]] + [d["id"] for d in document["staysDraft"]]
     assert sorted(chosen) == sorted(expected)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,33 @@ def test_an_unknown_site_is_one_sentence_and_exit_2(run: Run, two_sites: Path) -
     assert result.err.strip() == (
         f"There is no site called “shop” in {two_sites}; its sites are planned and fresh."
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "",  # the app itself
+        "status",
+        "plan",
+        "drafts",
+        "generate --wait",
+        "schedule --all-connected --yes",
+        "export --format json",
+        "sandbox reset --yes",
+    ],
+)
+def test_an_unknown_site_stops_every_command_and_the_app_before_anything_opens(
+    run: Run, two_sites: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # The app must not even be built: its module is replaced by one that cannot be imported.
+    monkeypatch.setitem(sys.modules, "tui_planner.ui.app", None)
+
+    result = run("--site", "nowhere", *command.split())
+
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err == (
+        f"There is no site called “nowhere” in {two_sites}; its sites are planned and fresh.\n"
+    )
+    assert not (two_sites.parent / "nowhere.sqlite3").exists()
+    assert (two_sites.parent / "planned.sqlite3").exists(), "sandbox reset deleted nothing"
