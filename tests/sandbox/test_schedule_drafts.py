@@ -123,7 +123,9 @@ async def test_a_schedule_lead_sends_drafts_out_seconds_from_now(
 
     async def status() -> str:
         items = (await sandbox.posts(activity_id))[activity_id]
-        return next(i["status"] for i in items if i["id"] == instagram)
+        found = next(i["status"] for i in items if i["id"] == instagram)
+        assert isinstance(found, str), f"a status is a string, not {found!r}"
+        return found
 
     sandbox.clock.advance(3)
     assert await status() == "PROCESSING"

@@ -60,7 +60,15 @@ __all__ = ["PlannerApp"]
 
 
 class PlannerApp(App[None]):
-    """The planner: calendar, drafts, events and settings over one live plan."""
+    """The planner: calendar, drafts, events and settings over one live plan.
+
+    It runs over ``session``, painting with ``ui`` (theme, keys, week start) until the
+    session's config is validated. ``calendar_file`` is where the calendar is saved for the
+    next start and read from at this one (``None``: nowhere). ``offer_first_run``: whether a
+    plan never created (or INACTIVE) prompts the user once loaded. ``preferences_file`` keeps
+    the theme picked in the palette (``None``: for this run only). ``sites`` makes the
+    session for another ``[sites.NAME]`` of the config (``None``: one site).
+    """
 
     TITLE = "planner-tui"
     # The home screen's stylesheet is read with the app's: a screen bringing a stylesheet
@@ -84,7 +92,7 @@ class PlannerApp(App[None]):
     """The store, backend, engine and connection of this run."""
     ui_settings: UiSettings
     """Theme, keys, week start and zone, known before the config is validated."""
-    config_error: ConfigError | None
+    config_error: ConfigError | None = None
     """Why the config turned out unusable after the first frame (the app then exits 2)."""
     state_signal: Signal[PlannerState]
     """Each new snapshot, for the screens on show."""
@@ -92,8 +100,14 @@ class PlannerApp(App[None]):
     """Each clock tick, for the screens on show."""
     sites: SiteSwitch | None
     """Makes the session for another site of the config (``None``: one site only)."""
-    active_search: str | None
+    active_search: str | None = None
     """The query ``n``/``N`` step through (see :mod:`tui_planner.ui.search`)."""
+
+    # Set once the app runs: the store's pending snapshot (see _on_store_change), how to stop
+    # listening to the store, and the collector's thresholds to restore at exit.
+    _pending_state: PlannerState | None = None
+    _unsubscribe: Callable[[], None] | None = None
+    _gc_thresholds: tuple[int, int, int] | None = None
 
     def __init__(
         self,
@@ -105,15 +119,9 @@ class PlannerApp(App[None]):
         preferences_file: Path | None = None,
         sites: SiteSwitch | None = None,
     ) -> None:
-        """Run over ``session``, painting with ``ui`` (theme, keys, week start) until its
-        config is validated. ``calendar_file`` is where the calendar is saved for the next
-        start and read from at this one (``None``: nowhere). ``offer_first_run``: whether a
-        plan never created (or INACTIVE) prompts the user once loaded. ``preferences_file``
-        keeps the theme picked in the palette (``None``: for this run only). ``sites``
-        makes the session for another ``[sites.NAME]`` of the config (``None``: one site)."""
+        """Run over ``session`` (the arguments are described on the class)."""
         super().__init__()
-        self.session, self.ui_settings, self.config_error = session, ui, None
-        self.sites, self.active_search = sites, None
+        self.session, self.ui_settings, self.sites = session, ui, sites
         self.state_signal = Signal(self, "state")
         self.now_signal = Signal(self, "now")
         self._calendar = CalendarSaving(self, calendar_file, session)
@@ -121,13 +129,9 @@ class PlannerApp(App[None]):
         self._first_load = FirstLoadNotices(self, offer_first_run=offer_first_run)
         self._post_news = PostNews()
         self._runner = SessionRunner(self)
-        self._pending_state: PlannerState | None = None
-        self._unsubscribe: Callable[[], None] | None = None
-        self._gc_thresholds: tuple[int, int, int] | None = None
         self._failure_notice = PlanFailureNotice(self)
         self.set_reactive(PlannerApp.state, session.state)
         self.set_reactive(PlannerApp.now, session.clock.now())
-        session.plan_shown = self._runner.next_frame
 
     # -- what screens read -----------------------------------------------------------------
 
@@ -222,7 +226,6 @@ class PlannerApp(App[None]):
         if self._unsubscribe is not None:
             self._unsubscribe()
         old, self.session = self.session, session
-        session.plan_shown = self._runner.next_frame
         self._calendar.follow(session)
         self._first_load = FirstLoadNotices(self, offer_first_run=self._first_load.offers)
         self._pending_state, self.active_search = None, None

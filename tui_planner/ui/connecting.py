@@ -38,7 +38,9 @@ class SessionRunner:
         self._crashes = 0
 
     def open(self) -> None:
-        """Open the session, then sync (call after the first frame)."""
+        """Open the session, then sync (call after the first frame). Its engine's first load
+        waits for the frame that shows the plan (:meth:`next_frame`) before reading the rest."""
+        self._app.session.plan_shown = self.next_frame
         self._run(self._open_then_sync(), "connect", "Opens the backend")
 
     def synced_cleanly(self) -> None:

@@ -19,7 +19,10 @@ logger = logging.getLogger("tui_planner.ui.app")
 
 
 class WorkerGroup(StrEnum):
-    """The groups of the app's own long-lived and background workers."""
+    """Every worker group of the app, its screens and widgets: each ``run_worker`` and
+    ``@work`` names one of these (``tests/ui/test_worker_groups.py`` holds to it), and
+    :func:`say_failed` matches on them. ``exclusive`` workers cancel the others of their
+    group on the same node only, so screens may share a group."""
 
     SYNC = "sync"
     """Opens the backend, then keeps the plan in step with it (one worker at a time)."""
@@ -28,9 +31,28 @@ class WorkerGroup(StrEnum):
     TICKER = "ticker"
     """Moves the app's ``now`` on the injected clock."""
     DIALOGS = "dialogs"
-    """App-level dialogs that wait for an answer (first run, unsaved work)."""
+    """Dialogs waited for in a worker: the app's (first run, unsaved work, search, export)
+    and a screen's (reschedule, cancel or delete a post, the posts' filter)."""
     CALENDAR_FILE = "calendar-file"
     """Saves the calendar for the next start."""
+    CALENDAR_DIALOGS = "calendar-dialogs"
+    """The calendar's dialogs: go to date, new activity, filter."""
+    EVENTS = "events"
+    """The events screen's dialogs: new, edit, delete, regenerate."""
+    SETTINGS = "settings"
+    """Saving, exporting and importing the settings."""
+    SETTINGS_FORM = "settings-form"
+    """Builds the settings form once the options are loaded."""
+    FORM_SAVE = "form-save"
+    """A form dialog sending its command (activity, event, caption)."""
+    SCHEDULING = "scheduling"
+    """Scheduling drafts, through the confirmation and the report."""
+    POSTS_LIST = "posts-list"
+    """Groups a long list of the site's posts in a thread."""
+    POST_IMAGE = "post-image"
+    """Fetches and decodes a post's picture."""
+    CLIPBOARD = "clipboard"
+    """Hands a caption to the system's clipboard tool, in a thread."""
 
 
 def say_failed(

@@ -19,6 +19,7 @@ from tui_planner.debug_log import see_the_log
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.widgets.field_error import FieldError
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from tui_planner.sync.commands import Command, CommandOutcome
@@ -173,7 +174,7 @@ class CommandForm(FormModal["CommandOutcome"]):
         self.run_worker(
             self._carry(command),
             name="form save",
-            group="form-save",
+            group=WorkerGroup.FORM_SAVE,
             exit_on_error=False,
             description=command.describe(),
         )

@@ -29,6 +29,7 @@ from tui_planner.ui.widgets.day_summary import CalendarFilter, DayIndex
 from tui_planner.ui.widgets.filter_bar import FilterBar
 from tui_planner.ui.widgets.month_grid import MonthGrid, WeekStart, add_months
 from tui_planner.ui.widgets.week_view import WeekView
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -213,7 +214,12 @@ class CalendarScreen(PlannerScreen[None]):
         """Select today."""
         self.select_date(self._today())
 
-    @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="Go to date")
+    @work(
+        group=WorkerGroup.CALENDAR_DIALOGS,
+        exclusive=True,
+        exit_on_error=False,
+        description="Go to date",
+    )
     async def action_goto_date(self) -> None:
         """Ask for a date and select it."""
         from tui_planner.ui.screens.goto_date import GotoDateDialog
@@ -271,7 +277,12 @@ class CalendarScreen(PlannerScreen[None]):
 
         self.app.push_screen(ActivityDetailScreen(activity_id))
 
-    @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="New activity")
+    @work(
+        group=WorkerGroup.CALENDAR_DIALOGS,
+        exclusive=True,
+        exit_on_error=False,
+        description="New activity",
+    )
     async def action_new_activity(self) -> None:
         """Ask for a new activity's details and create it."""
         from tui_planner.ui.screens.activity_form import ActivityForm
@@ -311,7 +322,12 @@ class CalendarScreen(PlannerScreen[None]):
         else:
             self.query_one(MonthGrid).focus()
 
-    @work(group="calendar-dialogs", exclusive=True, exit_on_error=False, description="Filter")
+    @work(
+        group=WorkerGroup.CALENDAR_DIALOGS,
+        exclusive=True,
+        exit_on_error=False,
+        description="Filter",
+    )
     async def action_filter(self) -> None:
         """Choose which activities to show."""
         from tui_planner.ui.screens.calendar_filter import CalendarFilterDialog

@@ -33,6 +33,7 @@ from tui_planner.ui.screens.draft_filters import (
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
 from tui_planner.ui.screens.schedule_confirm import schedule_with_confirmation
 from tui_planner.ui.widgets.draft_table import DraftRow, DraftTable
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -319,7 +320,7 @@ class DraftsScreen(PlannerScreen[None]):
         self.run_worker(
             schedule_with_confirmation(self, chosen),
             name="schedule drafts",
-            group="scheduling",
+            group=WorkerGroup.SCHEDULING,
             description="Schedule the chosen drafts",
             exclusive=True,
             exit_on_error=False,
@@ -336,7 +337,7 @@ class DraftsScreen(PlannerScreen[None]):
         self.run_worker(
             delete_with_confirmation(self.app, chosen),
             name="delete drafts",
-            group="dialogs",
+            group=WorkerGroup.DIALOGS,
             description="Delete the chosen drafts",
             exclusive=True,
             exit_on_error=False,

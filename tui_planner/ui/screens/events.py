@@ -28,6 +28,7 @@ from tui_planner.ui.plan_commands import carry_plan_command, confirm_plan_comman
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.event_form import EventForm
 from tui_planner.ui.widgets.list_keys import RowTable
+from tui_planner.ui.workers import WorkerGroup
 from tui_planner.zone import event_day
 
 if TYPE_CHECKING:
@@ -252,7 +253,7 @@ class EventsScreen(PlannerScreen[None]):
             )
         return read_only
 
-    @work(group="events", exclusive=True, exit_on_error=False, description="New event")
+    @work(group=WorkerGroup.EVENTS, exclusive=True, exit_on_error=False, description="New event")
     async def action_new_event(self) -> None:
         """Ask for a new event; the form creates it and closes once the server has it."""
         clock = self.host.clock
@@ -260,7 +261,7 @@ class EventsScreen(PlannerScreen[None]):
         if outcome is not None:
             self._events_changed(outcome.message)
 
-    @work(group="events", exclusive=True, exit_on_error=False, description="Edit event")
+    @work(group=WorkerGroup.EVENTS, exclusive=True, exit_on_error=False, description="Edit event")
     async def action_edit_event(self) -> None:
         """Edit the selected event (unless it is read-only); the form saves it."""
         event = self.selected_event
@@ -273,7 +274,7 @@ class EventsScreen(PlannerScreen[None]):
         if outcome is not None:
             self._events_changed(outcome.message)
 
-    @work(group="events", exclusive=True, exit_on_error=False, description="Delete event")
+    @work(group=WorkerGroup.EVENTS, exclusive=True, exit_on_error=False, description="Delete event")
     async def action_delete_event(self) -> None:
         """Delete the selected event after asking (unless it is read-only)."""
         event = self.selected_event
@@ -303,7 +304,7 @@ class EventsScreen(PlannerScreen[None]):
             timeout=6,
         )
 
-    @work(group="events", exclusive=True, exit_on_error=False, description="Regenerate")
+    @work(group=WorkerGroup.EVENTS, exclusive=True, exit_on_error=False, description="Regenerate")
     async def action_regenerate(self) -> None:
         """Regenerate the plan so it reflects the events as they are now, after saying what
         it would lose."""

@@ -31,6 +31,7 @@ from tui_planner.ui.screens.reschedule import RescheduleScreen
 from tui_planner.ui.screens.schedule_confirm import schedule_with_confirmation
 from tui_planner.ui.widgets.caption_view import CaptionView
 from tui_planner.ui.widgets.post_image import PostImage
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -362,7 +363,12 @@ class PostPreviewScreen(PlannerScreen[None]):
         self.app.copy_to_clipboard(entry.text)
         self._copy_with_tool(entry.text, channel_label(entry.channel.name))
 
-    @work(thread=True, group="clipboard", exit_on_error=False, description="Copy the caption")
+    @work(
+        thread=True,
+        group=WorkerGroup.CLIPBOARD,
+        exit_on_error=False,
+        description="Copy the caption",
+    )
     def _copy_with_tool(self, text: str, label: str) -> None:
         from tui_planner.clipboard import copy_with_tool
 
@@ -384,13 +390,18 @@ class PostPreviewScreen(PlannerScreen[None]):
         self.run_worker(
             schedule_with_confirmation(self, [entry.id]),
             name="schedule draft",
-            group="scheduling",
+            group=WorkerGroup.SCHEDULING,
             description="Schedule the draft",
             exclusive=True,
             exit_on_error=False,
         )
 
-    @work(group="dialogs", exclusive=True, exit_on_error=False, description="Reschedule a post")
+    @work(
+        group=WorkerGroup.DIALOGS,
+        exclusive=True,
+        exit_on_error=False,
+        description="Reschedule a post",
+    )
     async def action_reschedule(self) -> None:
         """Pick a new time for this scheduled post."""
         entry = self.post
@@ -403,7 +414,9 @@ class PostPreviewScreen(PlannerScreen[None]):
         if when is not None:
             self.host.submit(RescheduleItem(entry.id, when))
 
-    @work(group="dialogs", exclusive=True, exit_on_error=False, description="Cancel a post")
+    @work(
+        group=WorkerGroup.DIALOGS, exclusive=True, exit_on_error=False, description="Cancel a post"
+    )
     async def action_cancel_post(self) -> None:
         """Cancel this scheduled post, after asking."""
         entry = self.post
@@ -429,7 +442,9 @@ class PostPreviewScreen(PlannerScreen[None]):
         if entry is not None:
             edit_caption(self.app, entry)
 
-    @work(group="dialogs", exclusive=True, exit_on_error=False, description="Delete a post")
+    @work(
+        group=WorkerGroup.DIALOGS, exclusive=True, exit_on_error=False, description="Delete a post"
+    )
     async def action_delete_post(self) -> None:
         """Delete this draft or scheduled post, after a question naming what goes."""
         entry = self.post

@@ -34,6 +34,7 @@ from tui_planner.ui.widgets.post_sections import (
     post_sections,
     shown_post,
 )
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -120,7 +121,7 @@ class PostsScreen(PlannerScreen[None]):
 
     @work(
         thread=True,
-        group="posts-list",
+        group=WorkerGroup.POSTS_LIST,
         exclusive=True,
         exit_on_error=False,
         description="Lists the site's posts",
@@ -269,7 +270,9 @@ class PostsScreen(PlannerScreen[None]):
         if post is not None:
             edit_caption(self.app, post.entry)
 
-    @work(group="dialogs", exclusive=True, exit_on_error=False, description="Delete a post")
+    @work(
+        group=WorkerGroup.DIALOGS, exclusive=True, exit_on_error=False, description="Delete a post"
+    )
     async def action_delete_post(self) -> None:
         """Delete the draft or scheduled post under the cursor, after a question."""
         post = self.highlighted
@@ -284,7 +287,12 @@ class PostsScreen(PlannerScreen[None]):
         self.app.copy_to_clipboard(post.entry.text)
         self.notify("Copied the caption.", timeout=3)
 
-    @work(group="dialogs", exclusive=True, exit_on_error=False, description="Filter the posts")
+    @work(
+        group=WorkerGroup.DIALOGS,
+        exclusive=True,
+        exit_on_error=False,
+        description="Filter the posts",
+    )
     async def action_filter(self) -> None:
         """Choose the network, status and days to list."""
         from tui_planner.ui.screens.posts_filter import PostsFilterDialog

@@ -44,6 +44,7 @@ from tui_planner.ui.screens.settings_questions import (
 )
 from tui_planner.ui.widgets.form_field import FormField
 from tui_planner.ui.widgets.settings_form import TOOL_LABELS, SettingsForm
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -131,7 +132,7 @@ class SettingsScreen(PlannerScreen[None]):
         mounting = self.query_one("#settings-body").mount(form, before="#settings-summary")
         self.run_worker(
             self._load_when_mounted(mounting),
-            group="settings-form",
+            group=WorkerGroup.SETTINGS_FORM,
             exit_on_error=False,
             description="Fill the settings form",
         )
@@ -254,7 +255,12 @@ class SettingsScreen(PlannerScreen[None]):
         """Save the changed fields, then offer to regenerate."""
         self._save_and_offer()
 
-    @work(exclusive=True, group="settings", exit_on_error=False, description="Saving settings")
+    @work(
+        exclusive=True,
+        group=WorkerGroup.SETTINGS,
+        exit_on_error=False,
+        description="Saving settings",
+    )
     async def _save_and_offer(self) -> None:
         if await self.save() and self._last_saved_paths:
             await self._offer_regenerate(self._last_saved_paths)
@@ -324,7 +330,12 @@ class SettingsScreen(PlannerScreen[None]):
         """Write the form's current values to a TOML profile."""
         self._export_profile()
 
-    @work(exclusive=True, group="settings", exit_on_error=False, description="Exporting settings")
+    @work(
+        exclusive=True,
+        group=WorkerGroup.SETTINGS,
+        exit_on_error=False,
+        description="Exporting settings",
+    )
     async def _export_profile(self) -> None:
         form = self._form
         if form is None:
@@ -349,7 +360,12 @@ class SettingsScreen(PlannerScreen[None]):
         """Load a TOML profile into the form after showing what it changes."""
         self._import_profile()
 
-    @work(exclusive=True, group="settings", exit_on_error=False, description="Importing settings")
+    @work(
+        exclusive=True,
+        group=WorkerGroup.SETTINGS,
+        exit_on_error=False,
+        description="Importing settings",
+    )
     async def _import_profile(self) -> None:
         form = self._form
         if form is None:

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui_planner.ui.terminal_graphics import picture_class
+from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -128,7 +129,7 @@ class PostImage(Widget):
         self.run_worker(
             self._fetch(url),
             name=f"post-image {url}",
-            group="post-image",
+            group=WorkerGroup.POST_IMAGE,
             description="Fetch and decode a post image",
             exclusive=True,
             exit_on_error=False,
