@@ -6,10 +6,19 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 
-from tests.sandbox.harness import PUBLISHER, Sandbox
-from tui_planner.api.models import AccountsResponse, FeatureDataResponse, FeatureType, ItemResponse
+from tests.sandbox.harness import AUTH, BASE_URL, PUBLISHER, Sandbox
+from tui_planner.api.models import (
+    AccountsResponse,
+    ChannelName,
+    FeatureDataResponse,
+    FeatureType,
+    ItemResponse,
+)
+from tui_planner.clock import ManualClock
+from tui_planner.sandbox import SandboxOptions, create_app
 from tui_planner.sandbox.publisher import PUBLISHING_SECONDS
 
 
@@ -38,6 +47,22 @@ async def test_token_status_follows_connected_channels(
 ) -> None:
     body = await sandbox.ok("GET", f"{PUBLISHER}/{channel}/long-lived-token-status")
     assert body == {"status": status}
+
+
+async def test_a_channel_switched_off_while_serving_reads_never_created(
+    clock: ManualClock,
+) -> None:
+    # As a site owner disconnecting a channel behind a running app's back.
+    app = create_app(data_file=":memory:", clock=clock, options=SandboxOptions())
+    path = f"{PUBLISHER}/FACEBOOK/long-lived-token-status"
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=AUTH) as http:
+        assert (await http.get(path)).json() == {"status": "VALID"}
+
+        switched = app.state.switch(connected_channels=(ChannelName.INSTAGRAM,))
+
+        assert switched.connected_channels == (ChannelName.INSTAGRAM,)
+        assert (await http.get(path)).json() == {"status": "NEVER_CREATED"}
 
 
 async def test_token_status_for_unknown_channel_is_invalid(sandbox: Sandbox) -> None:

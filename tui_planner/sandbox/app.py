@@ -11,6 +11,7 @@ sentence saying so (:func:`_storage_answer`).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -163,6 +164,14 @@ class _Sandbox:
         self.api_key = api_key
         self.faults = FaultInjector(options, clock)
 
+    def switch(self, **changes: Any) -> SandboxOptions:
+        """Change the site's switches while the sandbox serves, as its owner would behind a
+        running app's back (a channel disconnected, premium lapsing, the site unpublished);
+        the next request sees them. The answer shape and the fault switches stay as built.
+        Returns the switches now in force."""
+        self.options = dataclasses.replace(self.options, **changes)
+        return self.options
+
     def context(self, conn: Any, request: Request) -> SandboxContext:
         """A request's context in the open transaction ``conn``."""
         return SandboxContext.open(
@@ -281,6 +290,8 @@ def create_app(
     on a port); otherwise any non-empty key is. The file is created and set up on first use
     and reopened as it is afterwards. ``app.state.faults`` is the app's
     :class:`~.faults.FaultInjector`: it counts the faults it injected and can be switched off.
+    ``app.state.switch(**changes)`` changes the site's switches (``connected_channels``,
+    ``premium``, ``site_published``...) from the next request on.
     """
     storage = Storage(data_file)
     with storage.transaction() as conn:
@@ -313,4 +324,5 @@ def create_app(
     )
     app.state.storage = storage
     app.state.faults = sandbox.faults
+    app.state.switch = sandbox.switch
     return app
