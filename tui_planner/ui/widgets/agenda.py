@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -35,6 +34,7 @@ from tui_planner.ui.icons import (
     status_icon,
     type_icon,
 )
+from tui_planner.ui.widgets.line_painting import LineStyles, paint_text
 
 if TYPE_CHECKING:
     from datetime import date, tzinfo
@@ -159,7 +159,7 @@ class Agenda(Widget, can_focus=True):
         # object after the first was freed never matches.
         self._prompts: dict[int, tuple[PlanMarketingActivity, tzinfo, tuple[Text, ...]]] = {}
         self._painted: dict[tuple[int, bool, int], tuple[Text, Strip]] = {}
-        self._styles: dict[str, Style] = {}
+        self._style = LineStyles(self)
 
     # -- what the screen tells the agenda -----------------------------------------------------
 
@@ -324,15 +324,7 @@ class Agenda(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painted.clear()
-        self._styles.clear()
-
-    def _style(self, name: str) -> Style:
-        """A component style (or ``base``, the widget's own), resolved once per theme."""
-        style = self._styles.get(name)
-        if style is None:
-            style = self.rich_style if name == "base" else self.get_component_rich_style(name)
-            self._styles[name] = style
-        return style
+        self._style.clear()
 
     # -- painting -----------------------------------------------------------------------------
 
@@ -366,17 +358,7 @@ class Agenda(Widget, can_focus=True):
             return cached[1]
         if len(self._painted) >= _CACHE_LIMIT:
             self._painted.clear()
-        painted = self._paint(text, highlighted, width)
+        style = self._style("agenda--highlight" if highlighted else "base")
+        painted = paint_text(text, style, width, self.app.console)
         self._painted[key] = (text, painted)
         return painted
-
-    def _paint(self, text: Text, highlighted: bool, width: int) -> Strip:
-        style = self._style("agenda--highlight" if highlighted else "base")
-        segments = [
-            Segment(segment.text, style + segment.style if segment.style else style)
-            for segment in text.render(self.app.console, end="")
-        ]
-        strip = Strip(segments)
-        if strip.cell_length > width:
-            strip = Strip([*strip.crop(0, max(0, width - 1)), Segment("…", style)])
-        return strip.adjust_cell_length(width, style)

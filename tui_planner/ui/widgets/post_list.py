@@ -17,14 +17,13 @@ from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui_planner.ui.widgets.line_painting import LineStyles, paint_text
 from tui_planner.ui.widgets.post_line import post_line
 
 if TYPE_CHECKING:
@@ -144,7 +143,7 @@ class PostList(Widget, can_focus=True):
         self._shown: _Shown | None = None
         self._describe: Describe = _undescribed
         self._painted: dict[tuple[object, ...], tuple[PostItem, Strip]] = {}
-        self._styles: dict[str, Style] = {}
+        self._style = LineStyles(self)
 
     # -- what the screen tells the list --------------------------------------------------------
 
@@ -342,14 +341,7 @@ class PostList(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painted.clear()
-        self._styles.clear()
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self.rich_style if name == "base" else self.get_component_rich_style(name)
-            self._styles[name] = style
-        return style
+        self._style.clear()
 
     # -- painting ------------------------------------------------------------------------------
 
@@ -373,20 +365,11 @@ class PostList(Widget, can_focus=True):
             return cached[1]
         if len(self._painted) >= _CACHE_LIMIT:
             self._painted.clear()
-        strip = self._paint(post_line(post, width, self._tz, self._year), on_cursor, width)
+        style = self._style("post-list--cursor" if on_cursor else "base")
+        text = post_line(post, width, self._tz, self._year)
+        strip = paint_text(text, style, width, self.app.console)
         self._painted[key] = (post.entry, strip)
         return strip
-
-    def _paint(self, text: Text, on_cursor: bool, width: int) -> Strip:
-        style = self._style("post-list--cursor" if on_cursor else "base")
-        segments = [
-            Segment(segment.text, style + segment.style if segment.style else style)
-            for segment in text.render(self.app.console, end="")
-        ]
-        strip = Strip(segments)
-        if strip.cell_length > width:
-            strip = Strip([*strip.crop(0, max(0, width - 1)), Segment("…", style)])
-        return strip.adjust_cell_length(width, style)
 
 
 def _undescribed(entry: PostItem) -> ShownPost:
