@@ -8,28 +8,32 @@ a SCHEDULED post; once a post is publishing or published the screen says nothing
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
-from textual.widgets import Static
+from textual.reactive import reactive
 
 from tui_planner.api.models import ChannelName, ItemStatus, PostItem
 from tui_planner.day_words import day_text
-from tui_planner.store.scheduling import plan_schedule
 from tui_planner.store.search import SearchKind
 from tui_planner.sync.commands import CancelItem, RescheduleItem
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
-from tui_planner.ui.icons import STATUS_STYLES, channel_label, channel_short, status_icon
+from tui_planner.ui.icons import channel_label
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.post_actions import EDITABLE, delete_with_confirmation, edit_caption
 from tui_planner.ui.screens.reschedule import RescheduleScreen
 from tui_planner.ui.screens.schedule_confirm import schedule_with_confirmation
 from tui_planner.ui.widgets.caption_view import CaptionView
+from tui_planner.ui.widgets.channel_strip import ChannelStrip
+from tui_planner.ui.widgets.post_facts import (
+    ActivityLine,
+    LifecycleNote,
+    MissingNote,
+    PostMeta,
+    ShownPost,
+)
 from tui_planner.ui.widgets.post_image import PostImage
 from tui_planner.ui.workers import WorkerGroup
 
@@ -41,58 +45,7 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
     from tui_planner.ui.search import MatchPosition
 
-__all__ = ["PostPreviewScreen", "lifecycle_text"]
-
-FINAL_STATUSES = frozenset(
-    {
-        ItemStatus.PROCESSING,
-        ItemStatus.IN_QUEUE,
-        ItemStatus.PUBLISHED,
-        ItemStatus.CANCELED,
-        ItemStatus.FAILED,
-        ItemStatus.DELETED,
-    }
-)
-"""Statuses after which the Publisher allows no change to a post."""
-
-_FINAL_TEXT = {
-    ItemStatus.PROCESSING: "Publishing now — no further changes possible.",
-    ItemStatus.IN_QUEUE: "Queued for publishing — no further changes possible.",
-    ItemStatus.PUBLISHED: "Published — no further changes possible.",
-    ItemStatus.CANCELED: "Canceled — this post will not go out; no further changes possible.",
-    ItemStatus.FAILED: "Publishing failed — no further changes possible here.",
-    ItemStatus.DELETED: "Deleted — no further changes possible.",
-}
-
-
-def _day_and_time(when: datetime) -> str:
-    """ "Mon 7 Dec 2026, 09:00 CET": the day, the time of day and the zone."""
-    return f"{day_text(when, year=True)}, {when:%H:%M %Z}"
-
-
-def lifecycle_text(state: PlannerState, entry: PostItem, now: datetime) -> str:
-    """What can happen to ``entry`` next, in a sentence (or why nothing can)."""
-    status = entry.status
-    if status in _FINAL_TEXT:
-        return _FINAL_TEXT[status]
-    if status == ItemStatus.SCHEDULED:
-        return "Scheduled — press r to reschedule or x to cancel."
-    if status == ItemStatus.DRAFT:
-        plan = plan_schedule(state, [entry.id], now)
-        if plan.stays_draft:
-            _, reason = plan.stays_draft[0]
-            return f"Draft — scheduling would leave it a draft: {reason.value}."
-        return "Draft — press s to schedule it for the activity's date."
-    return f"{status.value.title()} — this app does not know what can change now."
-
-
-def _strip_cells(labels: list[str]) -> int:
-    """Cells the channel strip takes with ``labels``: `` n label `` chips one space apart."""
-    chips = [
-        f" {number} {label} " if number <= 9 else f" {label} "
-        for number, label in enumerate(labels, start=1)
-    ]
-    return sum(cell_len(chip) for chip in chips) + max(0, len(chips) - 1)
+__all__ = ["PostPreviewScreen"]
 
 
 class PostPreviewScreen(PlannerScreen[None]):
@@ -127,6 +80,17 @@ class PostPreviewScreen(PlannerScreen[None]):
         Binding("d,delete", "delete_post", "Delete", id="preview.delete"),
     ]
 
+    activity: reactive[PlanMarketingActivity | None] = reactive(None, init=False)
+    """The activity, while the plan has it."""
+    posts: reactive[tuple[PostItem, ...]] = reactive((), init=False)
+    """Its posts, one chip each in the channel strip."""
+    current: reactive[str | None] = reactive(None, init=False)
+    """The id of the post on show."""
+    shown: reactive[ShownPost | None] = reactive(None, init=False)
+    """The post on show and what the preview says about it."""
+    missing: reactive[str] = reactive("", init=False)
+    """Why there is no post to show ("" while there is one)."""
+
     def __init__(
         self,
         activity_id: str,
@@ -139,60 +103,54 @@ class PostPreviewScreen(PlannerScreen[None]):
         """The activity whose posts are shown."""
         self._wanted_channel = channel
         self._wanted_item = item_id
-        self._item_ids: tuple[str, ...] = ()
-        self._current: str | None = None
 
     def compose_body(self) -> ComposeResult:
+        tz = self.host.clock.tz
         with Vertical(id="preview"):
-            yield Static(id="preview-activity", markup=False)
-            yield Static(id="preview-channels")
+            yield ActivityLine(tz, id="preview-activity").data_bind(PostPreviewScreen.activity)
+            yield ChannelStrip(id="preview-channels").data_bind(
+                PostPreviewScreen.posts, PostPreviewScreen.current
+            )
             with Horizontal(id="preview-body"):
                 picture = PostImage(id="preview-image")
                 picture.border_title = "Image"
                 yield picture
                 with VerticalScroll(id="preview-side"):
-                    yield Static(id="preview-meta")
-                    yield Static(id="preview-lifecycle", markup=False)
+                    yield PostMeta(tz, id="preview-meta").data_bind(PostPreviewScreen.shown)
+                    yield LifecycleNote(id="preview-lifecycle").data_bind(PostPreviewScreen.shown)
                     caption = CaptionView(ChannelName.INSTAGRAM, "", id="preview-caption")
                     caption.border_title = "Caption"
                     yield caption
-            yield Static(id="preview-missing", markup=False)
+            yield MissingNote(id="preview-missing").data_bind(reason=PostPreviewScreen.missing)
 
     # -- what is shown ---------------------------------------------------------------------
-
-    @property
-    def activity(self) -> PlanMarketingActivity | None:
-        """The activity, if the plan still has it."""
-        return self.state.activities.get(self.activity_id)
 
     @property
     def post(self) -> PostItem | None:
         """The post on show."""
         owner = self.activity
-        if owner is None or self._current is None:
+        if owner is None or self.current is None:
             return None
-        return next((entry for entry in owner.posts if entry.id == self._current), None)
+        return next((entry for entry in owner.posts if entry.id == self.current), None)
 
     def state_changed(self, state: PlannerState) -> None:
         owner = state.activities.get(self.activity_id)
-        missing = self.query_one("#preview-missing", Static)
-        body = self.query_one("#preview-body")
+        self.activity = owner
+        self.sub_title = "" if owner is None else owner.title or "Untitled activity"
         if owner is None or not owner.posts:
-            missing.update(self._missing_text(state, owner))
-            missing.display = True
-            body.display = False
-            self.query_one("#preview-channels", Static).display = False
-            self._item_ids = ()
-            self._current = None
-            self._describe_activity(owner)
+            self.missing = self._missing_text(state, owner)
+            self.posts, self.current = (), None
             self.refresh_bindings()
             return
-        missing.display = False
-        body.display = True
-        self.query_one("#preview-channels", Static).display = True
-        self._describe_activity(owner)
-        self._sync_tabs(owner.posts)
+        self.missing = ""
+        if not any(entry.id == self.current for entry in owner.posts):
+            self.current = self._initial(owner.posts)
+        self.posts = owner.posts
         self._show_post()
+
+    def watch_missing(self, missing: str) -> None:
+        # The channel strip and the post give way to the sentence saying why there is none.
+        self.set_class(bool(missing), "-missing")
 
     def _missing_text(self, state: PlannerState, owner: PlanMarketingActivity | None) -> str:
         if not state.loaded:
@@ -203,25 +161,6 @@ class PostPreviewScreen(PlannerScreen[None]):
             return "Posts are being generated for this activity…"
         return "This activity has no posts yet."
 
-    def _describe_activity(self, owner: PlanMarketingActivity | None) -> None:
-        line = self.query_one("#preview-activity", Static)
-        if owner is None:
-            line.update("")
-            self.sub_title = ""
-            return
-        when = owner.date.astimezone(self.host.clock.tz)
-        title = owner.title or "Untitled activity"
-        line.update(f"{title}  ·  {day_text(when, long=True, year=True)}, {when:%H:%M}")
-        self.sub_title = title
-
-    def _sync_tabs(self, posts: tuple[PostItem, ...]) -> None:
-        ids = tuple(entry.id for entry in posts)
-        if ids != self._item_ids:
-            self._item_ids = ids
-            if self._current not in ids:
-                self._current = self._initial(posts)
-        self._draw_strip(posts)
-
     def _initial(self, posts: tuple[PostItem, ...]) -> str:
         if any(entry.id == self._wanted_item for entry in posts):
             return self._wanted_item or posts[0].id
@@ -229,80 +168,14 @@ class PostPreviewScreen(PlannerScreen[None]):
         chosen = next((e for e in posts if wanted is not None and e.channel.name == wanted), None)
         return (chosen or posts[0]).id
 
-    def _draw_strip(self, posts: tuple[PostItem, ...]) -> None:
-        """One chip per post: ``1 Instagram`` and so on, the one on show highlighted.
-
-        The strip stays on one line: when the full names do not fit, the other chips take
-        their short names (``3 LI``) and the one on show keeps its full name.
-        """
-        strip = self.query_one("#preview-channels", Static)
-        room = strip.content_size.width or self.app.size.width - 2
-        full = [channel_label(entry.channel.name) for entry in posts]
-        short = [channel_short(entry.channel.name) for entry in posts]
-        current = [entry.id == self._current for entry in posts]
-        mixed = [
-            name if shown else brief
-            for name, brief, shown in zip(full, short, current, strict=True)
-        ]
-        labels = next(
-            (names for names in (full, mixed) if _strip_cells(names) <= room),
-            short,
-        )
-        chips: list[Content] = []
-        for number, (label, shown) in enumerate(zip(labels, current, strict=True), start=1):
-            text = f" {number} {label} " if number <= 9 else f" {label} "
-            style = "bold reverse $accent" if shown else "$text-muted"
-            chips.append(Content.styled(text, style))
-        strip.update(Content(" ").join(chips))
-
-    def on_resize(self) -> None:
-        owner = self.activity
-        if owner is not None and owner.posts:
-            self._draw_strip(owner.posts)
-
     def _show_post(self) -> None:
         entry = self.post
         if entry is None:
             return
-        state = self.state
-        channel = entry.channel.name
         self.query_one("#preview-image", PostImage).url = entry.image
-        self.query_one("#preview-meta", Static).update(self._meta(state, entry))
-        self.query_one("#preview-lifecycle", Static).update(
-            lifecycle_text(state, entry, self.host.clock.now())
-        )
-        lifecycle = self.query_one("#preview-lifecycle", Static)
-        lifecycle.set_class(entry.status in FINAL_STATUSES, "-final")
-        self.query_one("#preview-caption", CaptionView).show(channel, entry.text)
+        self.shown = ShownPost.of(self.state, self.activity, entry, self.host.clock.now())
+        self.query_one("#preview-caption", CaptionView).show(entry.channel.name, entry.text)
         self.refresh_bindings()
-
-    def _meta(self, state: PlannerState, entry: PostItem) -> Content:
-        tz = self.host.clock.tz
-        connected = state.is_connected(entry.channel.name)
-        status_style = STATUS_STYLES.get(entry.status, "") or "$text"
-        when = entry.scheduled_date
-        owner = self.activity
-        if when is not None:
-            timing = ("Goes live  ", _day_and_time(when.astimezone(tz)))
-        elif owner is not None:
-            timing = ("Activity date  ", _day_and_time(owner.date.astimezone(tz)))
-        else:
-            timing = ("", "")
-        rows = [
-            Content.assemble(
-                ("Status      ", "bold"),
-                (f"{status_icon(entry.status)} {entry.status.value}", status_style),
-            ),
-            Content.assemble(
-                ("Channel     ", "bold"),
-                f"{channel_label(entry.channel.name)}  ",
-                ("● connected", "$success") if connected else ("○ not connected", "$warning"),
-            ),
-            Content.assemble((timing[0].ljust(12), "bold"), timing[1]),
-        ]
-        if entry.external_item_url:
-            rows.append(Content.assemble(("Live at     ", "bold"), entry.external_item_url))
-        return Content("\n").join(rows)
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -326,19 +199,22 @@ class PostPreviewScreen(PlannerScreen[None]):
         """Return to the screen underneath."""
         self.dismiss(None)
 
+    @property
+    def _item_ids(self) -> list[str]:
+        return [entry.id for entry in self.posts]
+
     def action_next_channel(self, step: int) -> None:
         """Show the next (or previous) channel's post."""
-        if self._item_ids and self._current in self._item_ids:
-            position = self._item_ids.index(self._current)
-            self.action_show_channel((position + step) % len(self._item_ids))
+        ids = self._item_ids
+        if ids and self.current in ids:
+            self.action_show_channel((ids.index(self.current) + step) % len(ids))
 
     def action_show_channel(self, position: int) -> None:
         """Show the post in position ``position`` (0-based) of the channel strip."""
-        owner = self.activity
-        if owner is None or not 0 <= position < len(self._item_ids):
+        ids = self._item_ids
+        if self.activity is None or not 0 <= position < len(ids):
             return
-        self._current = self._item_ids[position]
-        self._draw_strip(owner.posts)
+        self.current = ids[position]
         self._show_post()
 
     def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
@@ -346,10 +222,11 @@ class PostPreviewScreen(PlannerScreen[None]):
         from tui_planner.ui.search import pick_match
 
         wanted = set(index.matching(query, SearchKind.POST))
-        matched = [n for n, key in enumerate(self._item_ids) if key in wanted]
+        ids = self._item_ids
+        matched = [n for n, key in enumerate(ids) if key in wanted]
         if not matched:
             return None
-        here = self._item_ids.index(self._current) if self._current in self._item_ids else -0.5
+        here = ids.index(self.current) if self.current in ids else -0.5
         row, where = pick_match(matched, here, step)
         self.action_show_channel(row)
         return where
