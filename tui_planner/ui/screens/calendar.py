@@ -12,21 +12,22 @@ opened, not at start-up.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, OptionList
+from textual.reactive import reactive
+from textual.widgets import OptionList
 
 from tui_planner.date_window import beyond_edge
 from tui_planner.day_words import day_text
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.screens.calendar_keys import CALENDAR_BINDINGS
 from tui_planner.ui.widgets.agenda import Agenda
+from tui_planner.ui.widgets.calendar_labels import CalendarTop, DayHeading
 from tui_planner.ui.widgets.day_summary import CalendarFilter, DayIndex
-from tui_planner.ui.widgets.filter_bar import FilterBar
 from tui_planner.ui.widgets.month_grid import MonthGrid, WeekStart, add_months
 from tui_planner.ui.widgets.week_view import WeekView
 from tui_planner.ui.workers import WorkerGroup
@@ -53,73 +54,57 @@ class CalendarScreen(PlannerScreen[None]):
         (0, "-narrow"),
         (100, "-wide"),
     ]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "move(-1)", "Day", show=False, id="calendar.left"),
-        Binding("right,l", "move(1)", "Day", show=False, id="calendar.right"),
-        Binding("up,k", "move(-7)", "Week", show=False, id="calendar.up"),
-        Binding("down,j", "move(7)", "Week", show=False, id="calendar.down"),
-        # ``[`` and ``]`` turn the month in the grid and the week in the week list;
-        # ``check_action`` lets through the pair that fits the view on show.
-        Binding(
-            "left_square_bracket", "month(-1)", "Prev month", show=False, id="calendar.prev_month"
-        ),
-        Binding(
-            "right_square_bracket", "month(1)", "Next month", show=False, id="calendar.next_month"
-        ),
-        Binding(
-            "left_square_bracket", "week(-1)", "Prev week", show=False, id="calendar.prev_week"
-        ),
-        Binding(
-            "right_square_bracket", "week(1)", "Next week", show=False, id="calendar.next_week"
-        ),
-        Binding("t", "today", "Today", id="calendar.today"),
-        Binding("g", "goto_date", "Go to", id="calendar.goto"),
-        Binding("enter", "open", "Open", id="calendar.open"),
-        Binding("n", "new_activity", "New", id="calendar.new"),
-        Binding("v", "toggle_view", "Week view", id="calendar.view"),
-        Binding("f", "filter", "Filter", id="calendar.filter"),
-        Binding("F", "clear_filters", "Clear filters", id="calendar.clear_filters"),
-        Binding("x", "app.export_plan", "Export", show=False, id="calendar.export"),
-        Binding("escape", "focus_grid", "Back to grid", show=False, id="calendar.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CALENDAR_BINDINGS
+
+    selected: reactive[date | None] = reactive(None, init=False)
+    """The selected day (``None`` until the screen mounts; see :attr:`selected_date`)."""
+    week_mode: reactive[bool] = reactive(False, init=False)
+    """Whether the week list is on show instead of the month grid and agenda."""
+    filter: reactive[CalendarFilter] = reactive(CalendarFilter, init=False)
+    """The filter in force (set it with :meth:`set_filter`)."""
+    agenda_day: reactive[date | None] = reactive(None, init=False)
+    """The day the agenda shows, once the calendar has days to show."""
+    today: reactive[date | None] = reactive(None, init=False)
+    """Today, as of the last time the agenda was drawn."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._selected: date | None = None
-        self._filter = CalendarFilter()
         self._index: DayIndex | None = None
-        self._week_mode = False
 
     # -- layout -------------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
         today = self._today()
-        with Horizontal(id="calendar-top"):
-            yield Label(id="calendar-month")
-            yield Label(id="calendar-legend")
-            yield Label(id="calendar-step")
-            yield FilterBar(id="calendar-filters")
+        yield CalendarTop(
+            filter_key=self.key_for("calendar.filter"),
+            clear_key=self.key_for("calendar.clear_filters"),
+            id="calendar-top",
+        ).data_bind(
+            day=CalendarScreen.selected,
+            week_mode=CalendarScreen.week_mode,
+            filter=CalendarScreen.filter,
+        )
         with Horizontal(id="calendar-body"):
             yield MonthGrid(
                 selected=today, today=today, week_start=self._week_start(), id="calendar-grid"
             )
             yield WeekView(id="calendar-week")
             with Vertical(id="calendar-side"):
-                yield Label(id="calendar-day")
+                yield DayHeading(id="calendar-day").data_bind(
+                    day=CalendarScreen.agenda_day, today=CalendarScreen.today
+                )
                 yield Agenda(id="calendar-agenda")
 
     def on_mount(self) -> None:
-        self._selected = self._today()
+        self.selected = self._today()
         self.query_one(MonthGrid).focus()
-        self._show_legend()
-        self._show_filter()
         self._show_selection()
 
     # -- what the app tells us ----------------------------------------------------------------
 
     def state_changed(self, state: PlannerState) -> None:
-        if self._selected is None:
-            self._selected = self._today()
+        if self.selected is None:
+            self.selected = self._today()
         self._rebuild_index(state)
 
     def _saved(self) -> SavedCalendar | None:
@@ -128,7 +113,7 @@ class CalendarScreen(PlannerScreen[None]):
 
     def _rebuild_index(self, state: PlannerState) -> None:
         tz = self._tz()
-        if self._index is not None and self._index.is_for(state, self._filter, tz):
+        if self._index is not None and self._index.is_for(state, self.filter, tz):
             return
         saved = None if state.plan_loaded else self._saved()
         if saved is not None:
@@ -136,7 +121,7 @@ class CalendarScreen(PlannerScreen[None]):
                 return  # already showing the saved calendar
             index = saved.index()
         else:
-            index = DayIndex.build(state, self._filter, tz)
+            index = DayIndex.build(state, self.filter, tz)
         self._index = index
         grid = self.query_one(MonthGrid)
         grid.set_today(self._today())
@@ -148,7 +133,7 @@ class CalendarScreen(PlannerScreen[None]):
     @property
     def selected_date(self) -> date:
         """The selected day."""
-        return self._selected or self._today()
+        return self.selected or self._today()
 
     def select_date(self, day: date) -> None:
         """Select ``day``: the grid turns to its month, the agenda shows it.
@@ -159,16 +144,13 @@ class CalendarScreen(PlannerScreen[None]):
         if why is not None:
             self.notify(why, severity="warning", timeout=4)
             return
-        if day == self._selected:
+        if day == self.selected:
             return
-        self._selected = day
+        self.selected = day
         self._show_selection()
 
     def _show_selection(self) -> None:
-        day = self.selected_date
-        self.query_one(MonthGrid).select(day)
-        # Fixed-size labels: layout=False keeps a key press from re-laying out the screen.
-        self.query_one("#calendar-month", Label).update(f"{day:%B %Y}", layout=False)
+        self.query_one(MonthGrid).select(self.selected_date)
         self._show_day()
 
     def _show_day(self) -> None:
@@ -176,17 +158,14 @@ class CalendarScreen(PlannerScreen[None]):
             return
         day = self.selected_date
         tz = self._tz()
-        if self._week_mode:
+        if self.week_mode:
             week = self._week_of(day)
             view = self.query_one(WeekView)
             view.show_week(week, self._index, self._today(), day, tz)
             view.highlight_day(day)
             return
         summary = self._index.day(day)
-        heading = day_text(day, long=True)
-        if day == self._today():
-            heading += " · today"
-        self.query_one("#calendar-day", Label).update(heading, layout=False)
+        self.today, self.agenda_day = self._today(), day
         agenda = self.query_one(Agenda)
         if self._index.state is None:
             agenda.show_saved_day(day, summary)
@@ -303,7 +282,7 @@ class CalendarScreen(PlannerScreen[None]):
 
     def action_focus_grid(self) -> None:
         """Leave the agenda for the grid."""
-        if not self._week_mode:
+        if not self.week_mode:
             self.query_one(MonthGrid).focus()
 
     # -- views and filters --------------------------------------------------------------------
@@ -312,12 +291,11 @@ class CalendarScreen(PlannerScreen[None]):
         """Switch between the month grid with agenda and the week list."""
         if self._still_loading():
             return
-        self._week_mode = not self._week_mode
-        self.set_class(self._week_mode, "-week")
-        self._show_legend()
+        self.week_mode = not self.week_mode
+        self.set_class(self.week_mode, "-week")
         self.refresh_bindings()
         self._show_day()
-        if self._week_mode:
+        if self.week_mode:
             self.query_one(WeekView).focus()
         else:
             self.query_one(MonthGrid).focus()
@@ -334,98 +312,48 @@ class CalendarScreen(PlannerScreen[None]):
 
         if self._still_loading():
             return
-        chosen = await self.app.push_screen_wait(CalendarFilterDialog(self._filter))
+        chosen = await self.app.push_screen_wait(CalendarFilterDialog(self.filter))
         if chosen is not None:
             self.set_filter(chosen)
 
     def action_clear_filters(self) -> None:
         """Show everything again."""
-        if self._filter.active:
+        if self.filter.active:
             self.set_filter(CalendarFilter())
             self.notify("Filters cleared.", timeout=2)
 
-    @property
-    def filter(self) -> CalendarFilter:
-        """The filter in force."""
-        return self._filter
-
     def set_filter(self, new: CalendarFilter) -> None:
         """Show only what ``new`` lets through."""
-        self._filter = new
-        self._show_filter()
+        self.filter = new
         self._rebuild_index(self.state)
-
-    def _show_filter(self) -> None:
-        self.query_one(FilterBar).show(
-            self._filter, self.key_for("calendar.filter"), self.key_for("calendar.clear_filters")
-        )
-        self.query_one("#calendar-top").set_class(self._filter.active, "-filtered")
-
-    def _show_legend(self) -> None:
-        # The symbols give way to a long filter line; the [ ] hint keeps its own label.
-        step = "week" if self._week_mode else "month"
-        self.query_one("#calendar-legend", Label).update(
-            "◆ social  ¶ blog  ✉ email  ★ event  ○ drafts  ◷ scheduled", layout=False
-        )
-        self.query_one("#calendar-step", Label).update(f"[ ] {step}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_activity" and getattr(self.app, "active_search", None) is not None:
             return False  # n steps through the search's matches until escape ends it
         if action == "focus_grid":
             # Only from the agenda; elsewhere escape is free to end a search.
-            return not self._week_mode and isinstance(self.focused, Agenda)
+            return not self.week_mode and isinstance(self.focused, Agenda)
         if action == "clear_filters":
-            return self._filter.active
+            return self.filter.active
         if action == "month":
-            return not self._week_mode
+            return not self.week_mode
         if action == "week":
-            return self._week_mode
+            return self.week_mode
         return True
 
     # -- search ------------------------------------------------------------------------------
 
+    @property
+    def day_index(self) -> DayIndex | None:
+        """The days on show, the live plan's or the saved calendar's (``None`` before either)."""
+        return self._index
+
     def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
         """Select the next (or previous) shown activity, by date, whose title, description
         or a post's caption matches ``query``: its day, and the activity in the agenda."""
-        from tui_planner.ui.search import pick_match
+        from tui_planner.ui.screens.calendar_search import step_on_calendar
 
-        if self._index is None or self._index.state is None:
-            return None
-        wanted = index.matching_activities(query)
-        rows = [
-            (day, activity.id)
-            for day in sorted(self._index.activities)
-            for activity in self._index.activities_on(day)
-        ]
-        matched = [number for number, (_, key) in enumerate(rows) if key in wanted]
-        if not matched:
-            return None
-        row, where = pick_match(matched, self._search_position(rows), step)
-        day, activity_id = rows[row]
-        self.select_date(day)
-        if self._week_mode:
-            view = self.query_one(WeekView)
-            view.highlighted = view.get_option_index(activity_id)
-            view.focus()
-        else:
-            agenda = self.query_one(Agenda)
-            agenda.highlight(activity_id)
-            agenda.focus()
-        return where
-
-    def _search_position(self, rows: list[tuple[date, str]]) -> float:
-        """Where the user is among ``rows``: the activity in focus, else just before the
-        selected day's first activity."""
-        current: str | None = None
-        if isinstance(self.focused, Agenda):
-            current = self.focused.highlighted_id
-        elif isinstance(self.focused, WeekView) and self.focused.highlighted_option is not None:
-            current = self.focused.highlighted_option.id
-        for number, (_, key) in enumerate(rows):
-            if key == current:
-                return number
-        return bisect_left([day for day, _ in rows], self.selected_date) - 0.5
+        return step_on_calendar(self, index, query, step)
 
     # -- small lookups ------------------------------------------------------------------------
 
