@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 from typing import Any
 
 from tui_planner.api.models import ChannelName
@@ -10,6 +11,7 @@ from tui_planner.api.models import ChannelName
 __all__ = ["account_extra_id", "account_id", "account_wire"]
 
 
+@lru_cache(maxsize=64)  # asked once per item of every plan read
 def account_id(channel: ChannelName | str, seed: int) -> str:
     """The connected account's ID on ``channel`` (numeric, as the networks' IDs are)."""
     number = zlib.crc32(f"{seed}:{channel}:account".encode())

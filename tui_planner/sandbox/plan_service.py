@@ -36,7 +36,7 @@ from .calendars import marketing_calendar_id
 from .context import ApiRequest, SandboxContext
 from .errors import FieldViolation, failed_precondition, invalid_argument, not_found
 from .events import event_dates_between
-from .item_store import activity_items, item_wire
+from .item_store import ItemRow, item_wire, items_by_activity
 from .post_content import create_posts
 from .request_input import parse_datetime
 from .settings_store import settings_models, social_marketing_enabled
@@ -223,15 +223,17 @@ def _timeframe(ctx: SandboxContext, request: ApiRequest) -> tuple[datetime, date
     return start, end
 
 
-def plan_activity_wire(ctx: SandboxContext, activity: ActivityRow) -> dict[str, Any]:
-    """An activity as the plan shows it, with its items."""
+def plan_activity_wire(
+    ctx: SandboxContext, activity: ActivityRow, items: list[ItemRow]
+) -> dict[str, Any]:
+    """An activity as the plan shows it, with its ``items``."""
     return {
         "marketingActivityId": activity.id,
         "date": format_wix_datetime(activity.target_date),
         "title": activity.title,
         "description": activity.description,
         "marketingActivityType": activity.activity_type.value,
-        "items": [item_wire(item, ctx) for item in activity_items(ctx.conn, activity.id)],
+        "items": [item_wire(item, ctx) for item in items],
     }
 
 
@@ -255,8 +257,9 @@ def get_plan(ctx: SandboxContext, request: ApiRequest) -> dict[str, Any]:
     ctx.save()
     activities = []
     if site.plan_status in (PlanStatus.ACTIVE, PlanStatus.GENERATING):
+        items = items_by_activity(ctx.conn)
         activities = [
-            plan_activity_wire(ctx, activity)
+            plan_activity_wire(ctx, activity, items.get(activity.id, []))
             for activity in all_activities(ctx.conn)
             if activity.target_date >= start and (end is None or activity.target_date <= end)
         ]
