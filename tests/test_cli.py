@@ -219,48 +219,56 @@ def test_a_file_that_is_not_toml_stops_before_the_app(
     assert "is not valid TOML at line 3" in capsys.readouterr().err
 
 
-def test_the_app_is_built_before_pydantic_httpx_or_the_engine_is_imported(tmp_path: Path) -> None:
-    """In a fresh process, the real app is built with its zone and backend before anything
-    that comes after the first frame (validation, the clients, the sandbox, the engine)."""
+_LATER = '("pydantic", "httpx", "starlette", "tui_planner.sandbox", "tui_planner.sync.engine")'
+"""The modules that come after the first frame, as the fresh processes below name them."""
+
+
+def _run_fresh(script: str, tmp_path: Path, config_text: str, **env: str) -> str:
+    """Run ``script`` in a fresh Python over a config of ``config_text`` and private user
+    directories; returns what it printed (and checks that it ended well)."""
     config = tmp_path / "config.toml"
-    config.write_text(
-        f'[ui]\ntimezone = "Australia/Sydney"\n[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n',
-        encoding="utf-8",
-    )
-    script = """
-import sys
-from tui_planner import cli
-from tui_planner.ui.app import PlannerApp
-
-LATER = ("pydantic", "httpx", "starlette", "tui_planner.sandbox", "tui_planner.sync.engine")
-
-def run(self):
-    loaded = [name for name in LATER if name in sys.modules]
-    print(self.session.clock.tz, self.session.info.label.startswith("SANDBOX"), loaded)
-
-PlannerApp.run = run
-sys.exit(cli.main([]))
-"""
-    env = {
+    config.write_text(config_text, encoding="utf-8")
+    environ = {
         **os.environ,
-        "TZ": "America/New_York",
+        **env,
         "PLANNER_TUI_CONFIG": str(config),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
     }
-    env.pop("WIX_API_KEY", None)
+    environ.pop("WIX_API_KEY", None)
     done = subprocess.run(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", script.replace("LATER_MODULES", _LATER)],
         capture_output=True,
         text=True,
-        env=env,
+        env=environ,
         cwd=REPOSITORY,
         check=False,
     )
-
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "Australia/Sydney True []"
+    return done.stdout.strip()
+
+
+def test_the_app_is_built_before_pydantic_httpx_or_the_engine_is_imported(tmp_path: Path) -> None:
+    """In a fresh process, the real app is built with its zone and backend before anything
+    that comes after the first frame (validation, the clients, the sandbox, the engine)."""
+    script = """
+import sys
+from tui_planner import cli
+from tui_planner.ui.app import PlannerApp
+
+def run(self):
+    loaded = [name for name in LATER_MODULES if name in sys.modules]
+    print(self.session.clock.tz, self.session.info.label.startswith("SANDBOX"), loaded)
+
+PlannerApp.run = run
+sys.exit(cli.main([]))
+"""
+    config = f'[ui]\ntimezone = "Australia/Sydney"\n[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n'
+
+    printed = _run_fresh(script, tmp_path, config, TZ="America/New_York")
+
+    assert printed == "Australia/Sydney True []"
 
 
 def test_the_first_frame_is_painted_before_pydantic_httpx_or_the_engine_is_imported(
@@ -268,43 +276,27 @@ def test_the_first_frame_is_painted_before_pydantic_httpx_or_the_engine_is_impor
 ) -> None:
     """Everything the first frame draws (the key bar asking which actions are on among
     them) runs without the modules that come after it."""
-    config = tmp_path / "config.toml"
-    config.write_text(f'[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n', encoding="utf-8")
     script = """
 import sys
 from tui_planner import cli
 from tui_planner.ui.app import PlannerApp
 
-LATER = ("pydantic", "httpx", "starlette", "tui_planner.sandbox", "tui_planner.sync.engine")
 run = PlannerApp.run
 
 def after_first_frame(self):
-    print([name for name in LATER if name in sys.modules], len(self.screen.query("KeyBar")))
+    loaded = [name for name in LATER_MODULES if name in sys.modules]
+    print(loaded, len(self.screen.query("KeyBar")))
     self.exit()
 
 PlannerApp._after_first_frame = after_first_frame
 PlannerApp.run = lambda self: run(self, headless=True, size=(120, 40))
 sys.exit(cli.main([]))
 """
-    env = {
-        **os.environ,
-        "PLANNER_TUI_CONFIG": str(config),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
-    env.pop("WIX_API_KEY", None)
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPOSITORY,
-        check=False,
-    )
+    config = f'[sandbox]\ndata_file = "{tmp_path / "s.db"}"\n'
 
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[] 1", "nothing of later imported; the key bar drawn"
+    printed = _run_fresh(script, tmp_path, config)
+
+    assert printed == "[] 1", "nothing of later imported; the key bar drawn"
 
 
 def test_api_key_without_site_id_is_a_sentence(
