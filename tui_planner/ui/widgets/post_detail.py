@@ -82,7 +82,8 @@ class PostDetail(Widget):
         if entry.external_item_url:
             link = Text("Live at  ", style="bold")
             link.append(entry.external_item_url, style="underline")
-            link.append(f"   {self._open_key} opens it", style="dim")
+            link.append("   ")
+            link.append(f"{self._open_key} opens it", style="dim")
             lines.append(link)
         caption = Text(" ".join(entry.text.split()) or "No caption.")
         if not entry.text:
@@ -93,9 +94,12 @@ class PostDetail(Widget):
     def _heading(self, post: ShownPost) -> Text:
         entry = post.entry
         text = Text()
-        text.append(f"{status_icon(entry.status)} {entry.status.value}", style=_style(entry.status))
+        status = f"{status_icon(entry.status)} {entry.status.value}  "
+        text.append(status, style=_style(entry.status))
         kind = "story" if entry.is_story else "post"
-        text.append(f"  ·  {channel_label(entry.channel.name)} {kind}  ·  ")
+        # Each gap ends the run before it: an SVG viewer that drops a run's leading spaces
+        # (librsvg) keeps the words apart.
+        text.append(f"·  {channel_label(entry.channel.name)} {kind}  ·  ")
         if post.activity_title is not None:
             text.append(post.activity_title, style="bold")
         elif entry.external:
@@ -130,7 +134,8 @@ class PostDetail(Widget):
                     if name.lower() not in _BASIC_METRICS
                 ]
                 if rest:
-                    text.append(f"  ({', '.join(rest)})", style="dim")
+                    text.append("  ")
+                    text.append(f"({', '.join(rest)})", style="dim")
             return text
         return None
 

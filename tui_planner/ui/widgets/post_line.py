@@ -70,8 +70,9 @@ def post_line(post: ShownPost, width: int, tz: tzinfo, year: int) -> Text:
     text.append(status_icon(entry.status), style=STATUS_STYLES.get(entry.status, ""))
     text.append(" ")
     when = when_text(post.when, tz, year, wide=wide)
-    text.append(when.ljust(when_width)[:when_width], style="dim")
-    text.append("  ")
+    # The gap after a column goes in that column's run, never at the head of the next: an
+    # SVG viewer that drops a run's leading spaces (librsvg) would show "17:00FB".
+    text.append(when.ljust(when_width)[:when_width] + "  ", style="dim")
     network = channel_label(entry.channel.name) if wide else channel_short(entry.channel.name)
     if wide and entry.is_story:
         network += " story"
@@ -88,9 +89,9 @@ def post_line(post: ShownPost, width: int, tz: tzinfo, year: int) -> Text:
     middle = max(8, width - used - (right_width + 2 if right else 0))
     text.append_text(_middle(post, middle))
     if right:
-        text.append("  ")
         cut = right if len(right) <= right_width else right[: right_width - 1] + "…"
-        text.append(cut.rjust(right_width), style=right_style)
+        text.append(" " * (2 + right_width - len(cut)))
+        text.append(cut, style=right_style)
     return text
 
 
@@ -98,14 +99,14 @@ def _middle(post: ShownPost, width: int) -> Text:
     entry = post.entry
     middle = Text(no_wrap=True, overflow="ellipsis", end="")
     if post.activity_title is not None:
-        middle.append(post.activity_title, style="bold")
         excerpt = caption_excerpt(entry.text, max(0, width - len(post.activity_title) - 3))
+        middle.append(post.activity_title + (" " if excerpt else ""), style="bold")
         if excerpt:
-            middle.append(" · " + excerpt, style="dim")
+            middle.append("· " + excerpt, style="dim")
     else:
         if entry.external:
-            middle.append(IMPORTED, style="italic yellow")
-            middle.append(" · ")
+            middle.append(IMPORTED + " ", style="italic yellow")
+            middle.append("· ")
         middle.append(caption_excerpt(entry.text, width) or "No caption", style="")
     middle.truncate(width, overflow="ellipsis", pad=True)
     return middle
