@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
 from tests.harness import SIZE
+from tests.ui.posts.fixed_posts import posts_app
 from tui_planner.api.models import (
     CalendarEvent,
     Channel,
@@ -19,8 +21,12 @@ from tui_planner.api.models import (
 )
 from tui_planner.store.state import PlannerState, frozen_mapping
 from tui_planner.ui.app import PlannerApp
+from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.screens.calendar import CalendarScreen
+from tui_planner.ui.screens.goto_date import GotoDateDialog
 from tui_planner.ui.screens.help import HelpScreen
+from tui_planner.ui.screens.posts import PostsScreen
+from tui_planner.ui.screens.schedule_confirm import ScheduleConfirmScreen
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.list_keys import KeyedScroll
 from tui_planner.ui.widgets.week_view import WeekView
@@ -167,3 +173,126 @@ async def test_help_lists_the_list_keys_with_their_ids(make_static_app: MakeStat
         assert ids["list.down"] == ("↓", "j")  # beside the table's own arrow
         assert ids["list.bottom"] == ("end", "^end", "G")  # with the table's own ctrl+end
         assert ids["app.search"] == ("/",)
+
+
+async def test_shift_g_goes_to_the_bottom_of_the_agenda_and_the_week_list(
+    make_static_app: MakeStaticApp,
+) -> None:
+    app = make_static_app(PLAN)
+    async with app.run_test(size=SIZE) as pilot:
+        calendar = app.screen
+        assert isinstance(calendar, CalendarScreen)
+        calendar.select_date(datetime(2026, 11, 24).date())
+        await pilot.press("enter")
+        agenda = calendar.query_one(Agenda)
+        await pilot.press("G")
+        assert agenda.highlighted_id == "c"
+        await pilot.press("home")
+        assert agenda.highlighted_id == "a"
+
+        await pilot.press("escape", "v")
+        await pilot.pause()
+        week = calendar.query_one(WeekView)
+        assert week.has_focus
+        await pilot.press("G")
+        assert week.highlighted_option is not None
+        assert week.highlighted_option.id == "c"
+        await pilot.press("g")  # the calendar's go-to-date, as before
+        await pilot.pause()
+        assert isinstance(app.screen, GotoDateDialog)
+
+
+async def test_j_k_g_and_shift_g_move_through_the_posts_list() -> None:
+    app, _ = posts_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PostsScreen)
+        listing = screen.post_list
+        keys = listing.keys
+
+        def at() -> str | None:
+            shown = listing.highlighted
+            return shown.key if shown is not None else None
+
+        assert at() == keys[0]
+        await pilot.press("j", "j")
+        assert at() == keys[2]
+        await pilot.press("k")
+        assert at() == keys[1]
+        await pilot.press("G")
+        assert at() == keys[-1]
+        await pilot.press("g")
+        assert at() == keys[0]
+
+
+def _busy_activity(activity_id: str, hour: int) -> PlanMarketingActivity:
+    """An activity with a post on every network: more lines than a short terminal holds."""
+    posts = tuple(
+        PostItem(
+            id=f"{activity_id}-{channel.value}",
+            channel=Channel(name=channel),
+            instagram_post=PostContent(caption=f"{activity_id} on {channel.value}"),
+        )
+        for channel in ChannelName
+    )
+    return PlanMarketingActivity(
+        marketing_activity_id=activity_id,
+        date=datetime(2026, 11, 24, hour, tzinfo=UTC),
+        title=f"Activity {activity_id}",
+        description="A long description. " * 30,
+        items=posts,
+    )
+
+
+BUSY_PLAN = PlannerState(
+    loaded=True,
+    plan_status=PlanStatus.ACTIVE,
+    activities=frozen_mapping({key: _busy_activity(key, 8 + n) for n, key in enumerate("abcd")}),
+)
+
+
+async def test_shift_g_and_home_scroll_the_activity_detail(make_static_app: MakeStaticApp) -> None:
+    app = make_static_app(BUSY_PLAN)
+    async with app.run_test(size=(80, 16)) as pilot:
+        calendar = app.screen
+        assert isinstance(calendar, CalendarScreen)
+        calendar.select_date(datetime(2026, 11, 24).date())
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityDetailScreen)
+        body = app.screen.query_one("#detail-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert body.scroll_y == 0
+
+
+async def test_the_schedule_confirmation_scrolls_its_lists_with_the_list_keys(
+    make_static_app: MakeStaticApp,
+) -> None:
+    app = make_static_app(BUSY_PLAN)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("a", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, ScheduleConfirmScreen)
+        lists = app.screen.query_one("#dialog-lists", KeyedScroll)
+        assert lists.max_scroll_y > 1
+        await pilot.press("j")
+        await pilot.pause()
+        assert lists.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert lists.scroll_y == lists.max_scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        assert lists.scroll_y == lists.max_scroll_y - 1
+        await pilot.press("g")
+        await pilot.pause()
+        assert lists.scroll_y == 0

@@ -90,8 +90,8 @@ class ActivityDetailScreen(PlannerScreen[None]):
         ),
         Binding("X", "clear_stories", "Clear story drafts", show=False, id="detail.clear_stories"),
         Binding("d", "delete", "Delete", id="detail.delete"),
-        # g is "generate posts" here, so the page's top and bottom are home and end.
-        *scroll_bindings("scroll_body", top_keys="home", bottom_keys="end"),
+        # g is "generate posts" here, so the page's top is home alone (bottom: end or G).
+        *scroll_bindings("scroll_body", top_keys="home", bottom_keys="end,G"),
     ]
 
     activity: reactive[PlanMarketingActivity | None] = reactive(None, init=False)

@@ -126,11 +126,11 @@ class Agenda(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # j and k too, as in every list (the calendar's g stays go-to-date).
+        # j, k and G too, as in every list (the calendar's g stays go-to-date).
         Binding("up,k", "cursor(-1)", "Up", show=False, id="agenda.up"),
         Binding("down,j", "cursor(1)", "Down", show=False, id="agenda.down"),
         Binding("home", "cursor(-1000000)", "First", show=False, id="agenda.first"),
-        Binding("end", "cursor(1000000)", "Last", show=False, id="agenda.last"),
+        Binding("end,G", "cursor(1000000)", "Last", show=False, id="agenda.last"),
         Binding("enter", "choose", "Open", show=False, id="agenda.open"),
     ]
 

@@ -87,8 +87,8 @@ class PostList(Widget, can_focus=True):
         Binding("down,j", "cursor(1)", "Down", show=False, id="post_list.down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="post_list.page_up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="post_list.page_down"),
-        Binding("home", "cursor(-1000000)", "First", show=False, id="post_list.first"),
-        Binding("end", "cursor(1000000)", "Last", show=False, id="post_list.last"),
+        Binding("home,g", "cursor(-1000000)", "First", show=False, id="post_list.first"),
+        Binding("end,G", "cursor(1000000)", "Last", show=False, id="post_list.last"),
         Binding("enter", "choose", "Open", show=False, id="post_list.open"),
     ]
 

@@ -36,14 +36,14 @@ class WeekView(OptionList):
     stays highlighted when the same week is shown again after a sync.
     """
 
-    # The calendar's g is go-to-date: home and end go to the top and bottom here.
+    # The calendar's g is go-to-date: home goes to the top here (G and end to the bottom).
     BINDINGS: ClassVar[list[BindingType]] = list_bindings(
         down="cursor_down",
         up="cursor_up",
         top="first",
         bottom="last",
         top_keys="home",
-        bottom_keys="end",
+        bottom_keys="end,G",
     )
 
     DEFAULT_CSS = """
