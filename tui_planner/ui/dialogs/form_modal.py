@@ -11,11 +11,11 @@ import logging
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Switch, TextArea
 
 from tui_planner.debug_log import see_the_log
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.widgets.field_error import FieldError
@@ -52,7 +52,7 @@ def discard_dialog() -> ConfirmDialog:
     )
 
 
-class FormModal(ModalScreen[ResultT | None]):
+class FormModal(ButtonDialog[ResultT | None]):
     """A modal form: ``enter`` in a field or the save button saves; the other button cancels.
 
     Subclasses name their save button in :attr:`SAVE_BUTTON_ID`, bind ``escape`` to

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select
 
 from tui_planner.api.models import (
@@ -15,6 +14,7 @@ from tui_planner.api.models import (
     ItemStatus,
     MarketingActivityType,
 )
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 from tui_planner.ui.icons import channel_label, type_label
 from tui_planner.ui.widgets.day_summary import CalendarFilter
 
@@ -38,7 +38,7 @@ _STATUSES = (
 )
 
 
-class CalendarFilterDialog(ModalScreen[CalendarFilter | None]):
+class CalendarFilterDialog(ButtonDialog[CalendarFilter | None]):
     """Three choices, each "any" by default; dismisses with the new filter or ``None``."""
 
     DEFAULT_CSS = """

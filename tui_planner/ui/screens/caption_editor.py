@@ -230,7 +230,7 @@ class CaptionEditor(CommandForm):
             return self.locked_reason is not None
         if action == "save":
             return None if self.locked_reason is not None else True
-        return True
+        return super().check_action(action, parameters)
 
     def action_copy_text(self) -> None:
         """Put the typed caption on the clipboard."""

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from tui_planner.api.models import PLAN_CHANNELS, ChannelName
 from tui_planner.day_words import day_text
 from tui_planner.ui.day_text import DAY_HINT, parse_day
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 from tui_planner.ui.icons import channel_label
 from tui_planner.ui.widgets.field_error import FieldError
 from tui_planner.ui.widgets.plain_text import PlainInput
@@ -27,7 +27,7 @@ __all__ = ["PostsFilterDialog"]
 _GROUPS = tuple(group for group in PostGroup if group != PostGroup.OTHER)
 
 
-class PostsFilterDialog(ModalScreen[PostsFilter | None]):
+class PostsFilterDialog(ButtonDialog[PostsFilter | None]):
     """Network, status and a span of days, each "any" by default; dismisses with the new
     filter or ``None``. Days are typed as anywhere else (``2026-11-01``, ``-2w``, ``today``);
     a day that cannot be read, or a span that ends before it starts, says so and the

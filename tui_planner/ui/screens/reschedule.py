@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui_planner.date_window import beyond_edge, missing_day, outside_window
 from tui_planner.day_words import day_text as written_day
+from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 from tui_planner.zone import to_local, wall_instant, wall_time_exists, zone_label
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def parse_when(day_text: str, time_text: str, clock: Clock) -> datetime | str:
     return when
 
 
-class RescheduleScreen(ModalScreen[datetime | None]):
+class RescheduleScreen(ButtonDialog[datetime | None]):
     """Dismisses with the new time (aware UTC), or ``None`` when cancelled."""
 
     DEFAULT_CSS = """

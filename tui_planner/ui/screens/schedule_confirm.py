@@ -129,7 +129,7 @@ class ScheduleConfirmScreen(ButtonDialog[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "confirm":
             return self.can_confirm
-        return True
+        return super().check_action(action, parameters)
 
     def action_confirm(self) -> None:
         """Go ahead and schedule."""
