@@ -20,12 +20,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Label
 
-from tui_planner.api.models import ItemStatus
-from tui_planner.day_words import day_text
 from tui_planner.sync.commands import (
-    ClearPosts,
-    ClearStories,
-    DeleteActivity,
     GeneratePosts,
     RegeneratePosts,
     RegeneratePostsMedia,
@@ -35,13 +30,9 @@ from tui_planner.sync.commands import (
 from tui_planner.ui.dialogs import ConfirmDialog, TextPromptDialog
 from tui_planner.ui.dialogs.text_prompt import check_image_url
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.screens import activity_questions as questions
 from tui_planner.ui.screens.activity_form import ActivityForm
-from tui_planner.ui.widgets.activity_posts import (
-    ActivityPosts,
-    describe_posts,
-    describe_story_drafts,
-    stories_kept,
-)
+from tui_planner.ui.widgets.activity_posts import ActivityPosts
 from tui_planner.ui.widgets.activity_summary import (
     ActivityDescription,
     ActivityTitle,
@@ -59,7 +50,6 @@ if TYPE_CHECKING:
     from tui_planner.api.models import ChannelName, PlanMarketingActivity, PostItem
     from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
-    from tui_planner.sync.commands import Command
     from tui_planner.ui.search import MatchPosition
 
 __all__ = ["ActivityDetailScreen"]
@@ -211,28 +201,8 @@ class ActivityDetailScreen(PlannerScreen[None]):
         if action in ("preview", "regenerate", "regenerate_image", "set_image", "clear_posts"):
             return has_posts
         if action in ("regenerate_stories", "clear_stories"):
-            return self._stories_action_state(action)
+            return questions.story_key_state(activity, self.generating, action)
         return True
-
-    def _stories_action_state(self, action: str) -> bool | None:
-        """Whether a story key applies: ``None`` shows it dimmed, ``False`` hides it.
-
-        While the activity's posts or stories are being generated both keys wait (dimmed).
-        Clearing needs a story draft; it is dimmed when every story is already scheduled or
-        published, hidden when there are no stories. Regenerating always answers, if only to
-        say why there is nothing to regenerate.
-        """
-        activity = self.activity
-        if activity is None:
-            return False
-        stories = activity.stories
-        if self.generating:
-            return None if stories or action == "regenerate_stories" else False
-        if action == "regenerate_stories":
-            return True
-        if any(story.status == ItemStatus.DRAFT for story in stories):
-            return True
-        return None if stories else False
 
     # -- editing ------------------------------------------------------------------------------
 
@@ -276,23 +246,13 @@ class ActivityDetailScreen(PlannerScreen[None]):
 
     def action_regenerate(self) -> None:
         """Replace every post's captions and image with new ones, after asking."""
-        self._confirm_then(
-            RegeneratePosts(self.activity_id),
-            "Regenerate the posts?",
-            f"Writes new captions and a new image for {self._posts_text()}. "
-            "The current captions and image are lost.",
-            "Regenerate",
-        )
+        if self.activity is not None:
+            self._confirm_then(questions.regenerate_posts(self.activity))
 
     def action_regenerate_image(self) -> None:
         """Replace the posts' image with a new one, after asking; captions stay."""
-        self._confirm_then(
-            RegeneratePostsMedia(self.activity_id),
-            "Regenerate the image?",
-            f"Makes a new image for {self._posts_text()}. The captions stay; "
-            "the current image is lost.",
-            "New image",
-        )
+        if self.activity is not None:
+            self._confirm_then(questions.regenerate_image(self.activity))
 
     def action_set_image(self) -> None:
         """Use an image from a web address for every post."""
@@ -313,91 +273,41 @@ class ActivityDetailScreen(PlannerScreen[None]):
 
     def action_clear_posts(self) -> None:
         """Remove every post of this activity, after asking."""
-        activity = self.activity
-        if activity is None:
-            return
-        self._confirm_then(
-            ClearPosts(self.activity_id),
-            "Clear the posts?",
-            f"Clears {describe_posts(activity.posts)} from “{activity.title}”. "
-            "This cannot be undone.",
-            "Clear posts",
-        )
+        if self.activity is not None:
+            self._confirm_then(questions.clear_posts(self.activity))
 
     def action_regenerate_stories(self) -> None:
         """Replace the story drafts with new ones, after asking; or say why there are none."""
-        activity = self.activity
-        if activity is None:
+        if self.activity is None:
             return
-        stories = activity.stories
-        if not stories:
-            self.notify(
-                f"“{activity.title}” has no stories. Regenerating only remakes the stories "
-                "the plan made for an activity; it never adds new ones.",
-                title="Nothing to regenerate",
-                severity="warning",
-            )
-            return
-        if not any(story.status == ItemStatus.DRAFT for story in stories):
-            self.notify(
-                f"Every story of “{activity.title}” is already scheduled or published; "
-                "only story drafts can be regenerated.",
-                title="Nothing to regenerate",
-                severity="warning",
-            )
-            return
-        self._confirm_then(
-            RegenerateStories(self.activity_id),
-            "Regenerate the stories?",
-            f"Replaces the {describe_story_drafts(stories)} of “{activity.title}” with new "
-            f"ones; the current ones are lost. Only drafts change: {stories_kept(stories)}. "
-            "The posts stay as they are.",
-            "Regenerate stories",
-        )
+        asked = questions.regenerate_stories(self.activity)
+        if isinstance(asked, questions.Refusal):
+            self.notify(asked.body, title=asked.title, severity="warning")
+        else:
+            self._confirm_then(asked)
 
     def action_clear_stories(self) -> None:
         """Remove the story drafts of this activity, after asking; other stories stay."""
-        activity = self.activity
-        if activity is None:
-            return
-        stories = activity.stories
-        self._confirm_then(
-            ClearStories(self.activity_id),
-            "Clear the story drafts?",
-            f"Clears {describe_story_drafts(stories)} from “{activity.title}”. "
-            f"Only drafts go: {stories_kept(stories)}. The posts stay. This cannot be undone.",
-            "Clear stories",
-        )
+        if self.activity is not None:
+            self._confirm_then(questions.clear_stories(self.activity))
 
     def action_delete(self) -> None:
         """Delete the activity, after asking; the screen closes."""
-        activity = self.activity
-        if activity is None:
-            return
-        when = activity.date.astimezone(self.host.clock.tz)
-        items = f" and its {describe_posts(activity.items)}" if activity.items else ""
-        self._confirm_then(
-            DeleteActivity(self.activity_id),
-            "Delete the activity?",
-            f"Deletes “{activity.title}” on {day_text(when)}{items}. This cannot be undone.",
-            "Delete",
-            then=self._close_deleted,
-        )
+        if self.activity is not None:
+            asked = questions.delete_activity(self.activity, self.host.clock.tz)
+            self._confirm_then(asked, then=self._close_deleted)
 
     def _close_deleted(self) -> None:
         self._leaving = True
         self.dismiss()
 
     def _confirm_then(
-        self,
-        command: Command,
-        title: str,
-        body: str,
-        label: str,
-        then: Callable[[], object] | None = None,
+        self, question: questions.Question, then: Callable[[], object] | None = None
     ) -> None:
         # A callback rather than a worker: the delete closes this screen, which must not
         # happen from inside one of the screen's own workers.
+        command = question.command
+
         def answered(confirmed: bool | None) -> None:
             if confirmed:
                 if isinstance(command, (RegeneratePosts, RegeneratePostsMedia, RegenerateStories)):
@@ -406,8 +316,4 @@ class ActivityDetailScreen(PlannerScreen[None]):
                 if then is not None:
                     then()
 
-        self.app.push_screen(ConfirmDialog(title, body, label), answered)
-
-    def _posts_text(self) -> str:
-        activity = self.activity
-        return describe_posts(activity.posts) if activity else "no posts"
+        self.app.push_screen(ConfirmDialog(question.title, question.body, question.label), answered)
