@@ -6,7 +6,6 @@ and leaving with unsaved changes asks first (:meth:`SettingsScreen.confirm_leave
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
@@ -14,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
-from tui_planner.config import write_private_file
 from tui_planner.store.search import SearchKind
 from tui_planner.store.settings_draft import (
     FIELD_LABELS,
@@ -25,17 +23,10 @@ from tui_planner.store.settings_draft import (
     to_settings,
     validate,
 )
-from tui_planner.store.settings_profile import (
-    ProfileError,
-    diff_drafts,
-    dump_profile,
-    load_profile,
-)
 from tui_planner.sync.commands import UpsertSettings
-from tui_planner.ui.dialogs.confirm import ConfirmDialog
-from tui_planner.ui.dialogs.path_prompt import PathPrompt
 from tui_planner.ui.plan_commands import carry_plan_command
 from tui_planner.ui.planner_screen import PlannerScreen
+from tui_planner.ui.screens.settings_profiles import export_profile, import_profile
 from tui_planner.ui.screens.settings_questions import (
     LeaveChoice,
     RegenerateChoice,
@@ -56,9 +47,6 @@ if TYPE_CHECKING:
     from tui_planner.ui.search import MatchPosition
 
 __all__ = ["LeaveChoice", "RegenerateChoice", "SettingsScreen"]
-
-
-PROFILE_NAME = "marketing-settings.toml"
 
 
 def _field_label(name: str) -> str:
@@ -337,24 +325,8 @@ class SettingsScreen(PlannerScreen[None]):
         description="Exporting settings",
     )
     async def _export_profile(self) -> None:
-        form = self._form
-        if form is None:
-            return
-        path = await self.app.push_screen_wait(
-            PathPrompt("Export settings to a profile file", Path.cwd() / PROFILE_NAME)
-        )
-        if path is None:
-            return
-        if path.exists() and not await self.app.push_screen_wait(
-            ConfirmDialog("Replace file?", f"{path} exists. Replace it?", "Replace")
-        ):
-            return
-        try:
-            write_private_file(path, dump_profile(form.read_draft()))
-        except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror}.", severity="error")
-            return
-        self.notify(f"Settings exported to {path}.", title="Profile")
+        if self._form is not None:
+            await export_profile(self.app, self._form)
 
     def action_import_profile(self) -> None:
         """Load a TOML profile into the form after showing what it changes."""
@@ -367,36 +339,5 @@ class SettingsScreen(PlannerScreen[None]):
         description="Importing settings",
     )
     async def _import_profile(self) -> None:
-        form = self._form
-        if form is None:
-            return
-        path = await self.app.push_screen_wait(
-            PathPrompt("Import a settings profile", Path.cwd() / PROFILE_NAME, must_exist=True)
-        )
-        if path is None:
-            return
-        try:
-            imported = load_profile(path.read_text(encoding="utf-8"), source=str(path))
-        except (OSError, UnicodeDecodeError) as exc:
-            self.notify(f"Could not read {path}: {exc}.", severity="error")
-            return
-        except ProfileError as exc:
-            self.notify(str(exc), title="Profile not imported", severity="error")
-            return
-        changes = diff_drafts(form.read_draft(), imported)
-        if not changes:
-            self.notify("The profile matches the form; nothing to import.", timeout=4)
-            return
-        lines = "\n".join(f"• {c.label}: {c.before} → {c.after}" for c in changes)
-        if not await self.app.push_screen_wait(
-            ConfirmDialog(
-                "Import this profile?",
-                f"{lines}\n\nThe form takes these values; save with ctrl+s.",
-                "Import",
-                destructive=False,
-            )
-        ):
-            return
-        form.load_draft(imported)
-        self.call_after_refresh(self._refresh_marks)
-        self.notify(f"Imported {len(changes)} change(s). Review, then ctrl+s to save.")
+        if self._form is not None and await import_profile(self.app, self._form):
+            self.call_after_refresh(self._refresh_marks)
