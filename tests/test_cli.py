@@ -510,3 +510,16 @@ def test_sandbox_serve_on_loopback_gives_no_warning(
     captured = capsys.readouterr()
     assert captured.err == ""
     assert "Key: none required" in captured.out
+
+
+@pytest.mark.parametrize(("before", "after"), [(None, "__all__"), ("logfire", "logfire")])
+def test_pydantic_plugins_are_not_looked_for_unless_the_user_says(
+    monkeypatch: pytest.MonkeyPatch, before: str | None, after: str
+) -> None:
+    if before is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    else:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", before)
+
+    assert main(["config", "path"]) == 0
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == after
