@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList
 
 from tests.harness import SIZE
+from tests.ui.posts.fixed_posts import posts_app
 from tui_planner.api.models import (
     CalendarEvent,
     Channel,
@@ -25,7 +26,9 @@ from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.screens.activity_detail import ActivityDetailScreen
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
+from tui_planner.ui.screens.posts import PostsScreen
 from tui_planner.ui.screens.search import MATCH_STYLE, SearchScreen
+from tui_planner.ui.screens.settings import SettingsScreen
 from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.form_field import FormField
 
@@ -289,3 +292,136 @@ async def test_slash_in_a_text_field_types_a_slash(make_app: MakeApp, settle: Se
         await pilot.press("a", "slash", "b")
         assert field.value == "a/b"
         assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_n_in_the_posts_section_steps_through_the_site_posts_whose_caption_matches() -> None:
+    app, _ = posts_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        posts = app.screen
+        assert isinstance(posts, PostsScreen)
+
+        def at() -> str | None:
+            shown = posts.highlighted
+            return shown.key if shown is not None else None
+
+        assert at() == "fb-dashboard"
+        app.active_search = "open studio"
+        app.refresh_bindings()
+        await pilot.press("n")
+        assert at() == "ig-open"
+        await pilot.press("n")
+        assert at() == "fb-open"
+        await pilot.press("n")
+        assert at() == "li-open"
+        await pilot.press("n")
+        assert at() == "ig-open"  # wrapped round
+        await pilot.press("N")
+        assert at() == "li-open"
+
+        # A post imported from the network is no plan post, and its caption counts here.
+        app.active_search = "THROWBACK"
+        await pilot.press("n")
+        assert at() == "ig-imported"
+
+
+async def test_n_in_the_activity_page_shows_the_next_matching_activity(
+    make_static_app: MakeStaticApp,
+) -> None:
+    app = make_static_app(PLAN)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.action_open_activity("mugs")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, ActivityDetailScreen)
+        app.active_search = "glaze"
+        app.refresh_bindings()
+        await pilot.press("n")  # the mugs' caption, the kiln's title, the candles' caption
+        await pilot.pause()
+        assert detail.activity_id == "kiln"
+        await pilot.press("n")
+        assert detail.activity_id == "candles"
+        await pilot.press("N", "N")
+        assert detail.activity_id == "mugs"
+
+
+async def test_n_in_the_post_preview_shows_the_activitys_next_matching_post(
+    make_static_app: MakeStaticApp,
+) -> None:
+    app = make_static_app(PLAN)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.push_screen(PostPreviewScreen("mugs", item_id="mugs-ig"))
+        await pilot.pause()
+        preview = app.screen
+        assert isinstance(preview, PostPreviewScreen)
+        assert preview.current == "mugs-ig"
+        app.active_search = "kiln"
+        app.refresh_bindings()
+        await pilot.press("n")
+        await pilot.pause()
+        assert preview.current == "mugs-fb"
+        app.active_search = "speckled"
+        await pilot.press("N")
+        await pilot.pause()
+        assert preview.current == "mugs-ig"
+
+
+async def test_n_in_the_settings_moves_into_the_next_field_whose_label_matches(
+    make_app: MakeApp, settle: Settle
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot, lambda: bool(app.screen.query(FormField)), what="the settings form")
+        settings = app.screen
+        assert isinstance(settings, SettingsScreen)
+
+        def field() -> str | None:
+            focused = settings.focused
+            while focused is not None and not isinstance(focused, FormField):
+                focused = focused.parent  # type: ignore[assignment]
+            return focused.field_name if isinstance(focused, FormField) else None
+
+        # From a dropdown (in a text field n is a letter, as it must be in a form).
+        app.active_search = "goal"
+        app.refresh_bindings()
+        settings.query_one("#point_of_view").focus()
+        await pilot.press("N")
+        await pilot.pause()
+        assert field() == "custom_goal"
+        settings.query_one("#point_of_view").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert field() == "business_goal"
+        settings.query_one("#goal_key").focus()
+        await pilot.press("N")  # back past the first: round to the last
+        await pilot.pause()
+        assert field() == "business_goal"
+
+
+async def test_the_results_list_takes_j_k_g_and_shift_g_once_tab_moves_into_it(
+    make_static_app: MakeStaticApp,
+) -> None:
+    app = make_static_app(PLAN)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _search(pilot, "glaze")
+        listing = screen.query_one("#search-results", OptionList)
+        await pilot.press("tab")
+        assert listing.has_focus
+
+        def at() -> str | None:
+            option = listing.highlighted_option
+            return option.id if option is not None else None
+
+        assert at() == "activity:kiln"
+        await pilot.press("j")
+        assert at() == "post:mugs-fb"  # past the Posts heading
+        await pilot.press("G")
+        assert at() == "event:ev-market"
+        await pilot.press("k")
+        assert at() == "post:candles-ig"
+        await pilot.press("g")
+        assert at() == "activity:kiln"

@@ -39,7 +39,9 @@ from tui_planner.ui.workers import WorkerGroup
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from tui_planner.store.search import SearchIndex
     from tui_planner.store.state import PlannerState
+    from tui_planner.ui.search import MatchPosition
     from tui_planner.ui.widgets.post_sections import PostSection, ShownPost
 
 __all__ = ["BIG_LIST", "PostsScreen"]
@@ -312,3 +314,28 @@ class PostsScreen(PlannerScreen[None]):
         self.filter = chosen
         self._show(self.state)
         self.refresh_bindings()
+
+    # -- search ----------------------------------------------------------------------------
+
+    def step_to_match(self, index: SearchIndex, query: str, step: int) -> MatchPosition | None:
+        """Move to the next (or previous) listed post whose caption matches ``query``.
+
+        The site's posts are read here, not the plan's index: a post made on the dashboard
+        or imported from a network is listed too, and its caption counts.
+        """
+        from tui_planner.store.search import fold
+        from tui_planner.ui.search import pick_match
+
+        del index  # the plan's index knows only the plan's posts
+        wanted = fold(query)
+        listed = [entry for section in self._sections for entry in section.posts]
+        matched = [n for n, entry in enumerate(listed) if wanted in fold(entry.text)]
+        if not matched:
+            return None
+        current = self.highlighted
+        keys = [entry.id for entry in listed]
+        here = keys.index(current.key) if current is not None and current.key in keys else -0.5
+        row, where = pick_match(matched, here, step)
+        self.post_list.move_to_key(keys[row])
+        self.post_list.focus()
+        return where
