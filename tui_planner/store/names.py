@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHANNEL_LABELS",
+    "MIN_TITLE_WIDTH",
     "TITLE_WIDTH",
     "TYPE_LABELS",
     "channel_label",
@@ -54,6 +55,8 @@ TYPE_LABELS: dict[MarketingActivityType, str] = {
 
 TITLE_WIDTH = 40
 """Activity titles are cut to this many characters so each post keeps to one line."""
+MIN_TITLE_WIDTH = 12
+"""The fewest characters of a title a narrow line keeps (it wraps instead)."""
 
 
 def channel_label(channel: ChannelName) -> str:
@@ -79,17 +82,24 @@ def status_word(status: ItemStatus) -> str:
     return status.value.lower().replace("_", " ")
 
 
-def item_line(state: PlannerState, item_id: str, tz: tzinfo) -> str:
-    """``"Instagram · Tue 24 Nov · Black Friday teaser"`` for a post item."""
+def item_line(state: PlannerState, item_id: str, tz: tzinfo, *, width: int | None = None) -> str:
+    """``"Instagram · Tue 24 Nov · Black Friday teaser"`` for a post item.
+
+    The title is cut to :data:`TITLE_WIDTH` characters, and further so the line keeps
+    within ``width`` when one is given (down to :data:`MIN_TITLE_WIDTH`: past that the
+    line is left to wrap rather than lose its title).
+    """
     found = item(state, item_id)
     if found is None:
         return f"Post {item_id}"
     owner, entry = found
-    day = day_text(local_day(owner, tz))
+    head = f"{post_label(entry)} · {day_text(local_day(owner, tz))} · "
+    room = TITLE_WIDTH if width is None else max(MIN_TITLE_WIDTH, width - len(head))
     title = owner.title or "Untitled activity"
-    if len(title) > TITLE_WIDTH:
-        title = title[: TITLE_WIDTH - 1].rstrip() + "…"
-    return f"{post_label(entry)} · {day} · {title}"
+    limit = min(TITLE_WIDTH, room)
+    if len(title) > limit:
+        title = title[: limit - 1].rstrip() + "…"
+    return head + title
 
 
 def goes_live(state: PlannerState, item_id: str, tz: tzinfo) -> str:

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Button, Static
 
-from tui_planner.store.names import item_line
 from tui_planner.store.scheduling import PREMIUM_MISSING_TEXT, outcome_report, plan_schedule
 from tui_planner.sync.commands import ScheduleDrafts
 from tui_planner.ui.dialogs.button_dialog import ButtonDialog
 from tui_planner.ui.screens.schedule_report import ScheduleReportScreen
+from tui_planner.ui.widgets.item_lines import ItemLines, ItemRow
 from tui_planner.ui.widgets.list_keys import KeyedScroll, scroll_bindings, scroll_by_key
 
 if TYPE_CHECKING:
@@ -75,12 +74,17 @@ class ScheduleConfirmScreen(ButtonDialog[bool]):
                     yield Static(
                         f"Will be scheduled ({len(plan.will_schedule)})", classes="list-heading"
                     )
-                    yield Static(self._will_lines(), classes="list-body")
+                    will = [ItemRow("✔ ", "$success", item_id) for item_id in plan.will_schedule]
+                    yield ItemLines(will, self._state, self._tz, classes="list-body")
                 if plan.stays_draft:
                     yield Static(
                         f"Will stay a draft ({len(plan.stays_draft)})", classes="list-heading"
                     )
-                    yield Static(self._stays_lines(), classes="list-body")
+                    stays = [
+                        ItemRow("○ ", "$warning", item_id, f" — {reason.value}")
+                        for item_id, reason in plan.stays_draft
+                    ]
+                    yield ItemLines(stays, self._state, self._tz, classes="list-body")
             if self.can_confirm:
                 yield Static(
                     "Each post goes live at its activity's date and time.",
@@ -100,22 +104,6 @@ class ScheduleConfirmScreen(ButtonDialog[bool]):
     def on_mount(self) -> None:
         first = "#dialog-confirm" if self.can_confirm else "#dialog-cancel"
         self.query_one(first, Button).focus()
-
-    def _will_lines(self) -> Content:
-        return Content("\n").join(
-            Content.assemble(("✔ ", "$success"), item_line(self._state, item_id, self._tz))
-            for item_id in self.plan.will_schedule
-        )
-
-    def _stays_lines(self) -> Content:
-        return Content("\n").join(
-            Content.assemble(
-                ("○ ", "$warning"),
-                item_line(self._state, item_id, self._tz),
-                (f" — {reason.value}", "$text-muted"),
-            )
-            for item_id, reason in self.plan.stays_draft
-        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Confirm schedules; the other button closes."""

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Button, Static
 
-from tui_planner.store.names import goes_live, item_line
+from tui_planner.store.names import goes_live
 from tui_planner.ui.dialogs.button_dialog import ButtonDialog
+from tui_planner.ui.widgets.item_lines import ItemLines, ItemRow
 from tui_planner.ui.widgets.list_keys import KeyedScroll, scroll_bindings, scroll_by_key
 
 if TYPE_CHECKING:
@@ -53,41 +53,28 @@ class ScheduleReportScreen(ButtonDialog[None]):
             with KeyedScroll(id="dialog-lists"):
                 if report.scheduled:
                     yield Static(f"Scheduled ({len(report.scheduled)})", classes="list-heading")
-                    yield Static(self._scheduled_lines(), classes="list-body -good")
+                    scheduled = [
+                        ItemRow(
+                            "✔ ", "$success", item_id, goes_live(self._state, item_id, self._tz)
+                        )
+                        for item_id in report.scheduled
+                    ]
+                    yield ItemLines(scheduled, self._state, self._tz, classes="list-body -good")
                 if report.left_as_draft:
                     yield Static(
                         f"Left as a draft ({len(report.left_as_draft)})",
                         classes="list-heading",
                     )
-                    yield Static(self._left_lines(), classes="list-body -held")
+                    left = [
+                        ItemRow("○ ", "$warning", item_id, f" — {reason.value}")
+                        for item_id, reason in report.left_as_draft
+                    ]
+                    yield ItemLines(left, self._state, self._tz, classes="list-body -held")
             with Horizontal(id="dialog-buttons"):
                 yield Button("Close", id="dialog-close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#dialog-close", Button).focus()
-
-    def _scheduled_lines(self) -> Content:
-        lines: list[Content] = []
-        for item_id in self.report.scheduled:
-            lines.append(
-                Content.assemble(
-                    ("✔ ", "$success"),
-                    item_line(self._state, item_id, self._tz),
-                    (goes_live(self._state, item_id, self._tz), "$text-muted"),
-                )
-            )
-        return Content("\n").join(lines)
-
-    def _left_lines(self) -> Content:
-        lines = [
-            Content.assemble(
-                ("○ ", "$warning"),
-                item_line(self._state, item_id, self._tz),
-                (f" — {reason.value}", "$text-muted"),
-            )
-            for item_id, reason in self.report.left_as_draft
-        ]
-        return Content("\n").join(lines)
 
     def action_scroll_list(self, how: str) -> None:
         """Scroll the lists while the button has the focus (``j``, ``k``, ``g``, ``G``)."""
