@@ -37,10 +37,10 @@ from tui_planner.ui.widgets.activity_summary import (
     ActivityDescription,
     ActivityTitle,
     ActivityWhen,
-    GenerationNote,
     StoriesHeading,
 )
 from tui_planner.ui.widgets.list_keys import scroll_bindings, scroll_by_key
+from tui_planner.ui.widgets.note import Note
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -114,9 +114,7 @@ class ActivityDetailScreen(PlannerScreen[None]):
                 ActivityDetailScreen.activity
             )
             yield Label("Posts", classes="section")
-            yield GenerationNote(id="detail-generating").data_bind(
-                note=ActivityDetailScreen.generation_note
-            )
+            yield Note(id="detail-generating").data_bind(text=ActivityDetailScreen.generation_note)
             yield ActivityPosts(
                 tz=tz, empty="No posts yet. Press g to generate them.", id="detail-posts"
             ).data_bind(ActivityDetailScreen.connected, items=ActivityDetailScreen.posts)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.reactive import reactive
+from textual.widgets import DataTable
 
 from tui_planner.api.models import MarketingTool
 from tui_planner.store.search import SearchKind
@@ -33,6 +33,8 @@ from tui_planner.ui.screens.draft_filters import (
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
 from tui_planner.ui.screens.schedule_confirm import schedule_with_confirmation
 from tui_planner.ui.widgets.draft_table import DraftRow, DraftTable
+from tui_planner.ui.widgets.drafts_line import DraftsLine, ListFacts
+from tui_planner.ui.widgets.note import Note
 from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
@@ -43,10 +45,6 @@ if TYPE_CHECKING:
     from tui_planner.ui.search import MatchPosition
 
 __all__ = ["DraftsScreen"]
-
-
-def _chip(name: str, value: str) -> Content:
-    return Content.assemble((f"{name} ", "$text-muted"), (value, "bold"))
 
 
 class DraftsScreen(PlannerScreen[None]):
@@ -73,6 +71,11 @@ class DraftsScreen(PlannerScreen[None]):
         Binding("escape", "end_range", "End range", show=False, id="drafts.end_range"),
     ]
 
+    list_facts: reactive[ListFacts | None] = reactive(None, init=False)
+    """What the top line says (filters, rows shown, an open range)."""
+    empty_note: reactive[str] = reactive("", init=False)
+    """Why the list is empty ("" while it has rows)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.filters = DraftFilters()
@@ -87,9 +90,9 @@ class DraftsScreen(PlannerScreen[None]):
         self._range_base: frozenset[str] = frozenset()
 
     def compose_body(self) -> ComposeResult:
-        yield Static(id="drafts-filters")
+        yield DraftsLine(id="drafts-filters").data_bind(facts=DraftsScreen.list_facts)
         yield DraftTable(id="drafts-table")
-        yield Static(id="drafts-empty")
+        yield Note(id="drafts-empty").data_bind(text=DraftsScreen.empty_note)
 
     @property
     def table(self) -> DraftTable:
@@ -130,9 +133,7 @@ class DraftsScreen(PlannerScreen[None]):
         table = self.table
         table.show_rows(rows, self.selected, headers)
         table.display = bool(rows)
-        empty = self.query_one("#drafts-empty", Static)
-        empty.display = not rows
-        empty.update(self._empty_text(state))
+        self.empty_note = "" if rows else self._empty_text(state)
         self._describe(len(rows))
 
     def _empty_text(self, state: PlannerState) -> str:
@@ -168,20 +169,9 @@ class DraftsScreen(PlannerScreen[None]):
         )
 
     def _describe(self, shown: int) -> None:
-        filters = self.filters
-        noun = "activities" if self.showing_postless else "drafts"
-        chips = [
-            _chip("Channel", filters.channel_text),
-            _chip("Connected only", "on" if filters.connected_only else "off"),
-            _chip("Dates", filters.date_range.label),
-            Content.assemble((str(shown), "bold"), f" {noun} shown"),
-        ]
-        if self._anchor is not None:
-            chips.append(
-                Content.assemble((" RANGE ", "bold reverse $accent"), " move to extend, v to end")
-            )
-        separator = Content.styled("  ·  ", "$text-muted")
-        self.query_one("#drafts-filters", Static).update(separator.join(chips))
+        self.list_facts = ListFacts(
+            self.filters, self.showing_postless, shown, in_range=self._anchor is not None
+        )
         count = len(self.selected)
         self.sub_title = (
             f"{count} selected" if not self.showing_postless else f"No posts · {count} selected"

@@ -27,10 +27,10 @@ from tui_planner.ui.screens.reschedule import RescheduleScreen
 from tui_planner.ui.screens.schedule_confirm import schedule_with_confirmation
 from tui_planner.ui.widgets.caption_view import CaptionView
 from tui_planner.ui.widgets.channel_strip import ChannelStrip
+from tui_planner.ui.widgets.note import Note
 from tui_planner.ui.widgets.post_facts import (
     ActivityLine,
     LifecycleNote,
-    MissingNote,
     PostMeta,
     ShownPost,
 )
@@ -121,7 +121,7 @@ class PostPreviewScreen(PlannerScreen[None]):
                     caption = CaptionView(ChannelName.INSTAGRAM, "", id="preview-caption")
                     caption.border_title = "Caption"
                     yield caption
-            yield MissingNote(id="preview-missing").data_bind(reason=PostPreviewScreen.missing)
+            yield Note(id="preview-missing").data_bind(text=PostPreviewScreen.missing)
 
     # -- what is shown ---------------------------------------------------------------------
 

@@ -26,7 +26,6 @@ __all__ = [
     "ActivityDescription",
     "ActivityTitle",
     "ActivityWhen",
-    "GenerationNote",
     "StoriesHeading",
 ]
 
@@ -76,16 +75,6 @@ class ActivityDescription(Static):
 
     def watch_activity(self, activity: PlanMarketingActivity | None) -> None:
         self.update("" if activity is None else activity.description or "No description.")
-
-
-class GenerationNote(Static):
-    """What is being generated for the activity, shown only while something is."""
-
-    note: reactive[str] = reactive("")
-
-    def watch_note(self, note: str) -> None:
-        self.update(note)
-        self.display = bool(note)
 
 
 class StoriesHeading(Label):

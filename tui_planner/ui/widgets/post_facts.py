@@ -3,8 +3,7 @@
 The screen works out one :class:`ShownPost` (the post, whether its channel is connected,
 its activity's date, what can happen to it next) and binds it down (``data_bind``);
 :class:`PostMeta` and :class:`LifecycleNote` re-render when it changes. The activity's own
-line, :class:`ActivityLine`, is bound to the activity, and :class:`MissingNote` says why
-there is no post to show.
+line, :class:`ActivityLine`, is bound to the activity.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ __all__ = [
     "FINAL_STATUSES",
     "ActivityLine",
     "LifecycleNote",
-    "MissingNote",
     "PostMeta",
     "ShownPost",
     "lifecycle_text",
@@ -177,17 +175,3 @@ class LifecycleNote(Static):
         if shown is not None:
             self.update(shown.lifecycle)
             self.set_class(shown.entry.status in FINAL_STATUSES, "-final")
-
-
-class MissingNote(Static):
-    """Why there is no post to show (loading, generating, none yet, the activity gone);
-    shown only while there is a reason."""
-
-    reason: reactive[str] = reactive("")
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-
-    def watch_reason(self, reason: str) -> None:
-        self.update(reason)
-        self.display = bool(reason)
