@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import warnings
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from icalendar import Calendar
+from icalendar import Calendar, Event
 
-from tests.cli.conftest import Run
+from tests.cli.conftest import Run, SteppingClock
+from tui_planner.api.models import CalendarEvent, ChannelName, MarketingActivityType
+from tui_planner.export.ics import activity_uid, event_uid
+from tui_planner.store.names import CHANNEL_LABELS, type_label
 
 
 def test_ics_to_stdout_has_one_event_per_activity_and_parses_cleanly(
@@ -81,3 +86,46 @@ def test_an_unknown_format_is_a_usage_error(run: Run, planned: Path) -> None:
 
     assert result.code == 2
     assert "invalid choice: 'xlsx'" in result.err
+
+
+def test_the_sandbox_plan_as_ics_reads_back_to_the_plan_and_a_second_export_updates_it(
+    run: Run, planned: Path, clock: SteppingClock
+) -> None:
+    """One VEVENT per activity (title, UTC start, type, each post's channel and status) and
+    per calendar event (the yearly one as an RRULE), parsed without an error or a warning;
+    exported again later, the same UIDs, so a calendar app updates its events."""
+    plan = run("export", "--format", "json").json()
+    activities = plan["marketingActivities"]
+    events = plan["calendarEvents"]
+    first = run("export", "--format", "ics")
+    clock.advance(3600)
+    second = run("export", "--format", "ics")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        calendar = Calendar.from_ical(first.out)
+        again = Calendar.from_ical(second.out)
+    assert [c.errors for c in calendar.walk() if c.errors] == []
+    vevents = {e.uid: e for e in calendar.walk("VEVENT") if isinstance(e, Event)}
+    assert len(vevents) == len(activities) + len(events)
+    assert set(vevents) == {str(e["UID"]) for e in again.walk("VEVENT")}
+    assert first.out != second.out, "only the stamp moved"
+
+    for activity in activities:
+        vevent = vevents[activity_uid(activity["marketingActivityId"], "sandbox-site")]
+        assert str(vevent["SUMMARY"]) == activity["title"]
+        start = vevent.decoded("DTSTART")
+        assert start.utcoffset() == timedelta(0)
+        assert start == datetime.fromisoformat(activity["date"])
+        assert "DTSTART:" + start.strftime("%Y%m%dT%H%M%SZ") in first.out
+        kind = activity.get("marketingActivityType")
+        assert vevent.categories == [type_label(MarketingActivityType(kind) if kind else None)]
+        description = str(vevent["DESCRIPTION"])
+        for item in activity.get("items", []):
+            channel = CHANNEL_LABELS[ChannelName(item["channel"]["name"])]
+            assert f"- {channel}: {item['status'].lower()}" in description
+    recurring = [e for e in events if e.get("recurringRule")]
+    assert recurring, "the sandbox has a yearly event"
+    for event in recurring:
+        vevent = vevents[event_uid(CalendarEvent.model_validate(event), "sandbox-site")]
+        assert dict(vevent.decoded("RRULE"))["FREQ"] == [event["recurringRule"]["frequency"]]

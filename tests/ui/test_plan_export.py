@@ -4,6 +4,7 @@ the file written and named; and an unexpected failure's notice naming the debug 
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
@@ -106,13 +107,23 @@ async def test_the_extension_picks_the_format_and_an_unknown_one_is_refused(
     assert len(rows) == 4, "a row per post"
 
 
-async def test_the_palette_offers_the_export(clock: ManualClock, settle: Settle) -> None:
+async def test_the_palette_writes_the_export_and_the_notice_names_the_file(
+    clock: ManualClock, settle: Settle, home: Path
+) -> None:
     app = app_over_the_plan(clock)
+    target = home / "exports" / "plan.json"
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         entry = next(e for e in planner_entries(app) if e.title == "Export the plan")
         entry.run()
         await settle(pilot, lambda: isinstance(app.screen, PathPrompt), what="the prompt")
+        await type_path(pilot, app, target)
+        await settle(pilot, lambda: bool(notices(app)), what="the notice")
+
+        assert notices(app) == [f"Exported 3 activities and 6 events to {target}."]
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert len(document["marketingActivities"]) == 3
+    assert len(document["calendarEvents"]) == 6
 
 
 async def test_a_file_that_cannot_be_written_is_a_sentence(
