@@ -253,7 +253,7 @@ class PlannerApp(App[None]):
         self._failure_notice.follow(state)
         self._first_load.seen(state)
         self._calendar.changed(state, lambda: self.state)
-        self._post_news.tell(self, state)
+        self._post_news.tell(self, state, listed=self.current_mode == "posts")
 
     def watch_now(self, now: datetime) -> None:
         self.now_signal.publish(now)

@@ -20,10 +20,22 @@ if TYPE_CHECKING:
 
     from tui_planner.store.state import PlannerState
 
-__all__ = ["FAILED_TIMEOUT", "PostNews"]
+__all__ = [
+    "FAILED_SEEN_TIMEOUT",
+    "FAILED_TIMEOUT",
+    "FAILED_TITLES",
+    "PostNews",
+    "withdraw_failures",
+]
 
 FAILED_TIMEOUT = 24 * 3600.0
 """Seconds a failure's toast stays: until it is dismissed (clicked), in practice."""
+
+FAILED_SEEN_TIMEOUT = 8.0
+"""Seconds a failure's toast stays when the Posts section, which lists it, is on show."""
+
+FAILED_TITLES = ("Post failed", "Posts failed")
+"""The failure toasts' titles, by which they are found again to take them away."""
 
 PUBLISHED_TIMEOUT = 4.0
 """Seconds a published post's toast stays."""
@@ -38,18 +50,24 @@ class PostNews:
     def __init__(self) -> None:
         self._told: set[str] = set()
 
-    def tell(self, app: App[Any], state: PlannerState) -> None:
-        """Notify about the posts in ``state`` not yet told of; mark published ones seen."""
+    def tell(self, app: App[Any], state: PlannerState, *, listed: bool = False) -> None:
+        """Notify about the posts in ``state`` not yet told of; mark published ones seen.
+
+        ``listed``: the Posts section is on show, so a failure's toast need not stay.
+        """
         posts = state.site_posts
         failed = sorted(posts.unseen_failed - self._told)
         if failed:
             self._told.update(failed)
-            self._tell_failed(app, state, failed)
+            timeout = FAILED_SEEN_TIMEOUT if listed else FAILED_TIMEOUT
+            self._tell_failed(app, state, failed, timeout)
         if posts.unseen_published:
             self._tell_published(app, state, sorted(posts.unseen_published))
             planner_host(app).store.dispatch(reducers.acknowledge_posts, posts.unseen_published)
 
-    def _tell_failed(self, app: App[Any], state: PlannerState, item_ids: list[str]) -> None:
+    def _tell_failed(
+        self, app: App[Any], state: PlannerState, item_ids: list[str], timeout: float
+    ) -> None:
         named = item_ids if len(item_ids) <= TOASTS_AT_ONCE else item_ids[: TOASTS_AT_ONCE - 1]
         for item_id in named:
             entry = find_post(state, item_id)
@@ -60,17 +78,17 @@ class PostNews:
             name = post_name(state, entry)
             app.notify(
                 f"{name[:1].upper()}{name[1:]} did not go out: {reason}.",
-                title="Post failed",
+                title=FAILED_TITLES[0],
                 severity="error",
-                timeout=FAILED_TIMEOUT,
+                timeout=timeout,
             )
         rest = len(item_ids) - len(named)
         if rest:
             app.notify(
                 f"{rest} more posts did not go out. The Posts section lists each with its reason.",
-                title="Posts failed",
+                title=FAILED_TITLES[1],
                 severity="error",
-                timeout=FAILED_TIMEOUT,
+                timeout=timeout,
             )
 
     def _tell_published(self, app: App[Any], state: PlannerState, item_ids: list[str]) -> None:
@@ -83,3 +101,11 @@ class PostNews:
         else:
             message = f"{len(item_ids)} posts went out."
         app.notify(message, title="Published", timeout=PUBLISHED_TIMEOUT)
+
+
+def withdraw_failures(app: App[Any]) -> None:
+    """Take away the failure toasts still showing: the Posts section lists each failure."""
+    # Textual offers no public way to withdraw one notification (only all of them).
+    for notice in list(app._notifications):
+        if notice.title in FAILED_TITLES:
+            app._unnotify(notice)

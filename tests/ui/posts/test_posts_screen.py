@@ -19,7 +19,7 @@ from tui_planner.sync.commands import DeleteItem
 from tui_planner.ui.app import PlannerApp
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.palette import planner_entries
-from tui_planner.ui.post_news import FAILED_TIMEOUT
+from tui_planner.ui.post_news import FAILED_SEEN_TIMEOUT, FAILED_TIMEOUT
 from tui_planner.ui.screens.caption_editor import CaptionEditor
 from tui_planner.ui.screens.post_preview import PostPreviewScreen
 from tui_planner.ui.screens.posts import BIG_LIST, PostsScreen
@@ -200,7 +200,7 @@ def with_unseen_failure(state: PlannerState) -> PlannerState:
     return replace(state, site_posts=posts)
 
 
-async def test_a_failure_is_a_toast_that_stays_and_a_count_until_the_posts_are_opened() -> None:
+async def test_a_failure_is_a_toast_and_a_count_that_stay_until_the_posts_are_opened() -> None:
     app, engine = posts_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -221,10 +221,24 @@ async def test_a_failure_is_a_toast_that_stays_and_a_count_until_the_posts_are_o
         await pilot.pause()
         assert app.state.site_posts.unseen_failed == frozenset()
         assert app.screen.query_one(StatusBar).query_one("#status-failed").has_class("-hidden")
-        # The same failure is not told twice.
+        # The section lists it with its reason: the toast, which only a click took away
+        # before, has gone, and the same failure is not told again.
+        assert [n for n in notifications(app) if n.title == "Post failed"] == []
         engine.store.apply(lambda s: replace(s, last_error="something else"))
         await pilot.pause()
-        assert len([n for n in notifications(app) if n.title == "Post failed"]) == 1
+        assert [n for n in notifications(app) if n.title == "Post failed"] == []
+
+
+async def test_a_failure_while_the_posts_are_on_show_is_a_toast_that_fades() -> None:
+    app, engine = posts_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_posts(pilot)
+        engine.store.apply(with_unseen_failure)
+        await pilot.pause()
+
+        (toast,) = [n for n in notifications(app) if n.title == "Post failed"]
+        assert toast.timeout == FAILED_SEEN_TIMEOUT
+        assert app.state.site_posts.unseen_failed == frozenset()
 
 
 async def test_a_post_that_went_out_is_a_quiet_toast_and_seen_at_once() -> None:

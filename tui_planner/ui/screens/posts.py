@@ -25,6 +25,7 @@ from textual.binding import Binding, BindingType
 from tui_planner.store import reducers
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.post_actions import EDITABLE, delete_with_confirmation, edit_caption
+from tui_planner.ui.post_news import withdraw_failures
 from tui_planner.ui.widgets.filter_bar import FilterBar
 from tui_planner.ui.widgets.post_detail import PostDetail
 from tui_planner.ui.widgets.post_list import PostList
@@ -87,6 +88,10 @@ class PostsScreen(PlannerScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(PostList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Every failure is listed here with its reason: its toast has said what it had to.
+        withdraw_failures(self.app)
 
     @property
     def post_list(self) -> PostList:
