@@ -4,15 +4,23 @@ config.toml: the config's explicit theme wins over it, and it wins over the defa
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from tests.harness import SIZE, opener, sandbox_config, settle
-from tui_planner.backend import describe_backend
+from tui_planner.backend import connect, describe_backend, describe_file
 from tui_planner.clock import ManualClock
-from tui_planner.config import Config, UiConfig, UiSettings
+from tui_planner.config import (
+    Config,
+    UiConfig,
+    UiSettings,
+    locate_config,
+    read_config_file,
+    write_private_file,
+)
 from tui_planner.preferences import Preferences, read_preferences, write_preferences
 from tui_planner.session import Session
 from tui_planner.ui.app import PlannerApp
@@ -91,3 +99,34 @@ def test_a_damaged_preferences_file_is_no_preference(tmp_path: Path) -> None:
     assert read_preferences(tmp_path / "missing.json") == Preferences()
     damaged.write_text('{"theme": 3}', encoding="utf-8")
     assert read_preferences(damaged) == Preferences()
+
+
+async def test_picking_a_theme_leaves_the_config_file_as_it_was(
+    clock: ManualClock, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    text = (
+        "# my settings, comments and all\n"
+        f"[sandbox]\ndata_file = '{tmp_path / 'sandbox.sqlite3'}'  # here\n\n"
+        "[ui]\nweek_start = 'sunday'\n"
+    )
+    write_private_file(config, text)
+    before = config.stat()
+    file = read_config_file(locate_config(config))
+    preferences = tmp_path / "state" / "preferences.json"
+    session = Session(
+        partial(connect, file, clock, environ={}),
+        info=describe_file(file, environ={}),
+        clock=clock,
+    )
+    app = PlannerApp(
+        session, ui=UiSettings.from_file(file), offer_first_run=False, preferences_file=preferences
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pick_theme_in_palette(app, pilot, "nord")
+        assert app.theme == "nord"
+
+    assert config.read_text(encoding="utf-8") == text
+    assert config.stat().st_mtime_ns == before.st_mtime_ns
+    assert read_preferences(preferences) == Preferences(theme="nord")
