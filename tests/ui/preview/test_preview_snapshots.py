@@ -53,7 +53,7 @@ def test_preview_of_an_x_draft_counts_the_x_way(snap_compare: SnapCompare) -> No
 
 
 def test_preview_of_a_published_post_says_nothing_can_change(snap_compare: SnapCompare) -> None:
-    """The Cyber Monday Facebook post: status PUBLISHED in green, "Goes live" two hours ago,
+    """The Cyber Monday Facebook post: status PUBLISHED in green, "Went live" two hours ago,
     and the warning-coloured line "Published — no further changes possible."; the footer
     offers no Schedule, Reschedule, Cancel, Edit caption or Delete."""
     app = fixed_app()

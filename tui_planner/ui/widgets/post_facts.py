@@ -124,6 +124,10 @@ class ActivityLine(Static):
         self.update(f"{title}  ·  {day_text(when, long=True, year=True)}, {when:%H:%M}")
 
 
+_WENT = {ItemStatus.PUBLISHED: "Went live", ItemStatus.FAILED: "Was due"}
+"""The timing's label for a post whose moment has passed (else "Goes live")."""
+
+
 class PostMeta(Static):
     """The post's status, channel (connected or not), when it goes live and where it lives."""
 
@@ -141,7 +145,8 @@ class PostMeta(Static):
         entry = shown.entry
         status_style = STATUS_STYLES.get(entry.status, "") or "$text"
         if entry.scheduled_date is not None:
-            timing = ("Goes live  ", _day_and_time(entry.scheduled_date.astimezone(self._tz)))
+            label = _WENT.get(entry.status, "Goes live")
+            timing = (f"{label}  ", _day_and_time(entry.scheduled_date.astimezone(self._tz)))
         elif shown.activity_date is not None:
             timing = ("Activity date  ", _day_and_time(shown.activity_date.astimezone(self._tz)))
         else:
