@@ -32,6 +32,13 @@ def test_summary_counts_added_removed_moved_and_kept() -> None:
     assert change.sentence() == "Plan regenerated: 1 added, 1 removed, 1 moved, 1 kept."
 
 
+def test_a_first_plan_is_generated_not_regenerated() -> None:
+    after = {a.id: a for a in (_activity("a", 1), _activity("b", 2))}
+    assert summarise_plan_change({}, after).sentence() == "Plan generated: 2 activities."
+    one = {"a": _activity("a", 1)}
+    assert summarise_plan_change({}, one).sentence() == "Plan generated: 1 activity."
+
+
 def test_identical_plans_say_no_changes() -> None:
     plan = {"a": _activity("a", 1)}
     change = summarise_plan_change(plan, plan)

@@ -125,10 +125,13 @@ class PlanChange:
 
     def sentence(self) -> str:
         """A one-line summary: "Plan regenerated: 12 added, 9 removed (with 3 scheduled
-        posts), 2 moved, 4 kept"."""
+        posts), 2 moved, 4 kept"; "Plan generated: 38 activities." for a first plan."""
         if self.is_empty:
             noun = "activity" if self.kept == 1 else "activities"
             return f"Plan regenerated: no changes ({self.kept} {noun} kept)."
+        if not (self.removed or self.moved or self.kept):
+            # Nothing was there before: a first plan, not a regenerated one.
+            return f"Plan generated: {_count(len(self.added), 'activity', 'activities')}."
         removed = f"{len(self.removed)} removed"
         if self.scheduled_removed:
             removed += f" (with {_count(self.scheduled_removed, 'scheduled post')})"
