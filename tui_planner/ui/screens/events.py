@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Static
+from textual.reactive import reactive
+from textual.widgets import DataTable
 
 from tui_planner.api.models import RecurrenceFrequency
 from tui_planner.day_words import day_text
@@ -28,6 +29,7 @@ from tui_planner.ui.plan_commands import carry_plan_command, confirm_plan_comman
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.event_form import EventForm
 from tui_planner.ui.widgets.list_keys import RowTable
+from tui_planner.ui.widgets.note import Note
 from tui_planner.ui.workers import WorkerGroup
 from tui_planner.zone import event_day
 
@@ -83,6 +85,12 @@ def describe_when(event: CalendarEvent, tz: tzinfo) -> str:
     return f"{every} from {_day(start)}" if start else every
 
 
+_OFFER = (
+    "Events changed since the plan was made. Press R to regenerate it so upcoming "
+    "activities account for them (past activities stay)."
+)
+
+
 class EventsScreen(PlannerScreen[None]):
     """A table of calendar events with keys to add, edit and delete them."""
 
@@ -95,6 +103,11 @@ class EventsScreen(PlannerScreen[None]):
         Binding("R", "regenerate", "Regenerate plan", id="events.regenerate"),
     ]
 
+    intro: reactive[str] = reactive("", init=False)
+    """How many events the plan period holds and what they do to the plan."""
+    offer: reactive[str] = reactive("", init=False)
+    """The offer to regenerate the plan after an event changed ("" when none is open)."""
+
     def __init__(self) -> None:
         super().__init__()
         self._shown: tuple[CalendarEvent, ...] | None = None
@@ -103,8 +116,8 @@ class EventsScreen(PlannerScreen[None]):
         self._wanted: str | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield Static(id="events-intro")
-        yield Static(id="events-regenerate")
+        yield Note(id="events-intro").data_bind(text=EventsScreen.intro)
+        yield Note(id="events-regenerate").data_bind(text=EventsScreen.offer)
         yield RowTable(id="events-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
@@ -166,7 +179,7 @@ class EventsScreen(PlannerScreen[None]):
         )
         count = len(state.events)
         noun = "event" if count == 1 else "events"
-        self.query_one("#events-intro", Static).update(
+        self.intro = (
             f"{count} {noun} in {plan}. The plan builds lead-up, day-of and follow-up "
             f"activities around them. {READ_ONLY_ICON} marks events from a connected calendar, "
             "which can only be changed there."
@@ -316,10 +329,5 @@ class EventsScreen(PlannerScreen[None]):
         await carry_plan_command(self.app, command)
 
     def _show_offer(self) -> None:
-        banner = self.query_one("#events-regenerate", Static)
-        banner.update(
-            "Events changed since the plan was made. Press R to regenerate it so upcoming "
-            "activities account for them (past activities stay)."
-        )
-        banner.display = self._offer_regenerate
+        self.offer = _OFFER if self._offer_regenerate else ""
         self.refresh_bindings()
