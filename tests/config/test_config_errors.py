@@ -206,6 +206,17 @@ def test_an_unknown_binding_id_in_the_keymap_is_named_and_exit_2(
     )
 
 
+def test_the_former_date_format_key_is_refused_with_its_line(write_config: WriteConfig) -> None:
+    # [ui] date_format was read by nothing (issue 18, item 7): it is gone from the model,
+    # so a file that still sets it hears so, not silence.
+    path = write_config('[ui]\nweek_start = "monday"\ndate_format = "%d/%m"\n')
+
+    message = str(load_error(path))
+
+    assert "`ui.date_format`" in message
+    assert "line 3" in message
+
+
 def test_a_known_binding_id_in_the_keymap_loads(write_config: WriteConfig) -> None:
     path = write_config('[ui.keymap]\n"calendar.today" = "t,home"\n')
 
