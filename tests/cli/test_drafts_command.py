@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.cli.conftest import Run
@@ -90,3 +91,15 @@ def test_activity_takes_several_ids_or_the_flag_repeated_as_schedule_does(
     document = scheduled.json()
     chosen = [d["id"] for d in document["willSchedule"]] + [d["id"] for d in document["staysDraft"]]
     assert sorted(chosen) == sorted(expected)
+
+
+def test_the_columns_line_up_whatever_the_days_width(run: Run, planned: Path) -> None:
+    document = run("drafts", "--json").json()
+    days = {d["day"][-2:] for d in document["drafts"]}
+    assert any(day.startswith("0") for day in days), "single-digit days in the plan"
+    assert any(not day.startswith("0") for day in days), "and two-digit ones"
+
+    lines = run("drafts").out.splitlines()[:-2]
+
+    channel_column = {len(re.match(r"^.*? \d\d:\d\d +", line)[0]) for line in lines}  # type: ignore[index]
+    assert len(channel_column) == 1

@@ -142,8 +142,11 @@ def run_drafts(args: argparse.Namespace, context: CommandContext) -> int:
         if not chosen:
             print("No drafts match.")
             return EXIT_OK
-        for activity, entry in chosen:
-            line = f"{wall_time(activity.date, tz)}  {post_row(entry, state, tz)}"
+        # One width for the day and time (Tue 8 Dec, Thu 10 Dec), so the columns line up.
+        whens = [wall_time(activity.date, tz) for activity, _ in chosen]
+        width = max(map(len, whens))
+        for when, (activity, entry) in zip(whens, chosen, strict=True):
+            line = f"{when:<{width}}  {post_row(entry, state, tz)}"
             print(f"{line}  {activity.title or 'Untitled activity'}")
         print()
         print(f"{plural(len(chosen), 'draft')}, {connected} on connected channels.")
