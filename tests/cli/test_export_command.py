@@ -129,3 +129,14 @@ def test_the_sandbox_plan_as_ics_reads_back_to_the_plan_and_a_second_export_upda
     for event in recurring:
         vevent = vevents[event_uid(CalendarEvent.model_validate(event), "sandbox-site")]
         assert dict(vevent.decoded("RRULE"))["FREQ"] == [event["recurringRule"]["frequency"]]
+
+
+def test_a_csv_file_is_said_to_hold_posts(run: Run, planned: Path, tmp_path: Path) -> None:
+    activities = run("plan", "--json").json()["activities"]
+    posts = sum(len(a["posts"]) for a in activities)
+
+    result = run("export", "--output", str(tmp_path / "plan.csv"))
+
+    assert result.out == (
+        f"Wrote {posts} posts of {len(activities)} activities to {tmp_path / 'plan.csv'} (csv).\n"
+    )

@@ -102,6 +102,7 @@ async def test_the_extension_picks_the_format_and_an_unknown_one_is_refused(
 
         await type_path(pilot, app, home / "plan.csv")
         await settle(pilot, lambda: bool(notices(app)), what="the notice")
+        assert notices(app) == [f"Exported 3 posts of 3 activities to {home / 'plan.csv'}."]
     rows = written_rows(home / "plan.csv")
     assert rows[0][0] == "Activity"
     assert len(rows) == 4, "a row per post"

@@ -17,7 +17,6 @@ from .console import EXIT_OK, EXIT_USAGE, CommandError, say
 from .dates import day_range
 from .plan_commands import days_note
 from .plan_session import with_plan
-from .plan_views import plural
 
 if TYPE_CHECKING:
     import argparse
@@ -79,9 +78,5 @@ def run_export(args: argparse.Namespace, context: CommandContext) -> int:
         sys.stdout.flush()
         return EXIT_OK
     written = write_export(output.expanduser(), export, fmt)
-    what = (
-        f"{plural(len(export.activities), 'activity', 'activities')} and "
-        f"{plural(len(export.events), 'event')}"
-    )
-    print(f"Wrote {what} to {written} ({fmt.value}).")
+    print(f"Wrote {export.contents(fmt)} to {written} ({fmt.value}).")
     return EXIT_OK

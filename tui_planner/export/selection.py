@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from tui_planner.config import Config
     from tui_planner.store.state import PlannerState
 
+    from .formats import ExportFormat
+
 __all__ = ["PlanExport", "export_site", "plan_export", "zone_name"]
 
 
@@ -48,6 +50,16 @@ class PlanExport:
     events: tuple[CalendarEvent, ...]
     """In start order."""
     settings: MarketingSettings | None
+
+    def contents(self, fmt: ExportFormat) -> str:
+        """What a file in ``fmt`` holds, in words, for the sentence naming it: "38
+        activities and 2 events" (ics, json), "64 posts of 38 activities" (csv, a row per
+        post and no events)."""
+        activities = _count(len(self.activities), "activity", "activities")
+        if fmt.value == "csv":
+            posts = sum(len(activity.items) for activity in self.activities)
+            return f"{_count(posts, 'post', 'posts')} of {activities}"
+        return f"{activities} and {_count(len(self.events), 'event', 'events')}"
 
 
 def plan_export(
@@ -85,6 +97,10 @@ def plan_export(
         events=events,
         settings=state.settings,
     )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
 
 
 def zone_name(tz: tzinfo) -> str:

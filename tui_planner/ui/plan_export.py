@@ -83,9 +83,5 @@ async def export_the_plan(app: App[Any]) -> Path | None:
             severity="error",
         )
         return None
-    activities = len(export.activities)
-    what = f"{activities} {'activity' if activities == 1 else 'activities'}"
-    events = len(export.events)
-    what += f" and {events} {'event' if events == 1 else 'events'}"
-    app.notify(f"Exported {what} to {path}.", title="Export", timeout=8)
+    app.notify(f"Exported {export.contents(fmt)} to {path}.", title="Export", timeout=8)
     return path
