@@ -148,6 +148,11 @@ async def _settings(pilot: Pilot[None]) -> None:
     await _press(pilot, *"warm", "space", *"and", "space", *"direct")
 
 
+async def _search(pilot: Pilot[None]) -> None:
+    # A word in titles, captions and an event: the results grouped by kind, matches marked.
+    await _press(pilot, "slash", *"open")
+
+
 GOING_OUT = SandboxOptions(seed=SEED, publish_failure_rate=0.3)
 """A sandbox where about one post in three fails to go out, for the Posts shots."""
 
@@ -242,6 +247,7 @@ SHOTS: list[Shot] = [
     Shot("events", _events),
     Shot("event_form", _event_form),
     Shot("settings", _settings),
+    Shot("search", _search),
     Shot("posts", _posts, sandbox=GOING_OUT),
     Shot("posts_failed", _posts_failed, sandbox=GOING_OUT),
     Shot("caption_editor", _caption_editor),
