@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from tui_planner.store.search import SearchKind
@@ -34,6 +35,7 @@ from tui_planner.ui.screens.settings_questions import (
     ask_to_regenerate,
 )
 from tui_planner.ui.widgets.form_field import FormField
+from tui_planner.ui.widgets.save_summary import FormMarks, SaveSummary
 from tui_planner.ui.widgets.settings_form import TOOL_LABELS, SettingsForm
 from tui_planner.ui.workers import WorkerGroup
 
@@ -71,6 +73,9 @@ class SettingsScreen(PlannerScreen[None]):
         Binding("f7", "import_profile", "Import", priority=True, id="settings.import"),
     ]
 
+    marks: reactive[FormMarks | None] = reactive(None, init=False)
+    """What the bottom line says: fields to fix, changes not saved (``None`` until filled)."""
+
     def __init__(self) -> None:
         super().__init__()
         self._original: SettingsDraft | None = None
@@ -89,7 +94,7 @@ class SettingsScreen(PlannerScreen[None]):
                 id="settings-intro",
             )
             yield Static("Loading settings…", id="settings-loading")
-            yield Static("", id="settings-summary")
+            yield SaveSummary(id="settings-summary").data_bind(SettingsScreen.marks)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -207,18 +212,8 @@ class SettingsScreen(PlannerScreen[None]):
         self._show_summary()
 
     def _show_summary(self) -> None:
-        summary = self.query_one("#settings-summary", Static)
-        if self._errors:
-            names = ", ".join(_field_label(n) for n in self._errors)
-            summary.update(f"✖ Fix before saving: {names}")
-            summary.set_classes("-invalid")
-        elif self._dirty:
-            count = len(self._dirty)
-            summary.update(f"● {count} unsaved change{'s' if count != 1 else ''} — ctrl+s saves")
-            summary.set_classes("-dirty")
-        else:
-            summary.update("All changes saved.")
-            summary.set_classes("-clean")
+        invalid = tuple(_field_label(name) for name in self._errors)
+        self.marks = FormMarks(invalid, len(self._dirty))
 
     @property
     def is_dirty(self) -> bool:
