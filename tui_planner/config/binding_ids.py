@@ -39,6 +39,7 @@ BINDING_IDS: frozenset[str] = frozenset(
         "calendar.filter",
         "calendar.goto",
         "calendar.left",
+        "calendar.month_view",
         "calendar.new",
         "calendar.next_month",
         "calendar.next_week",

@@ -52,5 +52,6 @@ def test_calendar_week_list_at_120x40(snap_compare: SnapCompare, make_app: Any) 
 
 def test_calendar_week_list_at_80x24(snap_compare: SnapCompare, make_app: Any) -> None:
     """The same week list on a small terminal, scrolled to the top, indented the same way;
-    a post line wider than the list ends in "…" on its own line rather than wrapping."""
+    a post line wider than the list ends in "…" on its own line rather than wrapping; the
+    key bar offers "v Month view", the way back."""
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=after_plan("down", "v"))

@@ -33,6 +33,23 @@ async def test_the_bar_lists_each_shown_key_once_and_the_palette_on_the_right(ho
         assert len(line) == SIZE[0]
 
 
+async def test_v_names_the_view_it_goes_to(host: Host) -> None:
+    # It read "v Week view" in the week list too, where v goes back to the month.
+    app = host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert " v Week view " in _bar(app)
+
+        await pilot.press("v")
+        await pilot.pause()
+        assert " v Month view " in _bar(app)
+        assert "Week view" not in _bar(app)
+
+        await pilot.press("v")
+        await pilot.pause()
+        assert " v Week view " in _bar(app)
+
+
 async def test_the_bar_follows_the_focus(host: Host) -> None:
     app = host()
     async with app.run_test(size=SIZE) as pilot:

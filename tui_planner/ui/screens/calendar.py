@@ -287,8 +287,9 @@ class CalendarScreen(PlannerScreen[None]):
 
     # -- views and filters --------------------------------------------------------------------
 
-    def action_toggle_view(self) -> None:
-        """Switch between the month grid with agenda and the week list."""
+    def action_toggle_view(self, view: str = "") -> None:
+        """Switch between the month grid with agenda and the week list (``view`` names the
+        one the key goes to, for its hint)."""
         if self._still_loading():
             return
         self.week_mode = not self.week_mode
@@ -339,6 +340,8 @@ class CalendarScreen(PlannerScreen[None]):
             return not self.week_mode
         if action == "week":
             return self.week_mode
+        if action == "toggle_view" and parameters:
+            return (parameters[0] == "week") != self.week_mode
         return True
 
     # -- search ------------------------------------------------------------------------------

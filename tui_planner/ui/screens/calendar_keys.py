@@ -26,7 +26,9 @@ CALENDAR_BINDINGS: list[BindingType] = [
     Binding("g", "goto_date", "Go to", id="calendar.goto"),
     Binding("enter", "open", "Open", id="calendar.open"),
     Binding("n", "new_activity", "New", id="calendar.new"),
-    Binding("v", "toggle_view", "Week view", id="calendar.view"),
+    # ``v`` says which view it goes to; ``check_action`` lets through the one not on show.
+    Binding("v", "toggle_view('week')", "Week view", id="calendar.view"),
+    Binding("v", "toggle_view('month')", "Month view", id="calendar.month_view"),
     Binding("f", "filter", "Filter", id="calendar.filter"),
     Binding("F", "clear_filters", "Clear filters", id="calendar.clear_filters"),
     Binding("x", "app.export_plan", "Export", show=False, id="calendar.export"),
