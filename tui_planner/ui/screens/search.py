@@ -68,15 +68,16 @@ def hit_prompt(hit: SearchHit, state: PlannerState, tz: tzinfo) -> Content:
         case SearchKind.ACTIVITY:
             found = state.activities.get(hit.key)
             icon = type_icon(found.marketing_activity_type) if found else "·"
-            where = day_text(found.date.astimezone(tz).date()) if found else ""
-            first = Content.assemble(f"{icon} ", title, (f"  {where}", "$text-muted"))
+            where = f"{day_text(found.date.astimezone(tz).date())} · " if found else ""
+            # The day before the title: a long title is cut at the line's end, not the day.
+            first = Content.assemble(f"{icon} ", (where, "$text-muted"), title)
         case SearchKind.POST:
             owner = state.activities.get(hit.activity_id or "")
             entry = next((e for e in owner.items if e.id == hit.key), None) if owner else None
             channel = channel_label(entry.channel.name) if entry else "Post"
-            where = day_text(owner.date.astimezone(tz).date()) if owner else ""
+            where = f"{day_text(owner.date.astimezone(tz).date())} · " if owner else ""
             first = Content.assemble(
-                (f"{channel} · ", "$text-secondary"), title, (f"  {where}", "$text-muted")
+                (f"{channel} · ", "$text-secondary"), (where, "$text-muted"), title
             )
         case SearchKind.EVENT:
             first = Content.assemble(f"{_KIND_ICONS[hit.kind]} ", title)
