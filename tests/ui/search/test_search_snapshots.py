@@ -23,8 +23,9 @@ def test_search_results_grouped_with_the_match_highlighted(
 ) -> None:
     """The search box (a fixed-height box over the calendar) with "kiln" typed: an
     "Activities" group (the glaze-kiln mornings, each with its day before its title) and a
-    "Posts" group (channel · day · activity title, then the caption line around the match), "kiln" bold and
-    underlined in the accent colour wherever it matched; the first activity highlighted;
+    "Posts" group (channel · day · activity title, then the caption line around the match),
+    "kiln" bold and underlined in the accent colour wherever it matched; the first activity
+    highlighted;
     the hint line "enter opens · ↑↓ choose · tab moves into the list · esc closes"."""
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=search_for_kiln)
 
