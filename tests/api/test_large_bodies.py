@@ -1,12 +1,16 @@
-"""Large answers (over 256 KB) are read in a worker thread, piece by piece, with the same result.
+"""Large answers (over 256 KB) are read in a worker thread, piece by piece, and medium ones
+(over 16 KB) on the loop in turns, with the same result.
 
 A 1,000-activity plan is about 5 MB of JSON; reading it on the event loop would freeze the
-UI for half a second. These tests check the large-answer path gives exactly what the small
-one gives, including its errors, and runs off the loop's thread.
+UI for half a second, and each of the fifty 30-95 KB pages a full sync reads beside it (the
+activities' posts, the site's posts) took the loop 4-9 ms at once. These tests check both
+paths give exactly what the small one gives, including its errors; that the large one runs
+off the loop's thread, and that the medium one lets other tasks run between its pieces.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import threading
@@ -19,9 +23,9 @@ from tests.api.wix_double import API_KEY, BASE, SITE_ID, FakeWix, RecordingClock
 from tui_planner.api import MarketingPlanClient
 from tui_planner.api import transport as transport_module
 from tui_planner.api.errors import ResponseFormatError
-from tui_planner.api.json_pieces import loads_in_pieces, read_in_pieces
+from tui_planner.api.json_pieces import TURN_BYTES, loads_in_pieces, read_in_pieces, read_in_turns
 from tui_planner.api.models import SocialMarketingPlan
-from tui_planner.api.transport import LARGE_BODY, Replay, Transport
+from tui_planner.api.transport import LARGE_BODY, MEDIUM_BODY, Replay, Transport
 
 
 def _activity(n: int) -> dict[str, Any]:
@@ -117,6 +121,70 @@ async def test_a_large_answer_is_read_off_the_event_loop_thread(
 
     assert threads
     assert threading.get_ident() not in threads
+
+
+def _page_of_forty() -> dict[str, Any]:
+    """A plan answer the size of a page of posts: over MEDIUM_BODY, far under LARGE_BODY."""
+    body = {"status": "ACTIVE", "marketingActivities": [_activity(n) for n in range(40)]}
+    assert MEDIUM_BODY < len(json.dumps(body)) < 64 * 1024
+    return body
+
+
+async def test_a_medium_answer_is_read_in_turns_on_the_loop_thread(
+    wix: FakeWix,
+    clock: RecordingClock,
+    http: httpx.AsyncClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    threads: list[int] = []
+
+    async def spy(model: type[SocialMarketingPlan], data: bytes) -> SocialMarketingPlan:
+        threads.append(threading.get_ident())
+        return await read_in_turns(model, data)
+
+    monkeypatch.setattr(transport_module, "read_in_turns", spy)
+    body = _page_of_forty()
+    wix.reply(body)
+
+    plan = await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert plan == SocialMarketingPlan.model_validate(body)
+    assert threads == [threading.get_ident()]
+
+
+async def test_reading_in_turns_lets_other_tasks_run_between_pieces() -> None:
+    text = json.dumps(_page_of_forty()).encode()
+    turns = 0
+    reading = True
+
+    async def other_task() -> None:
+        nonlocal turns
+        while reading:
+            turns += 1
+            await asyncio.sleep(0)
+
+    ticker = asyncio.create_task(other_task())
+    await asyncio.sleep(0)  # the other task is waiting for its turn
+    started = turns
+    plan = await read_in_turns(SocialMarketingPlan, text)
+    reading = False
+    await ticker
+
+    assert plan == SocialMarketingPlan.model_validate_json(text)
+    assert turns - started >= len(text) // TURN_BYTES - 1
+
+
+async def test_a_medium_answer_that_does_not_fit_names_the_field(
+    wix: FakeWix, clock: RecordingClock, http: httpx.AsyncClient
+) -> None:
+    body = _page_of_forty()
+    body["marketingActivities"][31]["date"] = "not a date"
+    wix.reply(body)
+
+    with pytest.raises(ResponseFormatError) as caught:
+        await _client(wix, clock, http).get_social_marketing_plan()
+
+    assert "marketingActivities.31.date" in str(caught.value)
 
 
 async def test_a_small_answer_is_read_on_the_loop_as_before(
