@@ -19,7 +19,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui_planner.api.errors import ApiConnectionError, ApiError, ResponseFormatError
 from tui_planner.api.id_lists import chunked_ids
@@ -72,7 +72,7 @@ if TYPE_CHECKING:
 
     Activities = Mapping[str, PlanMarketingActivity]
 
-__all__ = ["SyncEngine", "auth_failure_message", "failure_kind"]
+__all__ = ["SyncEngine", "auth_failure_message", "failure_kind", "let_go_in_slices"]
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,12 @@ _T = TypeVar("_T")
 
 BIG_PLAN = 200
 """Activities above which reconciling a poll runs in a worker thread, off the event loop."""
+
+_ACTIVITIES_PER_TURN = 20
+"""Read activities (with their posts) freed per turn of the loop: about a millisecond."""
+
+_POSTS_PER_TURN = 100
+"""Read posts freed per turn of the loop: about a millisecond."""
 
 
 async def _off_loop_if(big: bool, work: Callable[[], _T]) -> _T:
@@ -89,6 +95,33 @@ async def _off_loop_if(big: bool, work: Callable[[], _T]) -> _T:
     several of them in one step add up to a frame the user sees stall.
     """
     return await asyncio.to_thread(work) if big else work()
+
+
+async def let_go_in_slices(objects: list[Any], per_turn: int) -> None:
+    """Empty ``objects``, ``per_turn`` at a time from the end, with a turn of the event loop
+    after each slice; a list of ``per_turn`` or fewer is emptied without one.
+
+    A read answer the app already knew (a poll of an unchanged plan, stories or posts equal
+    to the ones held: the truth keeps its own objects) is dropped whole when the function
+    that read it returns. A thousand activities with their posts are some 70,000 objects,
+    and freeing them is one 10-30 ms step of the loop; slice by slice, the loop turns in
+    between. The caller must hold no other reference that keeps them (the answer they came
+    in, for one).
+    """
+    if per_turn < 1:
+        raise ValueError("per_turn must be at least 1")
+    while len(objects) > per_turn:
+        del objects[-per_turn:]
+        await asyncio.sleep(0)
+    objects.clear()
+
+
+def _not_kept(
+    read: Iterable[PlanMarketingActivity], kept: Activities
+) -> list[PlanMarketingActivity]:
+    """The activities of a plan answer the truth did not take (it kept its own, equal ones,
+    or a copy with the details laid on): to be let go."""
+    return [activity for activity in read if kept.get(activity.id) is not activity]
 
 
 SITE_POSTS_QUERY = ItemQuery(sort_field="schedulingInfo.scheduledDate", descending=True)
@@ -356,10 +389,13 @@ class SyncEngine:
         self._truth = self._caught_up(
             replace(self._truth, plan_status=answer.status, activities=activities)
         )
+        unkept = _not_kept(answer.marketing_activities, activities)
+        del answer
         await self._fold_plan_items_off_loop()
         now = self._clock.now()
         first = not self._store.state.plan_loaded
         self._commit(lambda s: reducers.mark_plan_read(s, now))
+        await let_go_in_slices(unkept, _ACTIVITIES_PER_TURN)
         if first and self._plan_shown is not None:
             await self._plan_shown()
         async with _together() as group:
@@ -446,9 +482,12 @@ class SyncEngine:
         activities = merge_activity_posts(activities, posts)
         self._details.stories_read(activities, watched)
         self._truth = PlanData(answer.status, activities, events, settings, self._truth.items)
+        unkept = _not_kept(answer.marketing_activities, activities)
+        del answer
         await self._fold_plan_items_off_loop()
         extra.append(self._settle_watch())
         self._commit(*extra)
+        await let_go_in_slices(unkept, _ACTIVITIES_PER_TURN)
         # The plan is shown; what it leaves out follows, read only for what changed.
         details = await self._read_details(start, end)
         return (requests if refresh and idle else 1) + details
@@ -528,12 +567,15 @@ class SyncEngine:
                 requests += 1
                 answer = await self._plan.get_marketing_activity_posts(chunk)
                 entries += answer.marketing_activities
-                # Each answer is read on the loop (about 15 ms for 20 activities); a transport
-                # that answers without waiting (in process) must not chain them into one block.
+                # A transport that answers without waiting (in process) must not chain the
+                # answers' reading into one block of the loop.
                 await asyncio.sleep(0)
+            del answer
         except ApiError as error:
             raise _DetailsFailed(error, requests) from error
         await self._fold(lambda current: merge_activity_posts(current, entries))
+        # The activities whose posts read the same kept their own: what was read goes.
+        await let_go_in_slices(entries, _ACTIVITIES_PER_TURN)
         read = self._truth.activities
         await _off_loop_if(big, lambda: details.stories_read(read, due))
         return requests
@@ -614,28 +656,31 @@ class SyncEngine:
             self._commit(partial(reducers.set_last_error, message=message))
             return None
 
+        posts, complete, pages = list(found.items), found.complete, found.pages
+        del found  # the posts are let go below, once folded in
+
         def fold(truth: PlanData) -> tuple[Activities, Mapping[str, PostItem]]:
-            activities = replace_items(truth.activities, found.items)
-            items = fold_queried_items(
-                truth.items, found.items, activities, complete=found.complete
-            )
+            activities = replace_items(truth.activities, posts)
+            items = fold_queried_items(truth.items, posts, activities, complete=complete)
             return activities, items
 
         truth = self._truth
         # Comparing many posts with what was known is work for a thread, off the UI's loop;
         # should a command change the truth meanwhile, it is done again on that.
-        big = len(found.items) > BIG_PLAN or len(truth.activities) > BIG_PLAN
+        big = len(posts) > BIG_PLAN or len(truth.activities) > BIG_PLAN
         activities, items = await _off_loop_if(big, partial(fold, truth))
         if self._truth is not truth:
             truth = self._truth
             activities, items = fold(truth)
         self._posts_read_at = self._clock.now()
-        self._posts_complete = found.complete
+        self._posts_complete = complete
         # The plan's items were just brought up to date from this read: nothing to fold back.
         self._items_folded_from = activities
         self._truth = replace(truth, activities=activities, items=items)
         self._commit()
-        return found.pages
+        # Posts that read the same as the ones held were not taken: they go.
+        await let_go_in_slices(posts, _POSTS_PER_TURN)
+        return pages
 
     async def _token_statuses(self) -> dict[ChannelName, TokenStatus]:
         async with _together() as group:
