@@ -82,8 +82,12 @@ class PlannerApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = LATER_SECTIONS
     DEFAULT_MODE = HOME
 
-    state: reactive[PlannerState] = reactive(PlannerState(), init=False, always_update=False)
-    """The current snapshot; a new object means a change (snapshots compare by identity)."""
+    state: reactive[PlannerState] = reactive(
+        PlannerState(), init=False, always_update=False, repaint=False
+    )
+    """The current snapshot; a new object means a change (snapshots compare by identity).
+    Not a repaint of its own: the app's refresh redraws the whole screen, every widget
+    (a full update, 20-30 ms over the big plan); widgets refresh what changed."""
 
     now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
     """The clock's time as of the last tick, for ages, countdowns and the spinner."""

@@ -116,8 +116,12 @@ class PlannerScreen(Screen[ResultT]):
     }
     """
 
-    snapshot: reactive[PlannerState] = reactive(PlannerState(), init=False, always_update=False)
-    """The snapshot on show (snapshots compare by identity, so a new one is a change)."""
+    snapshot: reactive[PlannerState] = reactive(
+        PlannerState(), init=False, always_update=False, repaint=False
+    )
+    """The snapshot on show (snapshots compare by identity, so a new one is a change). It
+    does not repaint the screen itself: that marks the whole screen dirty, so every new
+    snapshot redrew every widget (a full update); each widget refreshes what it shows."""
     now: reactive[datetime] = reactive(_EPOCH, init=False)
     """The app's clock reading as of the last tick, for ages and the spinner."""
     saved_at: reactive[datetime | None] = reactive(None, init=False)
