@@ -38,6 +38,7 @@ from tui_planner.ui.post_news import PostNews
 from tui_planner.ui.screens.calendar import CalendarScreen
 from tui_planner.ui.screens.help import HelpScreen
 from tui_planner.ui.sections import HOME, LATER_SECTIONS, leave_then
+from tui_planner.ui.store_bridge import StoreBridge
 from tui_planner.ui.theme_choice import ThemeChoice
 from tui_planner.ui.ticker import tick_forever
 from tui_planner.ui.workers import WorkerGroup, say_failed
@@ -107,10 +108,7 @@ class PlannerApp(App[None]):
     active_search: str | None = None
     """The query ``n``/``N`` step through (see :mod:`tui_planner.ui.search`)."""
 
-    # Set once the app runs: the store's pending snapshot (see _on_store_change), how to stop
-    # listening to the store, and the collector's thresholds to restore at exit.
-    _pending_state: PlannerState | None = None
-    _unsubscribe: Callable[[], None] | None = None
+    # Set after the first frame: the collector's thresholds to restore at exit.
     _gc_thresholds: tuple[int, int, int] | None = None
 
     def __init__(
@@ -133,6 +131,7 @@ class PlannerApp(App[None]):
         self._first_load = FirstLoadNotices(self, offer_first_run=offer_first_run)
         self._post_news = PostNews()
         self._runner = SessionRunner(self)
+        self._bridge = StoreBridge(self)
         self._failure_notice = PlanFailureNotice(self)
         self.set_reactive(PlannerApp.state, session.state)
         self.set_reactive(PlannerApp.now, session.clock.now())
@@ -173,8 +172,7 @@ class PlannerApp(App[None]):
     def on_mount(self) -> None:
         self.add_mode(HOME, CalendarScreen)  # its screen is open already: this names it
         self._apply_ui_settings()
-        self._unsubscribe = self.store.subscribe(self._on_store_change)
-        self.state = self.store.state  # anything that changed before we subscribed
+        self._bridge.follow(self.store)
         self.app_suspend_signal.subscribe(self, lambda _app: self.session.pause())
         self.app_resume_signal.subscribe(self, lambda _app: self.session.resume())
         # Paint first: the backend's imports and the first load come after a frame.
@@ -192,8 +190,7 @@ class PlannerApp(App[None]):
     async def on_unmount(self) -> None:
         self.workers.cancel_group(self, WorkerGroup.SYNC)
         self.workers.cancel_group(self, WorkerGroup.TICKER)
-        if self._unsubscribe is not None:
-            self._unsubscribe()
+        self._bridge.stop()
         if self._gc_thresholds is not None:
             heap.restore_collection(self._gc_thresholds)
         self._calendar.save_now(self.state)
@@ -227,30 +224,15 @@ class PlannerApp(App[None]):
         (:mod:`tui_planner.ui.site_switching` resets the sections around this)."""
         self.workers.cancel_group(self, WorkerGroup.SYNC)
         self._calendar.save_now(self.state)
-        if self._unsubscribe is not None:
-            self._unsubscribe()
         old, self.session = self.session, session
         self._calendar.follow(session)
         self._first_load = FirstLoadNotices(self, offer_first_run=self._first_load.offers)
-        self._pending_state, self.active_search = None, None
-        self._unsubscribe = self.store.subscribe(self._on_store_change)
-        self.state = self.store.state
+        self.active_search = None
+        self._bridge.follow(self.store)
         self._runner.open()
         return old
 
     # -- state and time --------------------------------------------------------------------
-
-    def _on_store_change(self, state: PlannerState) -> None:
-        """Store subscriber: hand the newest snapshot to the UI, once per burst of changes."""
-        already_scheduled = self._pending_state is not None
-        self._pending_state = state
-        if not already_scheduled:
-            self.call_later(self._deliver_state)
-
-    def _deliver_state(self) -> None:
-        state, self._pending_state = self._pending_state, None
-        if state is not None:
-            self.state = state
 
     def watch_state(self, state: PlannerState) -> None:
         self.state_signal.publish(state)
