@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
@@ -36,10 +36,10 @@ from tui_planner.store.settings_draft import (
     SettingsDraft,
 )
 from tui_planner.ui.widgets.form_field import FormField
+from tui_planner.ui.widgets.frequency_row import FrequencyRow
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
 from tui_planner.ui.widgets.settings_labels import (
     CHANNEL_LABELS,
-    INTERVAL_LABELS,
     TEXT_AREAS,
     TEXT_INPUTS,
     default_frequency,
@@ -239,22 +239,9 @@ class SettingsForm(VerticalScroll):
         yield Static("", id="read-only", classes="read-only")
 
     def _frequency_field(self, tool: MarketingTool) -> FormField:
-        default = default_frequency(self.defaults, tool)
         return FormField(
             f"{FIELD_LABELS['frequencies']}: {TOOL_LABELS[tool].lower()}",
-            Horizontal(
-                Input(
-                    placeholder=default[1] if default else "1-30",
-                    restrict=r"\d{0,3}",
-                    id=f"freq-{tool.value}-count",
-                ),
-                Select(
-                    [(label, interval) for interval, label in INTERVAL_LABELS.items()],
-                    prompt=f"Default: {default[0]}" if default else "per …",
-                    id=f"freq-{tool.value}-interval",
-                ),
-                classes="frequency-row",
-            ),
+            FrequencyRow(tool, default_frequency(self.defaults, tool)),
             field_name=f"frequencies.{tool.value}",
         )
 
@@ -262,7 +249,7 @@ class SettingsForm(VerticalScroll):
 
     def read_draft(self) -> SettingsDraft:
         """The draft the widgets currently show."""
-        frequencies = {tool: self._read_frequency(tool) for tool in TOOL_OVERRIDE_KEYS}
+        frequencies = {row.tool: row.read() for row in self.query(FrequencyRow)}
         calendar_ids: tuple[str, ...] = ()
         if self.calendars:
             calendar_ids = tuple(self.query_one("#calendar_ids", SelectionList).selected)
@@ -298,10 +285,6 @@ class SettingsForm(VerticalScroll):
     def _select_value(self, widget_id: str) -> Any:
         value = self.query_one(f"#{widget_id}", Select).value
         return None if value is Select.NULL else value
-
-    def _read_frequency(self, tool: MarketingTool) -> FrequencyDraft:
-        count = self.query_one(f"#freq-{tool.value}-count", Input).value
-        return FrequencyDraft(self._select_value(f"freq-{tool.value}-interval"), count)
 
     def load_draft(self, draft: SettingsDraft, only: str | None = None) -> None:
         """Show ``draft`` in the widgets (all fields, or just the field named ``only``)."""
@@ -341,9 +324,8 @@ class SettingsForm(VerticalScroll):
                 selection.select(value)
         elif name.startswith("frequencies."):
             tool = MarketingTool(name.split(".", 1)[1])
-            frequency = draft.frequencies.get(tool, FrequencyDraft())
-            self.query_one(f"#freq-{tool.value}-count", Input).value = frequency.count
-            self._set_select(f"freq-{tool.value}-interval", frequency.interval)
+            row = next(row for row in self.query(FrequencyRow) if row.tool == tool)
+            row.show(draft.frequencies.get(tool, FrequencyDraft()))
 
     def _set_select(self, widget_id: str, value: Any) -> None:
         select = self.query_one(f"#{widget_id}", Select)
