@@ -163,3 +163,36 @@ def test_a_key_without_a_site_is_exit_2(run: Run, monkeypatch: pytest.MonkeyPatc
 
     assert result.code == 2
     assert result.err.startswith("An API key is set but no site id;")
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["status", "plan", "drafts", "generate", "schedule --all-connected", "export --format csv"],
+)
+def test_a_flag_a_command_does_not_have_is_exit_2_naming_it(run: Run, command: str) -> None:
+    result = run(*command.split(), "--colour")
+
+    assert result.code == 2
+    assert result.out == ""
+    assert "unrecognized arguments: --colour" in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "command", ["plan", "drafts", "schedule --all-connected --dry-run", "export --format ics"]
+)
+@pytest.mark.parametrize(
+    ("flags", "sentence"),
+    [
+        (["--from", "soon"], "--from expects a day like 2026-11-23, today or +7, not 'soon'."),
+        (["--from", "+3", "--to", "today"], "--to 2026-11-23 is before --from 2026-11-26."),
+    ],
+)
+def test_bad_days_are_the_same_sentence_and_exit_2_for_every_command(
+    run: Run, empty_sandbox: Path, command: str, flags: list[str], sentence: str
+) -> None:
+    result = run(*command.split(), *flags)
+
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err == sentence + "\n"
