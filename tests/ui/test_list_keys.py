@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable
+from textual.widgets import DataTable, SelectionList
 
 from tests.harness import SIZE
 from tests.ui.posts.fixed_posts import posts_app
@@ -296,3 +296,27 @@ async def test_the_schedule_confirmation_scrolls_its_lists_with_the_list_keys(
         await pilot.press("g")
         await pilot.pause()
         assert lists.scroll_y == 0
+
+
+async def test_the_settings_selection_lists_take_j_k_g_and_shift_g(
+    make_app: Callable[..., PlannerApp], settle: Callable[..., Awaitable[None]]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot, lambda: bool(app.screen.query("#social_channels")), what="the form")
+        channels = app.screen.query_one("#social_channels", SelectionList)
+        channels.focus()
+        await pilot.pause()
+        channels.highlighted = 0
+        last = channels.option_count - 1
+        await pilot.press("j", "j")
+        assert channels.highlighted == 2
+        await pilot.press("k")
+        assert channels.highlighted == 1
+        await pilot.press("G")
+        assert channels.highlighted == last
+        await pilot.press("g")
+        assert channels.highlighted == 0
+        assert app.screen.focused is channels, "the keys stayed in the list"

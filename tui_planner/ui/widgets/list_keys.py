@@ -14,7 +14,8 @@ from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable
+from textual.widgets import DataTable, SelectionList
+from textual.widgets.selection_list import SelectionType
 
 __all__ = [
     "BOTTOM",
@@ -22,6 +23,7 @@ __all__ = [
     "TOP",
     "UP",
     "KeyedScroll",
+    "KeyedSelectionList",
     "RowTable",
     "list_bindings",
     "scroll_bindings",
@@ -94,4 +96,13 @@ class KeyedScroll(VerticalScroll):
 
     BINDINGS: ClassVar[list[BindingType]] = list_bindings(
         down="scroll_down", up="scroll_up", top="scroll_home", bottom="scroll_end"
+    )
+
+
+class KeyedSelectionList(SelectionList[SelectionType]):
+    """A :class:`SelectionList` (the settings' tools, channels and calendars) that answers
+    to the list keys; ``space`` still toggles."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings(
+        down="cursor_down", up="cursor_up", top="first", bottom="last"
     )

@@ -37,6 +37,7 @@ from tui_planner.store.settings_draft import (
 )
 from tui_planner.ui.widgets.form_field import FormField
 from tui_planner.ui.widgets.frequency_row import FrequencyRow
+from tui_planner.ui.widgets.list_keys import KeyedSelectionList
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
 from tui_planner.ui.widgets.settings_labels import (
     CHANNEL_LABELS,
@@ -166,7 +167,7 @@ class SettingsForm(VerticalScroll):
         yield Static("Tools and channels", classes="settings-section")
         yield FormField(
             FIELD_LABELS["marketing_tools"],
-            SelectionList[MarketingTool](
+            KeyedSelectionList[MarketingTool](
                 *((label, tool) for tool, label in TOOL_LABELS.items()), id="marketing_tools"
             ),
             hint="Space toggles. Without Social posts, the plan gets no posts to schedule.",
@@ -179,7 +180,7 @@ class SettingsForm(VerticalScroll):
         )
         yield FormField(
             FIELD_LABELS["social_channels"],
-            SelectionList[ChannelName](
+            KeyedSelectionList[ChannelName](
                 *((CHANNEL_LABELS[c], c) for c in PLAN_CHANNELS), id="social_channels"
             ),
             hint="A hint for captions; posts are written for every channel."
@@ -217,7 +218,7 @@ class SettingsForm(VerticalScroll):
         if self.calendars:
             yield FormField(
                 FIELD_LABELS["calendar_ids"],
-                SelectionList[str](
+                KeyedSelectionList[str](
                     *((c.name or c.id, c.id) for c in self.calendars), id="calendar_ids"
                 ),
                 hint="Calendars whose events the plan is built around.",
