@@ -9,6 +9,8 @@ import pytest
 
 from tests.cli.conftest import Run, answer_with, with_sandbox
 from tui_planner.cli.schedule_command import REFUSED_WITHOUT_YES
+from tui_planner.sandbox import app as sandbox_app
+from tui_planner.sandbox.errors import WixError
 from tui_planner.store.scheduling import PREMIUM_MISSING_TEXT
 
 
@@ -209,3 +211,30 @@ def test_conflicting_or_missing_choices_are_usage_errors(
 
     assert result.code == 2
     assert says in result.err
+
+
+@pytest.mark.parametrize(("status", "code"), [(503, "UNAVAILABLE"), (429, "RESOURCE_EXHAUSTED")])
+def test_a_server_that_refuses_the_scheduling_itself_is_exit_1_and_sends_nothing(
+    run: Run, planned: Path, monkeypatch: pytest.MonkeyPatch, status: int, code: str
+) -> None:
+    """The plan reads fine; Schedule Drafts alone is refused (after the client's retries):
+    the report says so, every draft is still a draft, and the exit code is 1."""
+
+    def refuse(ctx: object, request: object) -> dict[str, object]:
+        raise WixError(status, "Scheduling is down for maintenance", code)
+
+    routes = tuple(
+        (verb, path, refuse if path == "/marketing-plan/schedule-drafts" else handler)
+        for verb, path, handler in sandbox_app._PLAN_ROUTES
+    )
+    monkeypatch.setattr(sandbox_app, "_PLAN_ROUTES", routes)
+    before = drafts(run)
+
+    result = run("schedule", "--all-connected", "--yes", "--json")
+
+    assert result.code == 1
+    document = result.json()
+    assert document["scheduled"] in (None, [])
+    assert "Scheduling is down for maintenance" in document["failure"]
+    assert "Traceback" not in result.err
+    assert drafts(run) == before, "nothing was scheduled"
