@@ -8,6 +8,7 @@ only when the snapshot, the filter or the time zone changes.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from tui_planner.ui.icons import type_icon, type_label
 from tui_planner.zone import event_day
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator
     from datetime import date, tzinfo
 
     from tui_planner.api.models import CalendarEvent, ChannelName, PlanMarketingActivity
@@ -178,10 +179,7 @@ class DayIndex:
                 events[day].append(event.name)
             if event.is_recurring:
                 series.append((event, frozenset(on)))
-        days = {
-            day: _summarize(by_day.get(day, ()), events.get(day, ()), filter.channel)
-            for day in by_day.keys() | events.keys()
-        }
+        days = _LazyDays(by_day, events, filter.channel)
         listed = (
             (state.plan_start, state.plan_end)
             if state.plan_start is not None and state.plan_end is not None
@@ -196,6 +194,45 @@ class DayIndex:
             series=tuple(series),
             listed=listed,
         )
+
+
+class _LazyDays(Mapping["date", DaySummary]):
+    """Every day's summary, each made when first asked for.
+
+    A new snapshot of the big plan has some 120 days with activities; the month grid asks
+    for the 42 it shows and the agenda for one, so building them all at once took the loop
+    several milliseconds for days no one looked at. Only the event loop's thread reads an
+    index, so the cache needs no lock.
+    """
+
+    def __init__(
+        self,
+        activities: Mapping[date, tuple[PlanMarketingActivity, ...]],
+        events: Mapping[date, list[str]],
+        channel: ChannelName | None,
+    ) -> None:
+        self._activities = activities
+        self._events = events
+        self._channel = channel
+        self._keys = activities.keys() | events.keys()
+        self._made: dict[date, DaySummary] = {}
+
+    def __getitem__(self, day: date) -> DaySummary:
+        made = self._made.get(day)
+        if made is None:
+            if day not in self._keys:
+                raise KeyError(day)
+            made = _summarize(
+                self._activities.get(day, ()), self._events.get(day, ()), self._channel
+            )
+            self._made[day] = made
+        return made
+
+    def __iter__(self) -> Iterator[date]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def _summarize(
