@@ -7,6 +7,9 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Label
 
 from tests.harness import FIXED_NOW, SIZE, RecordingEngine
@@ -193,3 +196,28 @@ async def test_status_bar_names_a_rebound_generate_key(make_static_app: MakeStat
         engine = app.session.engine
         assert isinstance(engine, RecordingEngine)
         assert engine.commands == [GeneratePlan()]
+
+
+async def test_a_clock_tick_redraws_the_status_bar_not_the_plan(
+    make_static_app: MakeStaticApp, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan's widgets (the month grid and the agenda: most of the screen and the dearest
+    to draw over a big plan) are not drawn again for the status bar's age to move."""
+    drawn: list[str] = []
+    render_lines = Widget.render_lines
+
+    def counted(widget: Widget, crop: Region) -> list[Strip]:
+        drawn.append(type(widget).__name__)
+        return render_lines(widget, crop)
+
+    monkeypatch.setattr(Widget, "render_lines", counted)
+    app = make_static_app(PlannerState(loaded=True, plan_status=PlanStatus.ACTIVE, sync=ONLINE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert {"MonthGrid", "Agenda"} <= set(drawn), "the plan was drawn"
+        drawn.clear()
+        for _ in range(5):
+            clock.advance(1)
+            await pilot.pause()
+        assert _plan_label(app) == "ACTIVE · synced 5 s ago"
+        assert {"MonthGrid", "Agenda"}.isdisjoint(drawn), "a tick redrew the plan"

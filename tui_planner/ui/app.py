@@ -90,8 +90,9 @@ class PlannerApp(App[None]):
     Not a repaint of its own: the app's refresh redraws the whole screen, every widget
     (a full update, 20-30 ms over the big plan); widgets refresh what changed."""
 
-    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False)
-    """The clock's time as of the last tick, for ages, countdowns and the spinner."""
+    now: reactive[datetime] = reactive(datetime(1970, 1, 1, tzinfo=UTC), init=False, repaint=False)
+    """The clock's time as of the last tick, for ages, countdowns and the spinner; no repaint
+    of its own (as ``state``): the status bar, bound to it, redraws its one line."""
 
     session: Session
     """The store, backend, engine and connection of this run."""

@@ -122,8 +122,9 @@ class PlannerScreen(Screen[ResultT]):
     """The snapshot on show (snapshots compare by identity, so a new one is a change). It
     does not repaint the screen itself: that marks the whole screen dirty, so every new
     snapshot redrew every widget (a full update); each widget refreshes what it shows."""
-    now: reactive[datetime] = reactive(_EPOCH, init=False)
-    """The app's clock reading as of the last tick, for ages and the spinner."""
+    now: reactive[datetime] = reactive(_EPOCH, init=False, repaint=False)
+    """The app's clock reading as of the last tick, for ages and the spinner; a tick redraws
+    the status bar bound to it, not the whole screen (as ``snapshot``)."""
     saved_at: reactive[datetime | None] = reactive(None, init=False)
     """When the calendar on show before the plan loads was saved, if it is one."""
     backend_info: reactive[BackendInfo | None] = reactive(None, init=False)
