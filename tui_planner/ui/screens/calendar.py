@@ -56,15 +56,17 @@ class CalendarScreen(PlannerScreen[None]):
     ]
     BINDINGS: ClassVar[list[BindingType]] = CALENDAR_BINDINGS
 
-    selected: reactive[date | None] = reactive(None, init=False)
+    # None of these repaints the screen: that redrew every widget at each key press (a full
+    # update); the widgets bound to them (top line, day heading) refresh themselves.
+    selected: reactive[date | None] = reactive(None, init=False, repaint=False)
     """The selected day (``None`` until the screen mounts; see :attr:`selected_date`)."""
-    week_mode: reactive[bool] = reactive(False, init=False)
+    week_mode: reactive[bool] = reactive(False, init=False, repaint=False)
     """Whether the week list is on show instead of the month grid and agenda."""
-    filter: reactive[CalendarFilter] = reactive(CalendarFilter, init=False)
+    filter: reactive[CalendarFilter] = reactive(CalendarFilter, init=False, repaint=False)
     """The filter in force (set it with :meth:`set_filter`)."""
-    agenda_day: reactive[date | None] = reactive(None, init=False)
+    agenda_day: reactive[date | None] = reactive(None, init=False, repaint=False)
     """The day the agenda shows, once the calendar has days to show."""
-    today: reactive[date | None] = reactive(None, init=False)
+    today: reactive[date | None] = reactive(None, init=False, repaint=False)
     """Today, as of the last time the agenda was drawn."""
 
     def __init__(self) -> None:

@@ -28,10 +28,12 @@ LEGEND = "◆ social  ¶ blog  ✉ email  ★ event  ○ drafts  ◷ scheduled"
 class MonthTitle(Label):
     """The month of ``day``: "November 2026"."""
 
-    day: reactive[date | None] = reactive(None)
+    day: reactive[date | None] = reactive(None, repaint=False)
+    """The selected day; a move within the month leaves the title as it is."""
 
-    def watch_day(self, day: date | None) -> None:
-        self.update("" if day is None else f"{day:%B %Y}", layout=False)
+    def watch_day(self, old: date | None, day: date | None) -> None:
+        if old is None or day is None or (old.year, old.month) != (day.year, day.month):
+            self.update("" if day is None else f"{day:%B %Y}", layout=False)
 
 
 class StepHint(Label):
@@ -50,11 +52,13 @@ class CalendarTop(Horizontal):
     filters short with "…" when even that is too little, so it never runs into the hint.
     """
 
-    day: reactive[date | None] = reactive(None)
+    # None repaints the line itself: each goes to the one child that shows it (a day moved
+    # in the grid redrew the whole line, and every label on it, at each key press).
+    day: reactive[date | None] = reactive(None, repaint=False)
     """The selected day, whose month is named."""
-    week_mode: reactive[bool] = reactive(False)
+    week_mode: reactive[bool] = reactive(False, repaint=False)
     """Whether the week list is on show."""
-    filter: reactive[CalendarFilter] = reactive(CalendarFilter)
+    filter: reactive[CalendarFilter] = reactive(CalendarFilter, repaint=False)
     """The filter in force."""
 
     def __init__(self, *, filter_key: str, clear_key: str, id: str | None = None) -> None:
