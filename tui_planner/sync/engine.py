@@ -566,7 +566,16 @@ class SyncEngine:
             for chunk in chunked_ids(due):
                 requests += 1
                 answer = await self._plan.get_marketing_activity_posts(chunk)
-                entries += answer.marketing_activities
+                # Only what differs from the truth is kept for the fold: the rest goes now,
+                # not once every answer is in (over a big plan, a second copy of every post
+                # at once, and the memory it took stayed with the process).
+                known = self._truth.activities
+                entries += (
+                    entry
+                    for entry in answer.marketing_activities
+                    if (current := known.get(entry.marketing_activity_id)) is None
+                    or current.items != entry.items
+                )
                 # A transport that answers without waiting (in process) must not chain the
                 # answers' reading into one block of the loop.
                 await asyncio.sleep(0)
