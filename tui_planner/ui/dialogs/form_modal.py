@@ -8,6 +8,7 @@ sentence when it refuses. Nothing typed is lost to a slow or failing save.
 from __future__ import annotations
 
 import logging
+from abc import abstractmethod
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on
@@ -150,9 +151,12 @@ class CommandForm(FormModal["CommandOutcome"]):
         """Whether a save is in flight."""
         return self._sending
 
+    @abstractmethod
     def build_command(self) -> Command | None:
-        """The command the fields ask for, or ``None`` after saying why there is none."""
-        raise NotImplementedError
+        """The command the fields ask for, or ``None`` after saying why there is none.
+
+        Each form says it (mypy refuses to make a form that does not; Textual's metaclass
+        leaves no room for ``ABCMeta``)."""
 
     def action_save(self) -> None:
         """Send what the fields ask for, unless a save is already in flight."""
