@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -190,3 +191,39 @@ async def test_a_second_batch_that_fails_leaves_a_report_of_exactly_what_is_sche
         )
         assert body.count("the server did not answer") == unanswered
         assert [key for key in chosen if key in screen.table.keys] == list(chosen[20:])
+
+
+async def test_a_refused_schedule_leaves_the_drafts_chosen(
+    make_app: Callable[..., PlannerApp], settle: Settle, generate_plan: Settle
+) -> None:
+    """The optimistic change takes the chosen drafts out of the list while the request is in
+    flight; when the server refuses, they come back, chosen as they were."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await generate_plan(pilot)
+        assert app.session.backend is not None
+
+        answer = asyncio.Event()
+
+        async def refuse(request: httpx.Request) -> None:
+            if request.url.path.endswith("/schedule-drafts"):
+                await answer.wait()  # in flight until the test has seen the screen meanwhile
+                raise httpx.ConnectError("no answer", request=request)
+
+        app.session.backend.http.event_hooks["request"].append(refuse)
+        screen = await open_drafts(pilot, settle)
+        await pilot.press("space", "down", "space")
+        await pilot.pause()
+        chosen = set(screen.selected_drafts)
+        assert len(chosen) == 2
+        await pilot.press("s")
+        await settle(pilot, lambda: isinstance(app.screen, ScheduleConfirmScreen))
+        await pilot.press("y")
+        await settle(pilot, lambda: bool(app.state.pending), what="the schedule in flight")
+        await settle(pilot, lambda: not screen.selected_drafts, what="the drafts taken out")
+        answer.set()
+        await settle(pilot, lambda: isinstance(app.screen, ScheduleReportScreen), what="the report")
+        await settle(pilot, lambda: not app.state.pending, what="the rollback")
+
+        assert screen.selected_drafts == chosen
+        assert screen.sub_title == "2 selected"

@@ -84,6 +84,9 @@ class DraftsScreen(PlannerScreen[None]):
         """Whether the list shows activities without posts instead of drafts."""
         self.selected_drafts: set[str] = set()
         """Chosen draft ids."""
+        self._set_aside: set[str] = set()
+        """Chosen drafts a command in flight took out of the drafts for now (optimistically);
+        chosen again if its failure brings them back."""
         self.selected_activities: set[str] = set()
         """Chosen activity ids (in the activities-without-posts list)."""
         self._anchor: str | None = None
@@ -113,6 +116,13 @@ class DraftsScreen(PlannerScreen[None]):
     def _prune(self, state: PlannerState) -> None:
         """Forget chosen ids that are no longer drafts (or no longer lack posts)."""
         still_drafts = {entry.id for _, entry in drafts(state)}
+        if state.pending:
+            self._set_aside |= self.selected_drafts - still_drafts
+        else:
+            # Nothing in flight: what came back as drafts (a refused schedule rolled back)
+            # is chosen again, so the user need not pick it all over.
+            self.selected_drafts |= self._set_aside & still_drafts
+            self._set_aside.clear()
         self.selected_drafts &= still_drafts
         postless = {
             owner.id
@@ -250,6 +260,7 @@ class DraftsScreen(PlannerScreen[None]):
         """Unselect everything, shown or not."""
         keys = set(self.selected)
         self.selected.clear()
+        self._set_aside.clear()
         self._anchor = None
         self._marks_changed(keys)
 
