@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EDITABLE",
     "caption_excerpt",
+    "copy_caption",
     "delete_question",
     "delete_with_confirmation",
     "edit_caption",
@@ -174,3 +175,34 @@ async def delete_with_confirmation(app: App[Any], item_ids: Sequence[str]) -> in
         words = f"Deleted {deleted} of {asked} posts. {first_failure}"
         app.notify(words, title="Not all deleted", severity="error", timeout=10)
     return deleted
+
+
+def copy_caption(app: App[Any], post: PostItem) -> None:
+    """Put ``post``'s caption on the clipboard: through the terminal (OSC 52) and, since many
+    terminals ignore that without a word, with the system's clipboard tool as well (in a
+    thread); the notice says which took it."""
+    text, label = post.text, channel_label(post.channel.name)
+    app.copy_to_clipboard(text)
+
+    def with_tool() -> None:
+        from tui_planner.clipboard import copy_with_tool
+
+        tool = copy_with_tool(text)
+        if tool is not None:
+            message = f"Copied the {label} caption (terminal clipboard and {tool})."
+        else:
+            message = (
+                f"Copied the {label} caption to the terminal's clipboard (OSC 52). If it does "
+                "not paste, your terminal ignores that: install wl-copy, xclip or xsel."
+            )
+        app.call_from_thread(app.notify, message, timeout=5)
+
+    from tui_planner.ui.workers import WorkerGroup
+
+    app.run_worker(
+        with_tool,
+        thread=True,
+        group=WorkerGroup.CLIPBOARD,
+        exit_on_error=False,
+        description="Copy the caption",
+    )

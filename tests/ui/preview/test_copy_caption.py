@@ -90,3 +90,31 @@ async def test_a_failing_tool_is_not_claimed(shim: Path) -> None:
         [notice] = [message for message in messages(app) if "caption" in message]
         assert "(OSC 52)" in notice
         assert "terminal clipboard and" not in notice
+
+
+async def test_the_posts_section_copies_the_same_way_and_says_which(
+    shim: Path, tmp_path: Path
+) -> None:
+    from tests.ui.posts.fixed_posts import posts_app
+    from tui_planner.ui.screens.posts import PostsScreen
+
+    pasted = tmp_path / "clipboard.txt"
+    fake_tool(shim, "xclip", f'[ "$1 $2" = "-selection clipboard" ] && {CAT} > "{pasted}"')
+    app, _ = posts_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        await settle(pilot, lambda: isinstance(app.screen, PostsScreen))
+        screen = app.screen
+        assert isinstance(screen, PostsScreen)
+        post = screen.highlighted
+        assert post is not None
+        await pilot.press("c")
+        await settle(
+            pilot,
+            lambda: any("caption" in message for message in messages(app)),
+            what="the copy notice",
+        )
+
+        assert app.clipboard == post.entry.text
+        assert pasted.read_text(encoding="utf-8") == post.entry.text
+        assert any(message.endswith("(terminal clipboard and xclip).") for message in messages(app))

@@ -22,7 +22,12 @@ from tui_planner.sync.commands import CancelItem, RescheduleItem
 from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.icons import channel_label
 from tui_planner.ui.planner_screen import PlannerScreen
-from tui_planner.ui.post_actions import EDITABLE, delete_with_confirmation, edit_caption
+from tui_planner.ui.post_actions import (
+    EDITABLE,
+    copy_caption,
+    delete_with_confirmation,
+    edit_caption,
+)
 from tui_planner.ui.screens.reschedule import RescheduleScreen
 from tui_planner.ui.screens.schedule_confirm import schedule_with_confirmation
 from tui_planner.ui.widgets.caption_view import CaptionView
@@ -232,32 +237,9 @@ class PostPreviewScreen(PlannerScreen[None]):
         return where
 
     def action_copy_caption(self) -> None:
-        """Put the caption on the clipboard: through the terminal (OSC 52) and, since many
-        terminals ignore that without a word, with the system's clipboard tool as well."""
-        entry = self.post
-        if entry is None:
-            return
-        self.app.copy_to_clipboard(entry.text)
-        self._copy_with_tool(entry.text, channel_label(entry.channel.name))
-
-    @work(
-        thread=True,
-        group=WorkerGroup.CLIPBOARD,
-        exit_on_error=False,
-        description="Copy the caption",
-    )
-    def _copy_with_tool(self, text: str, label: str) -> None:
-        from tui_planner.clipboard import copy_with_tool
-
-        tool = copy_with_tool(text)
-        if tool is not None:
-            message = f"Copied the {label} caption (terminal clipboard and {tool})."
-        else:
-            message = (
-                f"Copied the {label} caption to the terminal's clipboard (OSC 52). If it does "
-                "not paste, your terminal ignores that: install wl-copy, xclip or xsel."
-            )
-        self.app.call_from_thread(self.notify, message, timeout=5)
+        """Put the caption on the clipboard (:func:`~tui_planner.ui.post_actions.copy_caption`)."""
+        if self.post is not None:
+            copy_caption(self.app, self.post)
 
     def action_schedule(self) -> None:
         """Schedule this draft, through the same confirmation as the drafts screen."""

@@ -24,7 +24,12 @@ from textual.binding import Binding, BindingType
 
 from tui_planner.store import reducers
 from tui_planner.ui.planner_screen import PlannerScreen
-from tui_planner.ui.post_actions import EDITABLE, delete_with_confirmation, edit_caption
+from tui_planner.ui.post_actions import (
+    EDITABLE,
+    copy_caption,
+    delete_with_confirmation,
+    edit_caption,
+)
 from tui_planner.ui.post_news import withdraw_failures
 from tui_planner.ui.widgets.filter_bar import FilterBar
 from tui_planner.ui.widgets.post_detail import PostDetail
@@ -291,8 +296,7 @@ class PostsScreen(PlannerScreen[None]):
         post = self.highlighted
         if post is None:
             return
-        self.app.copy_to_clipboard(post.entry.text)
-        self.notify("Copied the caption.", timeout=3)
+        copy_caption(self.app, post.entry)
 
     @work(
         group=WorkerGroup.DIALOGS,
