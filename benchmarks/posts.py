@@ -48,6 +48,7 @@ from .loop_lag import LoopLagMonitor
 from .plans import NOW, SIZE, WORK_DIR, backend_over, fresh_copy, manual_clock, planner_app
 from .seed import SEED, PlanSpec, SeededPlan, seed_plan
 from .sync_apply import LIMIT as APPLY_LIMIT
+from .sync_apply import RecordingTransport
 
 __all__ = ["POSTS", "posts_file", "run"]
 
@@ -174,21 +175,6 @@ def _key(request: httpx.Request) -> Key:
     return request.method, str(request.url), request.content
 
 
-class _Recording(httpx.AsyncBaseTransport):
-    """Passes requests on and keeps every answer by method, URL and body (Query Items pages
-    differ only in their bodies)."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self._inner = inner
-        self.answers: dict[Key, tuple[int, bytes]] = {}
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self._inner.handle_async_request(request)
-        body = await response.aread()
-        self.answers[_key(request)] = (response.status_code, body)
-        return httpx.Response(response.status_code, headers=response.headers, content=body)
-
-
 class _Replay(httpx.AsyncBaseTransport):
     """Answers from the recording, counting the pages of posts it serves."""
 
@@ -210,11 +196,11 @@ class _Replay(httpx.AsyncBaseTransport):
 
 
 async def _record() -> dict[Key, tuple[int, bytes]]:
-    recorder: _Recording | None = None
+    recorder: RecordingTransport[Key] | None = None
 
     def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
         nonlocal recorder
-        recorder = _Recording(inner)
+        recorder = RecordingTransport(inner, _key)
         return recorder
 
     backend, clock = _backend("posts-record.sqlite3", wrap)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
 import httpx
 
@@ -44,23 +46,26 @@ _PLAN_PATH = "/promote/marketing-plan-service/v1/marketing-plan"
 _EMPTY_PLAN = json.dumps({"status": "ACTIVE", "marketingActivities": []}).encode()
 
 Key = tuple[str, str]
+K = TypeVar("K", bound=Hashable)
 
 
 def _key(request: httpx.Request) -> Key:
     return request.method, str(request.url)
 
 
-class RecordingTransport(httpx.AsyncBaseTransport):
-    """Passes requests to ``inner`` and keeps every answer's status and body."""
+class RecordingTransport(httpx.AsyncBaseTransport, Generic[K]):
+    """Passes requests to ``inner`` and keeps every answer's status and body, by
+    ``key(request)`` (method and URL here; the posts benchmark adds the body)."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx.AsyncBaseTransport, key: Callable[[httpx.Request], K]) -> None:
         self._inner = inner
-        self.answers: dict[Key, tuple[int, bytes]] = {}
+        self._key = key
+        self.answers: dict[K, tuple[int, bytes]] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         response = await self._inner.handle_async_request(request)
         body = await response.aread()
-        self.answers[_key(request)] = (response.status_code, body)
+        self.answers[self._key(request)] = (response.status_code, body)
         return httpx.Response(response.status_code, headers=response.headers, content=body)
 
 
@@ -91,11 +96,11 @@ class ReplayTransport(httpx.AsyncBaseTransport):
 async def _record() -> tuple[dict[Key, tuple[int, bytes]], int]:
     """One full sync's answers from the sandbox over the big plan, and the plan's size."""
     clock = manual_clock()
-    recorder: RecordingTransport | None = None
+    recorder: RecordingTransport[Key] | None = None
 
     def wrap(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
         nonlocal recorder
-        recorder = RecordingTransport(inner)
+        recorder = RecordingTransport(inner, _key)
         return recorder
 
     backend = sandbox_backend(fresh_copy(big_plan_file(), "sync.sqlite3"), clock, wrap)
