@@ -24,6 +24,7 @@ from tests.sandbox.publisher_items import (
 from tui_planner.api import PublisherClient
 from tui_planner.api.models import ChannelName, ItemQuery, ItemStatus
 from tui_planner.sandbox.publication import PUBLISHING_SECONDS
+from tui_planner.sandbox.query_language import picked, read_sort, sorted_items
 
 
 async def _plan_items(sandbox: Sandbox) -> list[dict[str, Any]]:
@@ -179,6 +180,38 @@ async def test_query_combines_conditions_and_sorts(sandbox: Sandbox) -> None:
     dates = [when(item) for item in body["items"]]
     assert len(dates) == 4  # three imported, one scheduled on the dashboard
     assert dates == sorted(dates, reverse=True)
+
+
+async def test_query_pages_in_the_order_of_every_whole_item_sorted(sandbox: Sandbox) -> None:
+    # The sandbox sorts only the fields it is asked to sort by and reads each page's items
+    # again whole; the pages must still be the whole items' order, cut into pages.
+    await _plan_items(sandbox)
+    sort = [
+        {"fieldName": "channel.name", "order": "ASC"},
+        {"fieldName": "schedulingInfo.scheduledDate", "order": "DESC"},
+    ]
+    whole = await everything(sandbox)
+    expected = sorted_items(whole, read_sort(sort))
+    assert any("schedulingInfo" not in item for item in expected)  # drafts sort last
+
+    paged: list[dict[str, Any]] = []
+    while True:
+        body = await query(sandbox, sort=sort, paging={"limit": 7, "offset": len(paged)})
+        paged += body["items"]
+        if not body["pagingMetadata"]["hasNext"]:
+            break
+
+    assert paged == expected
+    assert body["pagingMetadata"]["total"] == len(whole)
+
+
+def test_picked_keeps_only_the_paths_asked_for() -> None:
+    item = {"id": "a", "channel": {"name": "X", "accountId": "1"}, "caption": "long"}
+
+    assert picked(item, ["id", "channel.name", "schedulingInfo.scheduledDate"]) == {
+        "id": "a",
+        "channel": {"name": "X"},
+    }
 
 
 async def test_query_takes_a_filter_as_json_text_and_no_wrapper(sandbox: Sandbox) -> None:

@@ -17,15 +17,18 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import ItemStatus
 
 from .context import ApiRequest, SandboxContext
 from .errors import FieldViolation, invalid_argument, not_found
-from .item_store import all_items, find_item, item_wire
-from .query_language import matches, read_filter, read_sort, sorted_items
+from .item_store import each_item, find_item, item_wire
+from .query_language import matches, picked, read_filter, read_sort, sorted_items
 from .request_input import unwrap
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["DEFAULT_LIMIT", "MAX_IDS", "MAX_LIMIT", "get_item", "get_items", "query_items"]
 
@@ -89,11 +92,18 @@ class _Page:
 def query_items(ctx: SandboxContext, request: ApiRequest) -> dict[str, Any]:
     """Query Items: the items passing the filter, sorted, one page of them."""
     page = _read_page(unwrap(request.body, "query"))
-    wires = [item_wire(item, ctx) for item in all_items(ctx.conn)]
+    # Of each item that passes, only its ID and the fields it is sorted by are kept; the
+    # page's own items are read again whole. Thousands of whole wire objects at once were
+    # tens of megabytes for every page served (the app runs the sandbox in its process).
+    fields = ["id", *(path for path, _ in page.sort)]
     chosen = sorted_items(
-        [w for w in wires if matches({"external": False, **w}, page.query_filter)], page.sort
+        [picked(wire, fields) for wire in _passing(ctx, page.query_filter)], page.sort
     )
-    items = chosen[page.offset : page.offset + page.limit]
+    items = [
+        item_wire(item, ctx)
+        for entry in chosen[page.offset : page.offset + page.limit]
+        if (item := find_item(ctx.conn, entry["id"])) is not None
+    ]
     after = page.offset + len(items)
     has_next = after < len(chosen)
     metadata: dict[str, Any]
@@ -111,6 +121,14 @@ def query_items(ctx: SandboxContext, request: ApiRequest) -> dict[str, Any]:
             "hasNext": has_next,
         }
     return {"items": items, "pagingMetadata": metadata}
+
+
+def _passing(ctx: SandboxContext, query_filter: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The wire objects of the site's items that pass ``query_filter``, one at a time."""
+    for item in each_item(ctx.conn):
+        wire = item_wire(item, ctx)
+        if matches({"external": False, **wire}, query_filter):
+            yield wire
 
 
 def _read_page(query: dict[str, Any]) -> _Page:

@@ -15,7 +15,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui_planner.api.models import ChannelName, ItemStatus, ItemType, format_wix_datetime
 
@@ -24,11 +24,15 @@ from .context import SandboxContext
 from .media import absolute_media
 from .publication import publication_wire
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 __all__ = [
     "ItemRow",
     "activity_items",
     "all_items",
     "delete_item",
+    "each_item",
     "find_item",
     "insert_item",
     "item_wire",
@@ -111,8 +115,13 @@ def items_by_activity(conn: sqlite3.Connection) -> dict[str, list[ItemRow]]:
 
 def all_items(conn: sqlite3.Connection) -> list[ItemRow]:
     """Every item of the site but the deleted ones, oldest first."""
-    rows = conn.execute("SELECT * FROM items WHERE status != 'DELETED' ORDER BY seq").fetchall()
-    return [_row(row) for row in rows]
+    return list(each_item(conn))
+
+
+def each_item(conn: sqlite3.Connection) -> Iterator[ItemRow]:
+    """:func:`all_items` one at a time, so a caller that keeps little of each holds little."""
+    for row in conn.execute("SELECT * FROM items WHERE status != 'DELETED' ORDER BY seq"):
+        yield _row(row)
 
 
 def items_with_status(conn: sqlite3.Connection, *statuses: ItemStatus) -> list[ItemRow]:

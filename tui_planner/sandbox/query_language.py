@@ -19,7 +19,7 @@ from tui_planner.clock import utc
 
 from .errors import FieldViolation, invalid_argument
 
-__all__ = ["matches", "read_filter", "read_sort", "sorted_items"]
+__all__ = ["matches", "picked", "read_filter", "read_sort", "sorted_items"]
 
 _MISSING = object()
 
@@ -90,6 +90,25 @@ def sorted_items(items: list[dict[str, Any]], sort: list[tuple[str, bool]]) -> l
             raise _bad("query.sort", f"cannot order by {path}: its values differ in kind") from None
         ordered = [item for _, item in present] + absent
     return ordered
+
+
+def picked(item: Mapping[str, Any], paths: list[str]) -> dict[str, Any]:
+    """The parts of the wire object ``item`` at the dotted ``paths``, nested as in ``item``.
+
+    Sorting a picked object with :func:`sorted_items` orders it as the whole object would
+    be ordered by fields among ``paths``, for much less memory than the whole one.
+    """
+    found: dict[str, Any] = {}
+    for path in paths:
+        value = _value(item, path)
+        if value is _MISSING:
+            continue
+        *parents, leaf = path.split(".")
+        into = found
+        for part in parents:
+            into = into.setdefault(part, {})
+        into[leaf] = value
+    return found
 
 
 # -- The operators -------------------------------------------------------------------------
