@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 # Only the config names that need no pydantic, here: the app's first frame comes before
 # the config is validated (see app_command).
@@ -14,13 +14,9 @@ from tui_planner.config import ConfigError
 from tui_planner.debug_log import active_log_file
 
 from .app_command import run_app
-from .commands import add_script_commands
-from .completion_command import add_completion_command
-from .config_commands import add_config_commands
 from .console import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CommandError, say
 from .context import CommandContext
 from .options import GlobalOptions, add_global_options
-from .sandbox_commands import add_sandbox_commands
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,12 +39,14 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     # of every installed distribution when it builds its first model (25-30 ms on the way to
     # the live plan). A value the user set is left alone.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:
-        # argparse has already printed usage and its message (or the help text).
-        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = _app_arguments(arguments)
+    if args is None:
+        try:
+            args = build_parser().parse_args(arguments)
+        except SystemExit as stop:
+            # argparse has already printed usage and its message (or the help text).
+            return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     context = CommandContext(GlobalOptions.from_args(args), clock=clock)
     # The app opens the log after its first frame (app_command); every command, at once.
     if getattr(args, "open_log", False):
@@ -84,8 +82,38 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         return EXIT_FAILED
 
 
+class _NotTheApp(Exception):
+    """The command line asks for more than the app: the full parser reads it."""
+
+
+class _AppParser(argparse.ArgumentParser):
+    """The app's own flags only; anything else is :class:`_NotTheApp`, never a message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheApp(message)
+
+
+def _app_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The flags of a plain start of the app (``planner-tui [--config PATH] [--site NAME]
+    [--debug]``), read without building every command's parser, which takes 8 ms of each
+    start; ``None`` for any other command line (a command, ``--help``, ``--version``, a
+    mistake), which :func:`build_parser`'s parser reads and answers."""
+    parser = _AppParser(prog="planner-tui", add_help=False)
+    add_global_options(parser, top_level=True)
+    parser.set_defaults(handler=run_app)
+    try:
+        return parser.parse_args(argv)
+    except _NotTheApp:
+        return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``planner-tui`` and all its commands."""
+    from .commands import add_script_commands
+    from .completion_command import add_completion_command
+    from .config_commands import add_config_commands
+    from .sandbox_commands import add_sandbox_commands
+
     parser = argparse.ArgumentParser(
         prog="planner-tui",
         description="A keyboard-first terminal app for a Wix site's AI marketing plan. "

@@ -15,8 +15,6 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Literal
 
-from dateutil import rrule
-
 from tui_planner.api.models import RecurrenceFrequency
 from tui_planner.zone import date_only_instant, event_day, is_date_only, to_local, wall_instant
 
@@ -54,13 +52,6 @@ def event_start(event: CalendarEvent) -> datetime | None:
     return event.date
 
 
-_FREQUENCIES: dict[RecurrenceFrequency, Literal[0, 1, 2]] = {
-    RecurrenceFrequency.WEEKLY: rrule.WEEKLY,
-    RecurrenceFrequency.MONTHLY: rrule.MONTHLY,
-    RecurrenceFrequency.YEARLY: rrule.YEARLY,
-}
-
-
 def rule_occurs_on(event: CalendarEvent, day: date, tz: tzinfo) -> bool:
     """Whether ``event``'s recurring rule puts an occurrence on ``day`` (in ``tz``).
 
@@ -68,9 +59,17 @@ def rule_occurs_on(event: CalendarEvent, day: date, tz: tzinfo) -> bool:
     answers for any other day, from the series' first day, its frequency and its end. A
     monthly series on the 31st skips shorter months, as iCalendar's rules do.
     """
+    # dateutil is loaded with the first recurring event, not with the calendar's first frame.
+    from dateutil import rrule
+
+    frequencies: dict[RecurrenceFrequency, Literal[0, 1, 2]] = {
+        RecurrenceFrequency.WEEKLY: rrule.WEEKLY,
+        RecurrenceFrequency.MONTHLY: rrule.MONTHLY,
+        RecurrenceFrequency.YEARLY: rrule.YEARLY,
+    }
     rule = event.recurring_rule
     start = event_start(event)
-    frequency = _FREQUENCIES.get(rule.frequency) if rule is not None else None
+    frequency = frequencies.get(rule.frequency) if rule is not None else None
     if rule is None or frequency is None or start is None:
         return False
     first = event_day(start, tz)

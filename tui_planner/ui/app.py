@@ -36,7 +36,6 @@ from tui_planner.ui.plan_notices import PlanFailureNotice
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.post_news import PostNews
 from tui_planner.ui.screens.calendar import CalendarScreen
-from tui_planner.ui.screens.help import HelpScreen
 from tui_planner.ui.sections import HOME, LATER_SECTIONS, leave_then
 from tui_planner.ui.store_bridge import StoreBridge
 from tui_planner.ui.theme_choice import ThemeChoice
@@ -291,6 +290,8 @@ class PlannerApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys that work here."""
+        from tui_planner.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -327,6 +328,8 @@ class PlannerApp(App[None]):
             await self.push_screen(ActivityDetailScreen(activity_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("search_clear", "search_step") and self.active_search is None:
+            return False  # without importing search: the key bar asks at every frame
         if action in ("search", "search_clear", "search_step"):
             from tui_planner.ui.search import is_search_action_on
 

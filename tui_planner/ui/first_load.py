@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui_planner.api.models import PlanStatus
-from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
 from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
@@ -55,6 +54,8 @@ class FirstLoadNotices:
             )
 
     async def _offer_first_run(self, status: PlanStatus) -> None:
+        from tui_planner.ui.screens.first_run import FirstRunChoice, FirstRunScreen
+
         app = self._app
         choice = await app.push_screen_wait(FirstRunScreen(status))
         if choice is FirstRunChoice.GENERATE:

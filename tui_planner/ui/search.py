@@ -22,14 +22,14 @@ it matches. What a step means, screen by screen:
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tui_planner.store.search import SearchHit, SearchIndex, SearchKind, search_index
-
 if TYPE_CHECKING:
+    from tui_planner.store.search import SearchHit, SearchIndex
     from tui_planner.store.state import PlannerState
     from tui_planner.ui.app import PlannerApp
 
@@ -103,21 +103,24 @@ def _stepper(app: PlannerApp) -> MatchStepper | None:
     return screen if callable(getattr(screen, "step_to_match", None)) else None
 
 
+def _help_on_show(app: PlannerApp) -> bool:
+    """Whether the help is the screen on show. No help can be before its module is loaded,
+    and the key bar asks this at every frame, the first included: so it is not loaded here."""
+    help_screens = sys.modules.get("tui_planner.ui.screens.help")
+    return help_screens is not None and isinstance(app.screen, help_screens.HelpScreen)
+
+
 def _screen_under_help(app: PlannerApp) -> object:
     """The screen the user is working on: the one on top, or the one the help is about
     (whose keys the help lists, search among them)."""
-    from tui_planner.ui.screens.help import HelpScreen
-
-    if isinstance(app.screen, HelpScreen) and len(app.screen_stack) > 1:
+    if _help_on_show(app) and len(app.screen_stack) > 1:
         return app.screen_stack[-2]
     return app.screen
 
 
 async def close_help(app: PlannerApp) -> None:
     """Close the help, if it is on show: a search key pressed there acts on the screen under."""
-    from tui_planner.ui.screens.help import HelpScreen
-
-    if isinstance(app.screen, HelpScreen):
+    if _help_on_show(app):
         await app.pop_screen()
 
 
@@ -141,6 +144,8 @@ def step_match(app: PlannerApp, step: int) -> None:
     stepper = _stepper(app)
     if query is None or stepper is None:
         return
+    from tui_planner.store.search import search_index
+
     found = stepper.step_to_match(search_index(app.state), query, step)
     if found is None:
         app.notify(f"Nothing here matches “{query}”.", timeout=3, markup=False)
@@ -178,6 +183,8 @@ async def run_search(app: PlannerApp) -> None:
 
 async def open_hit(app: PlannerApp, hit: SearchHit) -> None:
     """Show ``hit`` where it lives."""
+    from tui_planner.store.search import SearchKind
+
     match hit.kind:
         case SearchKind.ACTIVITY:
             await app.action_open_activity(hit.key)

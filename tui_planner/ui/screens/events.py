@@ -28,7 +28,7 @@ from tui_planner.ui.icons import READ_ONLY_ICON, RECURRING_ICON
 from tui_planner.ui.plan_commands import carry_plan_command, confirm_plan_command
 from tui_planner.ui.planner_screen import PlannerScreen
 from tui_planner.ui.screens.event_form import EventForm
-from tui_planner.ui.widgets.list_keys import RowTable
+from tui_planner.ui.widgets.keyed_lists import RowTable
 from tui_planner.ui.widgets.note import Note
 from tui_planner.ui.workers import WorkerGroup
 from tui_planner.zone import event_day

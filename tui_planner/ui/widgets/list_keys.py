@@ -10,12 +10,10 @@ every list.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, SelectionList
-from textual.widgets.selection_list import SelectionType
 
 __all__ = [
     "BOTTOM",
@@ -23,8 +21,6 @@ __all__ = [
     "TOP",
     "UP",
     "KeyedScroll",
-    "KeyedSelectionList",
-    "RowTable",
     "list_bindings",
     "scroll_bindings",
     "scroll_by_key",
@@ -83,26 +79,9 @@ def scroll_by_key(scroll: VerticalScroll, how: str) -> None:
             scroll.scroll_end(animate=False)
 
 
-class RowTable(DataTable[Any]):
-    """A :class:`DataTable` with a row cursor that answers to the list keys."""
-
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings(
-        down="cursor_down", up="cursor_up", top="scroll_top", bottom="scroll_bottom"
-    )
-
-
 class KeyedScroll(VerticalScroll):
     """A :class:`VerticalScroll` (a list of lines to read) that answers to the list keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = list_bindings(
         down="scroll_down", up="scroll_up", top="scroll_home", bottom="scroll_end"
-    )
-
-
-class KeyedSelectionList(SelectionList[SelectionType]):
-    """A :class:`SelectionList` (the settings' tools, channels and calendars) that answers
-    to the list keys; ``space`` still toggles."""
-
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings(
-        down="cursor_down", up="cursor_up", top="first", bottom="last"
     )

@@ -37,7 +37,7 @@ from tui_planner.store.settings_draft import (
 )
 from tui_planner.ui.widgets.form_field import FormField
 from tui_planner.ui.widgets.frequency_row import FrequencyRow
-from tui_planner.ui.widgets.list_keys import KeyedSelectionList
+from tui_planner.ui.widgets.keyed_lists import KeyedSelectionList
 from tui_planner.ui.widgets.plain_text import PlainInput, PlainTextArea
 from tui_planner.ui.widgets.settings_labels import (
     CHANNEL_LABELS,
