@@ -36,14 +36,12 @@ from tui_planner.store.state import (
 )
 from tui_planner.zone import event_span
 
-from .commands import CommandOutcome, DeleteEvent, ScheduleDrafts, UpdateEvent
-from .optimistic import layer, optimistic_patch
-from .perform import perform
 from .plan_details import PlanDetails, signature
 from .reconcile import (
     PlanData,
     fold_plan_items,
     fold_queried_items,
+    layer,
     merge_activity_posts,
     reconcile_activities,
     replace_items,
@@ -66,7 +64,7 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
     from tui_planner.store.store import Store
 
-    from .commands import Command
+    from .commands import Command, CommandOutcome
     from .optimistic import Patch
     from .policy import PollPolicy
 
@@ -194,6 +192,8 @@ class _DetailsFailed(Exception):
 
 def _premium_refused(command: Command, error: ApiError | None) -> bool:
     """Whether ``error`` is ScheduleDrafts' 428: the site lacks the premium feature."""
+    from .commands import ScheduleDrafts
+
     return isinstance(command, ScheduleDrafts) and error is not None and error.status == 428
 
 
@@ -203,6 +203,8 @@ def _refused_event(command: Command, error: ApiError | None) -> str | None:
     The contract marks no event read-only; it refuses to change one from a connected
     calendar with FAILED_PRECONDITION (§4.3, §4.4), so that refusal is how the app learns.
     """
+    from .commands import DeleteEvent, UpdateEvent
+
     if error is None or error.status != 428:
         return None
     match command:
@@ -806,6 +808,12 @@ class SyncEngine:
         Never raises for a failed call: the outcome says what failed (``ok=False``) and the
         same sentence lands in ``last_error``.
         """
+        # Loaded with the first command, not on the way to the first plan on screen (the
+        # commands' classes take 15-20 ms to build).
+        from .commands import CommandOutcome
+        from .optimistic import optimistic_patch
+        from .perform import perform
+
         pending_id = next(self._ids)
         description = command.describe()
         pending = PendingCommand(pending_id, description, self._clock.now())

@@ -51,7 +51,7 @@ from .commands import (
     UpdatePostsMedia,
     UpsertSettings,
 )
-from .reconcile import PlanData, with_activities, without_item, without_plan
+from .reconcile import PlanData, layer, with_activities, without_item, without_plan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -159,13 +159,6 @@ def optimistic_patch(command: Command, local_id: str) -> Patch:
             return _unchanged
         case _:
             assert_never(command)
-
-
-def layer(base: PlanData, patches: Iterable[Patch]) -> PlanData:
-    """The server's truth with every pending change applied, oldest first."""
-    for patch in patches:
-        base = patch(base)
-    return base
 
 
 def settings_with_mask(

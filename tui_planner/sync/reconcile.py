@@ -16,7 +16,7 @@ from tui_planner.api.models import PlanStatus
 from tui_planner.store.state import EMPTY_MAPPING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from tui_planner.api.models import (
         ActivityPosts,
@@ -30,6 +30,7 @@ __all__ = [
     "PlanData",
     "fold_plan_items",
     "fold_queried_items",
+    "layer",
     "merge_activity_posts",
     "reconcile_activities",
     "replace_items",
@@ -50,6 +51,14 @@ class PlanData:
     settings: MarketingSettings | None = None
     items: Mapping[str, PostItem] = field(default_factory=lambda: EMPTY_MAPPING)
     """Every post of the site by id: Query Items' answer with the plan's items folded in."""
+
+
+def layer(base: PlanData, patches: Iterable[Callable[[PlanData], PlanData]]) -> PlanData:
+    """The server's truth with every pending change applied, oldest first (the changes
+    :func:`~tui_planner.sync.optimistic.optimistic_patch` makes)."""
+    for patch in patches:
+        base = patch(base)
+    return base
 
 
 def reconcile_activities(
