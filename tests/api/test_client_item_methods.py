@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +19,13 @@ from tui_planner.api import (
     ResponseFormatError,
     ServerError,
 )
-from tui_planner.api.models import ChannelName, ItemQuery, ItemStatus, PostItem
+from tui_planner.api.models import (
+    ChannelName,
+    ItemQuery,
+    ItemStatus,
+    PostItem,
+    QueryItemsResponse,
+)
 
 ITEM_ID = "ac01c174-5244-49df-8085-84d87cd0345a"
 
@@ -434,6 +441,53 @@ async def test_query_items_stops_at_its_cap_and_says_so(
     assert not result.complete
     assert result.total == 9
     assert result.pages == 2
+
+
+async def test_query_items_answers_known_items_with_the_ones_held(
+    publisher: PublisherClient, wix: FakeWix
+) -> None:
+    known = {"a": _post(_item("a")), "b": _post(_item("b")), "gone": _post(_item("gone"))}
+    wix.reply({"items": [_item("a"), _item("b", status="PUBLISHED")], "pagingMetadata": {}})
+    wix.reply({"items": [_item("c")]})
+
+    result = await publisher.query_items(page_size=2, known=known)
+
+    a, b, c = result.items
+    assert a is known["a"]
+    assert b is not known["b"]
+    assert b.status is ItemStatus.PUBLISHED
+    assert c.id == "c"
+    assert result.complete
+
+
+async def test_query_items_lets_each_page_go_before_reading_the_next(
+    publisher: PublisherClient, wix: FakeWix, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    known = {"a": _post(_item("a")), "c": _post(_item("c"))}
+    wix.reply({"items": [_item("a"), _item("b")], "pagingMetadata": {"hasNext": True}})
+    wix.reply({"items": [_item("c"), _item("d")], "pagingMetadata": {"hasNext": True}})
+    wix.reply({"items": [_item("e")], "pagingMetadata": {"hasNext": False}})
+    pages: list[weakref.ref[QueryItemsResponse]] = []
+    copies: list[weakref.ref[PostItem]] = []
+    alive: list[tuple[int, int]] = []
+    read_page = publisher._query_page
+
+    async def watched(body: dict[str, Any]) -> QueryItemsResponse:
+        # What of the earlier pages is still alive as the next one is asked for.
+        alive.append((sum(p() is not None for p in pages), sum(c() is not None for c in copies)))
+        page = await read_page(body)
+        pages.append(weakref.ref(page))
+        copies.extend(weakref.ref(item) for item in page.items if item.id in known)
+        return page
+
+    monkeypatch.setattr(publisher, "_query_page", watched)
+
+    result = await publisher.query_items(page_size=2, known=known)
+
+    assert alive == [(0, 0), (0, 0), (0, 0)]
+    assert [item.id for item in result.items] == ["a", "b", "c", "d", "e"]
+    assert result.items[0] is known["a"]
+    assert result.items[2] is known["c"]
 
 
 async def test_query_items_clamps_page_size_to_the_assumed_maximum(

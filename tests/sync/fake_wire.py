@@ -39,6 +39,7 @@ from tui_planner.api.models import (
     PagingMetadata,
     PlanGoalOptionsResponse,
     PointOfViewOptionsResponse,
+    PostItem,
     QueryItemsResponse,
     TokenStatusResponse,
     WireModel,
@@ -72,12 +73,26 @@ class FakeWire:
         self.sent: list[Sent] = []
         self._gate: asyncio.Event | None = None
         self._refusals: list[ApiError] = []
+        self.page_size: int | None = None
+        """Query Items serves at most this many items a page (``None``: as many as asked)."""
 
     def hold(self) -> asyncio.Event:
         """Keep every request waiting (recorded, not answered) until the event is set."""
         gate = asyncio.Event()
         self._gate = gate
         return gate
+
+    def _items_page(self, found: tuple[PostItem, ...], body: dict[str, Any]) -> QueryItemsResponse:
+        """One page of Query Items by the request's offset paging, ``page_size`` at most."""
+        paging = body.get("query", {}).get("paging") or {}
+        offset = int(paging.get("offset", 0))
+        limit = int(paging.get("limit", 100))
+        if self.page_size is not None:
+            limit = min(limit, self.page_size)
+        items = found[offset : offset + limit]
+        after = offset + len(items)
+        metadata = PagingMetadata(count=len(items), offset=offset, has_next=after < len(found))
+        return QueryItemsResponse(items=items, paging_metadata=metadata)
 
     def refuse_next(self, error: ApiError) -> None:
         """Answer the next request with ``error``, changing nothing on the server."""
@@ -217,11 +232,7 @@ class FakeWire:
                 # As the contract's example answers: the id and the new status, nothing more.
                 return {"item": {"id": item_id, "status": ItemStatus.CANCELED.value}}
             case "POST", ["items", "query"]:
-                found = await api.query_items()
-                return QueryItemsResponse(
-                    items=found.items,
-                    paging_metadata=PagingMetadata(count=len(found.items), has_next=False),
-                )
+                return self._items_page((await api.query_items()).items, body)
             case "GET", ["items", item_id]:
                 return ItemResponse(item=await api.get_item(item_id))
             case "PATCH", ["items", item_id]:

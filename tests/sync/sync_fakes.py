@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -257,7 +257,12 @@ class FakeApi:
         return posts
 
     async def query_items(
-        self, query: ItemQuery | None = None, *, page_size: int = 100, max_items: int = 1000
+        self,
+        query: ItemQuery | None = None,
+        *,
+        page_size: int = 100,
+        max_items: int = 1000,
+        known: Mapping[str, PostItem] | None = None,
     ) -> ItemsQueryResult:
         await self._enter("query_items", query, max_items)
         posts = list(self._all_posts().values())

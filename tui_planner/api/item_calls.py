@@ -130,8 +130,14 @@ class ItemCalls(ServiceClient):
         *,
         page_size: int = MAX_PAGE_SIZE,
         max_items: int = MAX_QUERY_ITEMS,
+        known: Mapping[str, PostItem] | None = None,
     ) -> ItemsQueryResult:
-        """Every item the query finds, up to ``max_items`` (``complete`` says if all came)."""
+        """Every item the query finds, up to ``max_items`` (``complete`` says if all came).
+
+        An item that reads the same as the one ``known`` holds under its ID comes back as
+        that very one. Each page is let go as soon as it is read, so over a long read only
+        the items that are new or changed stay alive beside the ones the caller holds.
+        """
         if max_items < 1:
             raise ValueError("max_items must be at least 1")
         pager = _Pager(query or ItemQuery(), page_size)
@@ -146,11 +152,13 @@ class ItemCalls(ServiceClient):
             if page.paging_metadata is not None and page.paging_metadata.total is not None:
                 total = page.paging_metadata.total
             room = max_items - len(found)
-            found.extend(fresh[:room])
+            found.extend(_as_known(fresh[:room], known))
             body = pager.next(page, fresh)
+            whole = len(fresh) <= room
+            # Let the page go before the next one is read: only what ``found`` took stays.
+            del page, fresh
             if len(found) >= max_items:
-                complete = len(fresh) <= room and body is None
-                return ItemsQueryResult(tuple(found), complete, total, pages)
+                return ItemsQueryResult(tuple(found), whole and body is None, total, pages)
         return ItemsQueryResult(tuple(found), complete=True, total=total, pages=pages)
 
     async def _query_page(self, body: dict[str, Any]) -> QueryItemsResponse:
@@ -180,6 +188,15 @@ class ItemCalls(ServiceClient):
             ItemResponse, {"item": item}, operation=operation, method=method, path=path
         )
         return answer.item
+
+
+def _as_known(
+    items: Iterable[PostItem], known: Mapping[str, PostItem] | None
+) -> Iterable[PostItem]:
+    """``items``, each one that reads the same as ``known``'s under its ID swapped for that."""
+    if not known:
+        return items
+    return [old if (old := known.get(i.id)) is not None and old == i else i for i in items]
 
 
 @dataclass

@@ -658,7 +658,11 @@ class SyncEngine:
         self._polls_since_posts = 0
         self._more_posts_wanted = False
         try:
-            found = await self._publisher.query_items(SITE_POSTS_QUERY, max_items=self._posts_cap)
+            # Posts that read the same as the ones held come back as those: each page's
+            # own copies go as soon as it is read, not after the last page.
+            found = await self._publisher.query_items(
+                SITE_POSTS_QUERY, max_items=self._posts_cap, known=self._truth.items
+            )
         except ApiError as error:
             if error.is_auth_error:
                 raise
