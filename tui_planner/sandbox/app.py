@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from tui_planner.clock import Clock
@@ -42,6 +42,7 @@ from .demo_site import ensure_site
 from .errors import WixError, not_found
 from .faults import FaultInjector
 from .internal_errors import InternalErrorMiddleware
+from .json_answer import JsonAnswer
 from .media import MEDIA_PATH, image_png
 from .options import SandboxOptions
 from .request_limits import BodySizeLimit, read_json_object
@@ -207,7 +208,7 @@ class _Sandbox:
                 answer = await self.in_transaction(run)
             except WixError as error:
                 return shaper.error(error).response()
-            return JSONResponse(shaper.answer(answer))
+            return JsonAnswer(shaper.answer(answer))
 
         endpoint.__name__ = handler.__name__
         return endpoint
