@@ -223,11 +223,12 @@ _LATER = (
     '("pydantic", "httpx", "starlette", "tui_planner.sandbox", "tui_planner.sync.engine",'
     ' "dateutil", "textual.widgets._data_table", "textual.widgets._selection_list",'
     ' "tui_planner.store.search", "tui_planner.ui.dialogs", "tui_planner.ui.screens.help",'
-    ' "tui_planner.ui.screens.first_run", "tui_planner.cli.commands")'
+    ' "tui_planner.ui.screens.first_run", "tui_planner.ui.widgets.week_view",'
+    ' "tui_planner.cli.commands")'
 )
 """The modules that come after the first frame, as the fresh processes below name them:
 validation, the clients, the sandbox and the engine, and what only a later screen, a
-recurring event, a search or a command needs (together 35 ms of each start)."""
+recurring event, the week list, a search or a command needs (about 40 ms of each start)."""
 
 
 def _run_fresh(script: str, tmp_path: Path, config_text: str, **env: str) -> str:

@@ -29,7 +29,6 @@ from tui_planner.ui.widgets.agenda import Agenda
 from tui_planner.ui.widgets.calendar_labels import CalendarTop, DayHeading
 from tui_planner.ui.widgets.day_summary import CalendarFilter, DayIndex
 from tui_planner.ui.widgets.month_grid import MonthGrid, WeekStart, add_months
-from tui_planner.ui.widgets.week_view import WeekView
 from tui_planner.ui.workers import WorkerGroup
 
 if TYPE_CHECKING:
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from tui_planner.store.state import PlannerState
     from tui_planner.ui.saved_calendar import SavedCalendar
     from tui_planner.ui.search import MatchPosition
+    from tui_planner.ui.widgets.week_view import WeekView
 
 __all__ = ["CalendarScreen"]
 
@@ -90,7 +90,6 @@ class CalendarScreen(PlannerScreen[None]):
             yield MonthGrid(
                 selected=today, today=today, week_start=self._week_start(), id="calendar-grid"
             )
-            yield WeekView(id="calendar-week")
             with Vertical(id="calendar-side"):
                 yield DayHeading(id="calendar-day").data_bind(
                     day=CalendarScreen.agenda_day, today=CalendarScreen.today
@@ -162,7 +161,7 @@ class CalendarScreen(PlannerScreen[None]):
         tz = self._tz()
         if self.week_mode:
             week = self._week_of(day)
-            view = self.query_one(WeekView)
+            view = self.week_view()
             view.show_week(week, self._index, self._today(), day, tz)
             view.highlight_day(day)
             return
@@ -299,9 +298,20 @@ class CalendarScreen(PlannerScreen[None]):
         self.refresh_bindings()
         self._show_day()
         if self.week_mode:
-            self.query_one(WeekView).focus()
+            self.week_view().focus()
         else:
             self.query_one(MonthGrid).focus()
+
+    def week_view(self) -> WeekView:
+        """The week list, made the first time it is shown: the month's first frame has no
+        use for it (nor for its module and its list's styles)."""
+        from tui_planner.ui.widgets.week_view import WeekView
+
+        for view in self.query(WeekView):
+            return view
+        view = WeekView(id="calendar-week")
+        self.query_one("#calendar-body").mount(view, after=self.query_one(MonthGrid))
+        return view
 
     @work(
         group=WorkerGroup.CALENDAR_DIALOGS,

@@ -46,7 +46,7 @@ def step_on_calendar(
     day, activity_id = rows[row]
     screen.select_date(day)
     if screen.week_mode:
-        view = screen.query_one(WeekView)
+        view = screen.week_view()
         view.highlighted = view.get_option_index(activity_id)
         view.focus()
     else:
