@@ -56,3 +56,25 @@ async def test_social_posts_off_in_the_settings_says_to_turn_them_on(
             "Turn it on in Settings (f5), then regenerate the plan (^g). Or press p to list "
             "the activities without posts, choose some, and G generates their posts."
         )
+
+
+async def test_connected_only_before_the_connections_are_read_says_so(
+    make_static_app: Callable[..., PlannerApp], settle: Settle
+) -> None:
+    """The plan is read before the rest of the first load (which channels are connected
+    among it): the drafts list stands, and "connected only" says what it waits for, not
+    that the plan is loading."""
+    state = replace(sample_state(), loaded=False, plan_read=True, connections=frozen_mapping({}))
+    app = make_static_app(state)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await settle(pilot, lambda: isinstance(app.screen, DraftsScreen), what="the drafts")
+        await pilot.pause()
+        assert app.screen.query_one("#drafts-empty", Static).display is False
+
+        await pilot.press("c")
+        await pilot.pause()
+
+        empty = app.screen.query_one("#drafts-empty", Static)
+        assert empty.display
+        assert str(empty.visual) == "Reading which channels are connected…"

@@ -147,8 +147,12 @@ class DraftsScreen(PlannerScreen[None]):
         self._describe(len(rows))
 
     def _empty_text(self, state: PlannerState) -> str:
-        if not state.loaded:
+        if not state.plan_loaded:
             return "Loading the plan…"
+        if self.filters.connected_only and not state.loaded:
+            # The plan is in; which channels are connected comes with the rest of the first
+            # load (slow over a slow connection), and until then none counts as connected.
+            return "Reading which channels are connected…"
         if self.showing_postless:
             return "Every social activity in this range has posts. Press p to see the drafts."
         if not state.activities:

@@ -158,7 +158,7 @@ class PostPreviewScreen(PlannerScreen[None]):
         self.set_class(bool(missing), "-missing")
 
     def _missing_text(self, state: PlannerState, owner: PlanMarketingActivity | None) -> str:
-        if not state.loaded:
+        if not state.plan_loaded:
             return "Loading the plan…"
         if owner is None:
             return "This activity is no longer in the plan. Press escape to go back."
