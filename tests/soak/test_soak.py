@@ -40,7 +40,8 @@ async def test_the_soak_catches_an_engine_that_reports_what_the_server_did_not_d
             return perform.Performed(performed.message, scheduled_ids=())
         return performed
 
-    monkeypatch.setattr("tui_planner.sync.engine.perform", boastful)
+    # The engine takes perform from its module with each command.
+    monkeypatch.setattr("tui_planner.sync.perform.perform", boastful)
 
     report = await soak(SEED, hours=0.5, mean_gap=40)
 
