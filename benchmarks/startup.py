@@ -275,57 +275,42 @@ def run() -> list[Figure]:
     libraries = Runs(libraries_runs)
     plan = {"activities": seeded.activities, "posts": seeded.posts}
     return [
-        Figure(
+        _against_floor(
             "time to first paint",
-            every_day.seconds / base.seconds,
-            "x",
+            every_day.seconds,
+            every_day.ms,
+            base,
             PAINT_LIMIT,
-            detail={
-                "planner_median_ms": every_day.seconds * 1000,
-                "floor_median_ms": base.seconds * 1000,
-                "planner_ms": every_day.ms,
-                "floor_ms": base.ms,
-                **plan,
-            },
+            {"floor_ms": base.ms, **plan},
         ),
-        Figure(
+        _against_floor(
             "first paint, first start",
-            first.seconds / base.seconds,
-            "x",
+            first.seconds,
+            first.ms,
+            base,
             FIRST_START_LIMIT,
-            detail={
-                "planner_median_ms": first.seconds * 1000,
-                "floor_median_ms": base.seconds * 1000,
-                "planner_ms": first.ms,
+            {
                 "rss_median_mib": first.rss,
                 "note": "empty cache: titles wait for the config and the sandbox's first answer",
                 **plan,
             },
         ),
-        Figure(
+        _against_floor(
             "live plan on screen",
-            every_day.live / base.seconds,
-            "x",
+            every_day.live,
+            every_day.live_ms,
+            base,
             LIVE_LIMIT,
-            detail={
-                "planner_median_ms": every_day.live * 1000,
-                "floor_median_ms": base.seconds * 1000,
-                "planner_ms": every_day.live_ms,
-                "note": "launch to the first frame with the synced plan (status 'synced')",
-                **plan,
-            },
+            {"note": "launch to the first frame with the synced plan (status 'synced')", **plan},
         ),
-        Figure(
+        _against_floor(
             "floor with the live plan's libraries",
-            libraries.seconds / base.seconds,
-            "x",
+            libraries.seconds,
+            libraries.ms,
+            base,
             None,
-            detail={
-                "median_ms": libraries.seconds * 1000,
-                "floor_median_ms": base.seconds * 1000,
-                "ms": libraries.ms,
-                "note": "the floor app importing " + ", ".join(LIBRARIES) + " before it starts",
-            },
+            {"note": "the floor app importing " + ", ".join(LIBRARIES) + " before it starts"},
+            who="libraries",
         ),
         Figure(
             "RSS at first paint",
@@ -340,3 +325,28 @@ def run() -> list[Figure]:
             },
         ),
     ]
+
+
+def _against_floor(
+    name: str,
+    seconds: float,
+    samples_ms: list[float],
+    floor: Runs,
+    limit: float | None,
+    detail: dict[str, object],
+    *,
+    who: str = "planner",
+) -> Figure:
+    """A figure of median ``seconds`` over the floor's median paint, with the samples."""
+    return Figure(
+        name,
+        seconds / floor.seconds,
+        "x",
+        limit,
+        detail={
+            f"{who}_median_ms": seconds * 1000,
+            "floor_median_ms": floor.seconds * 1000,
+            f"{who}_ms": samples_ms,
+            **detail,
+        },
+    )
