@@ -168,6 +168,23 @@ def test_before_the_plan_loads_it_says_loading_or_names_the_saved_calendar() -> 
     assert _words(unavailable)[-1] == "Could not open the sandbox."
 
 
+def test_after_the_plan_it_says_the_rest_of_the_first_load_is_still_being_read() -> None:
+    """The plan shows (and is synced) before its settings and connections arrive; over a
+    slow connection that takes a while, and the status bar says so until they are in."""
+    shown = PlannerState(plan_read=True, plan_status=PlanStatus.ACTIVE, sync=ONLINE)
+    complete = replace(shown, loaded=True)
+    retrying = replace(shown, sync=SyncStatus(phase=ConnectionPhase.RETRYING))
+
+    def connection(state: PlannerState) -> str | None:
+        segment = status_segments(state, FIXED_NOW)[2]
+        return None if segment is None else segment.text
+
+    assert status_segments(shown, FIXED_NOW)[0].text.startswith("ACTIVE · synced")
+    assert connection(shown) == "reading settings and connections…"
+    assert connection(complete) is None
+    assert connection(retrying) == "offline · retrying"
+
+
 def _plan_label(app: PlannerApp) -> str:
     return str(app.screen.query_one(StatusBar).query_one("#status-plan", Label).render())
 

@@ -127,7 +127,12 @@ def _posts_segment(state: PlannerState, now: datetime) -> Segment | None:
     return Segment(f"{spinner_frame(now)} posts generating for {count} {noun}", "busy")
 
 
-def _connection_segment(sync: SyncStatus, now: datetime) -> Segment | None:
+def _connection_segment(
+    sync: SyncStatus, now: datetime, *, reading_rest: bool = False
+) -> Segment | None:
+    """How the connection is doing; while all is well, nothing, or (``reading_rest``) that
+    the first load is still reading what follows the plan, which over a slow connection
+    takes a while after the plan shows."""
     match sync.phase:
         case ConnectionPhase.RETRYING:
             trouble = _retry_cause(sync)
@@ -146,7 +151,7 @@ def _connection_segment(sync: SyncStatus, now: datetime) -> Segment | None:
         case ConnectionPhase.CONNECTING:
             return Segment("connecting…", "muted")
         case _:
-            return None
+            return Segment("reading settings and connections…", "muted") if reading_rest else None
 
 
 def _retry_cause(sync: SyncStatus) -> str:
@@ -184,7 +189,7 @@ def status_segments(
     return (
         _plan_segment(state, now, generate_key, saved_at),
         _posts_segment(state, now),
-        _connection_segment(state.sync, now),
+        _connection_segment(state.sync, now, reading_rest=state.plan_read and not state.loaded),
         _pending_segment(state),
     )
 
