@@ -82,9 +82,6 @@ BIG_PLAN = 200
 _ACTIVITIES_PER_TURN = 20
 """Read activities (with their posts) freed per turn of the loop: about a millisecond."""
 
-_POSTS_PER_TURN = 100
-"""Read posts freed per turn of the loop: about a millisecond."""
-
 
 async def _off_loop_if(big: bool, work: Callable[[], _T]) -> _T:
     """``work()``: in a worker thread when ``big`` (a big plan), so the UI's loop keeps turning.
@@ -99,9 +96,8 @@ async def let_go_in_slices(objects: list[Any], per_turn: int) -> None:
     """Empty ``objects``, ``per_turn`` at a time from the end, with a turn of the event loop
     after each slice; a list of ``per_turn`` or fewer is emptied without one.
 
-    A read answer the app already knew (a poll of an unchanged plan, stories or posts equal
-    to the ones held: the truth keeps its own objects) is dropped whole when the function
-    that read it returns. A thousand activities with their posts are some 70,000 objects,
+    A plan answer the app already knew (a poll of an unchanged plan: the truth keeps its own
+    objects) is dropped whole when the function that read it returns. A thousand activities with their posts are some 70,000 objects,
     and freeing them is one 10-30 ms step of the loop; slice by slice, the loop turns in
     between. The caller must hold no other reference that keeps them (the answer they came
     in, for one).
@@ -585,8 +581,6 @@ class SyncEngine:
         except ApiError as error:
             raise _DetailsFailed(error, requests) from error
         await self._fold(lambda current: merge_activity_posts(current, entries))
-        # The activities whose posts read the same kept their own: what was read goes.
-        await let_go_in_slices(entries, _ACTIVITIES_PER_TURN)
         read = self._truth.activities
         await _off_loop_if(big, lambda: details.stories_read(read, due))
         return requests
@@ -671,8 +665,9 @@ class SyncEngine:
             self._commit(partial(reducers.set_last_error, message=message))
             return None
 
-        posts, complete, pages = list(found.items), found.complete, found.pages
-        del found  # the posts are let go below, once folded in
+        # Posts that read the same as the ones held came back as those (``known``): every
+        # post here is either held already or taken by the fold, so nothing is left to free.
+        posts, complete, pages = found.items, found.complete, found.pages
 
         def fold(truth: PlanData) -> tuple[Activities, Mapping[str, PostItem]]:
             activities = replace_items(truth.activities, posts)
@@ -693,8 +688,6 @@ class SyncEngine:
         self._items_folded_from = activities
         self._truth = replace(truth, activities=activities, items=items)
         self._commit()
-        # Posts that read the same as the ones held were not taken: they go.
-        await let_go_in_slices(posts, _POSTS_PER_TURN)
         return pages
 
     async def _token_statuses(self) -> dict[ChannelName, TokenStatus]:
