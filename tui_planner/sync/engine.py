@@ -97,10 +97,10 @@ async def let_go_in_slices(objects: list[Any], per_turn: int) -> None:
     after each slice; a list of ``per_turn`` or fewer is emptied without one.
 
     A plan answer the app already knew (a poll of an unchanged plan: the truth keeps its own
-    objects) is dropped whole when the function that read it returns. A thousand activities with their posts are some 70,000 objects,
-    and freeing them is one 10-30 ms step of the loop; slice by slice, the loop turns in
-    between. The caller must hold no other reference that keeps them (the answer they came
-    in, for one).
+    objects) is dropped whole when the function that read it returns. A thousand activities
+    with their posts are some 70,000 objects, and freeing them is one 10-30 ms step of the
+    loop; slice by slice, the loop turns in between. The caller must hold no other
+    reference that keeps them (the answer they came in, for one).
     """
     if per_turn < 1:
         raise ValueError("per_turn must be at least 1")
