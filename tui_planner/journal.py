@@ -31,6 +31,7 @@ import platformdirs
 from tui_planner.api.models.enums import ItemStatus, PlanStatus
 from tui_planner.cache_json import json_object, text
 from tui_planner.config.locations import APP_NAME
+from tui_planner.words import plural
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -267,10 +268,6 @@ def _detail_of(command: Command) -> dict[str, str]:
     return detail
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
-
-
 def _how_it_ended(entry: JournalEntry, state: PlannerState) -> str:
     """One sentence: what the command was, and what the server holds now."""
     match entry.kind:
@@ -322,7 +319,7 @@ def _schedule_ended(entry: JournalEntry, state: PlannerState) -> str:
         parts.append(f"{other} {'is' if other == 1 else 'are'} neither (canceled or failed)")
     if gone:
         parts.append(f"{gone} {'is' if gone == 1 else 'are'} no longer in the plan")
-    asked = _count(len(entry.ids), "draft")
+    asked = plural(len(entry.ids), "draft")
     return f"The last session was closed while scheduling {asked}: {', '.join(parts)}."
 
 

@@ -28,6 +28,7 @@ from tui_planner.sync.commands import (
     RegeneratePlanWithResearch,
 )
 from tui_planner.sync.plan_start import start_plan
+from tui_planner.words import plural
 
 from .console import (
     EXIT_FAILED,
@@ -41,7 +42,6 @@ from .console import (
     say,
 )
 from .plan_session import with_plan
-from .plan_views import plural
 
 if TYPE_CHECKING:
     import argparse

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from tui_planner.day_words import day_text
 from tui_planner.export.selection import zone_name
 from tui_planner.store.selectors import activities_in_range, local_day
+from tui_planner.words import plural
 
 from .console import EXIT_OK, print_json, say
 from .dates import day_range
@@ -30,7 +31,6 @@ from .plan_views import (
     activity_heading,
     activity_json,
     day_heading,
-    plural,
     post_json,
     post_row,
     wall_time,

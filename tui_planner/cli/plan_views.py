@@ -31,16 +31,10 @@ __all__ = [
     "activity_heading",
     "activity_json",
     "day_heading",
-    "plural",
     "post_json",
     "post_row",
     "wall_time",
 ]
-
-
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """``"1 draft"``, ``"3 drafts"``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {many or noun + 's'}"
 
 
 def wall_time(when: datetime, tz: tzinfo) -> str:

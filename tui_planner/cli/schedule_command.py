@@ -31,6 +31,7 @@ from tui_planner.store.names import goes_live, item_line
 from tui_planner.store.scheduling import PREMIUM_MISSING_TEXT, outcome_report, plan_schedule
 from tui_planner.store.selectors import item
 from tui_planner.sync.commands import ScheduleDrafts
+from tui_planner.words import plural
 
 from .console import (
     EXIT_FAILED,
@@ -45,7 +46,6 @@ from .dates import day_range
 from .draft_choice import check_posts, drafts_chosen
 from .plan_commands import days_note
 from .plan_session import with_plan
-from .plan_views import plural
 
 if TYPE_CHECKING:
     import argparse

@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any
 from tui_planner.api.models import PLAN_CHANNELS, ItemStatus, TokenStatus
 from tui_planner.day_words import day_text
 from tui_planner.store.names import channel_label, status_word
+from tui_planner.words import plural
 
 from .console import EXIT_OK, print_json
 from .plan_session import with_plan
-from .plan_views import plural
 
 if TYPE_CHECKING:
     import argparse

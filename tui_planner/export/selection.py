@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from tui_planner.store.event_rules import event_start
 from tui_planner.store.selectors import activities_in_range, local_day
+from tui_planner.words import plural
 from tui_planner.zone import event_day
 
 if TYPE_CHECKING:
@@ -55,11 +56,11 @@ class PlanExport:
         """What a file in ``fmt`` holds, in words, for the sentence naming it: "38
         activities and 2 events" (ics, json), "64 posts of 38 activities" (csv, a row per
         post and no events)."""
-        activities = _count(len(self.activities), "activity", "activities")
+        activities = plural(len(self.activities), "activity", "activities")
         if fmt.value == "csv":
             posts = sum(len(activity.items) for activity in self.activities)
-            return f"{_count(posts, 'post', 'posts')} of {activities}"
-        return f"{activities} and {_count(len(self.events), 'event', 'events')}"
+            return f"{plural(posts, 'post', 'posts')} of {activities}"
+        return f"{activities} and {plural(len(self.events), 'event', 'events')}"
 
 
 def plan_export(
@@ -97,10 +98,6 @@ def plan_export(
         events=events,
         settings=state.settings,
     )
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
 
 
 def zone_name(tz: tzinfo) -> str:

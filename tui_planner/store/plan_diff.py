@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from tui_planner.api.models import ItemStatus, PlanMarketingActivity
+from tui_planner.words import plural
 
 __all__ = [
     "PlanChange",
@@ -31,10 +32,6 @@ _WAITING = frozenset({ItemStatus.SCHEDULED, ItemStatus.IN_QUEUE})
 def scheduled_posts(activities: Iterable[PlanMarketingActivity]) -> int:
     """How many posts (and stories) on ``activities`` are scheduled and not yet out."""
     return sum(entry.status in _WAITING for a in activities for entry in a.items)
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +60,10 @@ class PlanRisk:
                 "counted: posts scheduled on upcoming activities and your edits go with them."
             )
         lost = [
-            f"{_count(self.scheduled_posts, 'scheduled post')} (they will not go out)"
+            f"{plural(self.scheduled_posts, 'scheduled post')} (they will not go out)"
             if self.scheduled_posts
             else "",
-            f"{_count(self.edited, 'activity', 'activities')} you edited" if self.edited else "",
+            f"{plural(self.edited, 'activity', 'activities')} you edited" if self.edited else "",
         ]
         named = [part for part in lost if part]
         if not named:
@@ -131,10 +128,10 @@ class PlanChange:
             return f"Plan regenerated: no changes ({self.kept} {noun} kept)."
         if not (self.removed or self.moved or self.kept):
             # Nothing was there before: a first plan, not a regenerated one.
-            return f"Plan generated: {_count(len(self.added), 'activity', 'activities')}."
+            return f"Plan generated: {plural(len(self.added), 'activity', 'activities')}."
         removed = f"{len(self.removed)} removed"
         if self.scheduled_removed:
-            removed += f" (with {_count(self.scheduled_removed, 'scheduled post')})"
+            removed += f" (with {plural(self.scheduled_removed, 'scheduled post')})"
         parts = [
             f"{len(self.added)} added",
             removed,

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
+from tui_planner.words import plural
+
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -48,10 +50,6 @@ __all__ = [
     "UpdatePostsMedia",
     "UpsertSettings",
 ]
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +91,7 @@ class GeneratePosts:
     activity_ids: tuple[str, ...]
 
     def describe(self) -> str:
-        return f"Generate posts for {_count(len(self.activity_ids), 'activity', 'activities')}"
+        return f"Generate posts for {plural(len(self.activity_ids), 'activity', 'activities')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +162,7 @@ class ScheduleDrafts:
     draft_ids: tuple[str, ...]
 
     def describe(self) -> str:
-        return f"Schedule {_count(len(self.draft_ids), 'draft')}"
+        return f"Schedule {plural(len(self.draft_ids), 'draft')}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from tui_planner.ui.dialogs.confirm import ConfirmDialog
 from tui_planner.ui.plan_notices import show_failure
 from tui_planner.ui.planner_screen import planner_host
 from tui_planner.ui.workers import WorkerGroup
+from tui_planner.words import plural
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -50,10 +51,6 @@ PlanCommand = GeneratePlan | RegeneratePlan | RegeneratePlanWithResearch | Delet
 """The commands that replace or delete the plan's activities."""
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
-
-
 def _risk(host: PlannerHost, command: PlanCommand) -> PlanRisk:
     state = host.state
     edited = host.session.journal.edited
@@ -74,7 +71,7 @@ def regeneration_losses(app: App[Any]) -> str:
     risk = _risk(planner_host(app), RegeneratePlan())
     if not risk.known:
         return risk.losses()
-    replaced = _count(risk.activities, "upcoming activity", "upcoming activities")
+    replaced = plural(risk.activities, "upcoming activity", "upcoming activities")
     return f"It replaces the {replaced} (past ones stay). {risk.losses()}"
 
 
@@ -89,7 +86,7 @@ def _question(
     if isinstance(command, DeletePlan):
         return ConfirmDialog(
             "Delete the plan?",
-            f"Deletes the plan and its {_count(risk.activities, 'activity', 'activities')}. "
+            f"Deletes the plan and its {plural(risk.activities, 'activity', 'activities')}. "
             f"{risk.losses()} Settings and events stay. This cannot be undone.",
             "Delete the plan",
         )

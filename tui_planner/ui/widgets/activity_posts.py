@@ -15,6 +15,7 @@ from textual.widgets import Static
 from tui_planner.api.models import PLAN_CHANNELS, ItemStatus
 from tui_planner.day_words import day_text
 from tui_planner.ui.icons import STATUS_STYLES, channel_label, status_icon
+from tui_planner.words import plural
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,10 +37,6 @@ _STATUS_ORDER = (
 )
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def describe_posts(items: Iterable[PostItem], noun: str = "post") -> str:
     """How many items there are and in which states: "7 posts (5 drafts, 2 scheduled)"."""
     counted = Counter(item.status for item in items)
@@ -51,11 +48,11 @@ def describe_posts(items: Iterable[PostItem], noun: str = "post") -> str:
         if counted.get(status):
             word = "draft" if status == ItemStatus.DRAFT else status.value.lower()
             parts.append(
-                _plural(counted[status], word)
+                plural(counted[status], word)
                 if status == ItemStatus.DRAFT
                 else f"{counted[status]} {word}"
             )
-    return f"{_plural(total, noun)} ({', '.join(parts)})"
+    return f"{plural(total, noun)} ({', '.join(parts)})"
 
 
 def describe_story_drafts(stories: tuple[PostItem, ...]) -> str:
