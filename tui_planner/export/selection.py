@@ -16,6 +16,8 @@ from tui_planner.store.selectors import activities_in_range, local_day
 from tui_planner.words import plural
 from tui_planner.zone import event_day
 
+from .formats import ExportFormat
+
 if TYPE_CHECKING:
     from tui_planner.api.models import (
         CalendarEvent,
@@ -26,7 +28,6 @@ if TYPE_CHECKING:
     from tui_planner.config import Config
     from tui_planner.store.state import PlannerState
 
-    from .formats import ExportFormat
 
 __all__ = ["PlanExport", "export_site", "plan_export", "zone_name"]
 
@@ -57,7 +58,7 @@ class PlanExport:
         activities and 2 events" (ics, json), "64 posts of 38 activities" (csv, a row per
         post and no events)."""
         activities = plural(len(self.activities), "activity", "activities")
-        if fmt.value == "csv":
+        if fmt is ExportFormat.CSV:
             posts = sum(len(activity.items) for activity in self.activities)
             return f"{plural(posts, 'post', 'posts')} of {activities}"
         return f"{activities} and {plural(len(self.events), 'event', 'events')}"
